@@ -1,0 +1,154 @@
+/**
+ * The pipeline: load → validate → render → package. Nothing is written until every module
+ * validates; the build writes into a temporary folder and swaps it into place only when
+ * everything succeeded, so a failed build leaves the previous dist/ exactly as it was.
+ */
+import { chmod, mkdtemp, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { diagnostic } from '../diagnostics/create.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { loadModules } from '../load/index.js';
+import type { CourseModule } from '../model/course.js';
+import { packageModule, packageFileName, type BuiltPackage, type PackageTarget } from '../package/index.js';
+import { renderSite } from '../render/index.js';
+import type { IndexEntry } from '../render/view-model.js';
+import { validateModule } from '../validate/index.js';
+
+export interface CheckOptions {
+  cwd: string;
+  modulesDir: string;
+  /** Module folder names; all modules when empty. */
+  only?: readonly string[];
+}
+
+export interface CheckResult {
+  modules: CourseModule[];
+  diagnostics: Diagnostic[];
+  /** How many content files were read, for the summary line. */
+  fileCount: number;
+}
+
+/** Load and validate: everything `coursekit validate` does. */
+export async function checkModules(options: CheckOptions): Promise<CheckResult> {
+  const loaded = await loadModules(options);
+  const diagnostics = [...loaded.diagnostics];
+  const modules: CourseModule[] = [];
+  let fileCount = 0;
+  for (const module of loaded.modules) {
+    fileCount += 1 + module.lessonFiles.length + module.questionFiles.length + (module.glossaryFile ? 1 : 0);
+    const result = await validateModule(module);
+    diagnostics.push(...result.diagnostics);
+    if (result.module) modules.push(result.module);
+  }
+  return { modules, diagnostics, fileCount };
+}
+
+export type BuildEvent =
+  | { kind: 'validated'; modules: number; files: number }
+  | { kind: 'rendered'; modules: number; pages: number }
+  | { kind: 'packaged'; package: BuiltPackage };
+
+export interface BuildOptions extends CheckOptions {
+  /** The output folder, normally dist/. */
+  outDir: string;
+  targets: readonly PackageTarget[];
+  /** Warnings fail the build too. */
+  strict?: boolean;
+  onProgress?: (event: BuildEvent) => void;
+}
+
+export interface BuildResult {
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  modules: CourseModule[];
+  packages: BuiltPackage[];
+}
+
+export async function buildModules(options: BuildOptions): Promise<BuildResult> {
+  const checked = await checkModules(options);
+  const failed = (diagnostics: Diagnostic[]): BuildResult => ({ ok: false, diagnostics, modules: checked.modules, packages: [] });
+  if (hasErrors(checked.diagnostics, options.strict) || checked.modules.length === 0) return failed(checked.diagnostics);
+  options.onProgress?.({ kind: 'validated', modules: checked.modules.length, files: checked.fileCount });
+
+  const partial = (options.only?.length ?? 0) > 0;
+  const outDir = path.resolve(options.outDir);
+  await mkdir(path.dirname(outDir), { recursive: true });
+  const staging = await mkdtemp(path.join(path.dirname(outDir), `.${path.basename(outDir)}-build-`));
+  await chmod(staging, 0o755); // mkdtemp makes it private; dist/ should read like any folder.
+  try {
+    const siteDir = path.join(staging, 'site');
+    const packagesDir = path.join(staging, 'packages');
+    const earlierIndex = partial ? await readEarlierIndex(path.join(outDir, 'site', 'modules.json')) : [];
+    const rendered = await renderSite(checked.modules, { outDir: siteDir, earlierIndex });
+    options.onProgress?.({ kind: 'rendered', modules: checked.modules.length, pages: rendered.site.pages.length });
+    const packages: BuiltPackage[] = [];
+    const diagnostics = [...checked.diagnostics];
+    for (const module of checked.modules) {
+      for (const target of options.targets) {
+        const result = await packageModule(module, rendered.moduleDirs.get(module.id)!, target, packagesDir);
+        diagnostics.push(...result.diagnostics);
+        if (result.package) {
+          packages.push(result.package);
+          options.onProgress?.({ kind: 'packaged', package: result.package });
+        }
+      }
+    }
+    if (hasErrors(diagnostics, options.strict)) {
+      await rm(staging, { recursive: true, force: true });
+      return failed(diagnostics);
+    }
+    if (partial) await swapModules(staging, outDir, checked.modules, options.targets);
+    else await swapDirectory(staging, outDir);
+    const finalPackages = packages.map((p) => ({ ...p, path: path.join(outDir, 'packages', path.basename(p.path)) }));
+    return { ok: true, diagnostics, modules: checked.modules, packages: finalPackages };
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    return failed([
+      ...checked.diagnostics,
+      diagnostic('build-failed', { message: `The build stopped: ${(error as Error).message}` }),
+    ]);
+  }
+}
+
+/** Replaces `target` with `replacement` in two renames, so there is never a half-written folder. */
+async function swapDirectory(replacement: string, target: string): Promise<void> {
+  const previous = `${replacement}-previous`;
+  const hadTarget = await exists(target);
+  if (hadTarget) await rename(target, previous);
+  await rename(replacement, target);
+  if (hadTarget) await rm(previous, { recursive: true, force: true });
+}
+
+/** A build of some modules replaces only their site folders and zips, keeping the others. */
+async function swapModules(staging: string, outDir: string, modules: CourseModule[], targets: readonly PackageTarget[]): Promise<void> {
+  await mkdir(path.join(outDir, 'site'), { recursive: true });
+  await mkdir(path.join(outDir, 'packages'), { recursive: true });
+  for (const module of modules) {
+    await swapDirectory(path.join(staging, 'site', module.id), path.join(outDir, 'site', module.id));
+    for (const target of targets) {
+      const name = packageFileName(module.id, target);
+      await rename(path.join(staging, 'packages', name), path.join(outDir, 'packages', name));
+    }
+  }
+  for (const file of ['index.html', 'modules.json']) {
+    await rename(path.join(staging, 'site', file), path.join(outDir, 'site', file));
+  }
+  await rm(staging, { recursive: true, force: true });
+}
+
+async function readEarlierIndex(file: string): Promise<IndexEntry[]> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as IndexEntry[];
+  } catch {
+    return [];
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await stat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}

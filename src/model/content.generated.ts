@@ -1,0 +1,573 @@
+/* eslint-disable */
+// Generated from schemas/ by scripts/generate-types.mjs. Do not edit: change the schema and run `npm run types`.
+
+/**
+ * A course module: module.json in its own folder under modules/, with lessons/<id>.json, questions/*.json, an optional glossary.json and the source documents it quotes.
+ */
+
+export interface Module {
+  $schema?: string;
+  /**
+   * The module identifier: lowercase letters, digits and hyphens, starting with a letter. It names the packages (<id>-scorm12.zip) and the SCORM manifest identifiers, so never change it once the course is published.
+   */
+  id: string;
+  /**
+   * The course version, as major.minor.patch. Raise it when you republish; the SCORM identifiers stay the same so learners keep their progress.
+   */
+  version: string;
+  /**
+   * A BCP 47 language tag such as en, fr, ar or zh-Hans.
+   */
+  language: string;
+  /**
+   * Plain text shown to the learner (no markup).
+   */
+  title: string;
+  /**
+   * Plain text shown to the learner (no markup).
+   */
+  description: string;
+  /**
+   * Plain text shown to the learner (no markup).
+   */
+  audience?: string;
+  estimatedMinutes?: number;
+  /**
+   * The documents the course quotes and draws its questions from.
+   *
+   * @minItems 1
+   */
+  sources: [SourceDocument, ...SourceDocument[]];
+  /**
+   * The lesson ids in the order learners take them; each is the file lessons/<id>.json.
+   *
+   * @minItems 1
+   *
+   * Items: A stable identifier: lowercase letters, digits and hyphens, starting with a letter or digit. It becomes part of file names, URLs and SCORM identifiers, so never change it once a course is published.
+   */
+  lessons: [string, ...string[]];
+  assessment?: Assessment;
+  tracking: Tracking;
+}
+
+export interface SourceDocument {
+  /**
+   * The document symbol that citations use, e.g. A/58/275.
+   */
+  document: string;
+  /**
+   * Plain text shown to the learner (no markup).
+   */
+  title: string;
+  /**
+   * The document's text inside the module folder. Numbered paragraphs start a line with their number and a full stop ('74. ').
+   */
+  file: string;
+  /**
+   * The paragraphs of the document the course covers (its recommendations). Every one must be taught, and assessed when there is an assessment.
+   *
+   * @minItems 1
+   */
+  paragraphs: [number, ...number[]];
+}
+/**
+ * The final assessment. Each attempt draws its questions from the question bank, paragraph by paragraph.
+ */
+
+export interface Assessment {
+  /**
+   * Plain text shown to the learner (no markup).
+   */
+  title: string;
+  /**
+   * Text in coursekit's safe markdown subset: paragraphs separated by a blank line, **bold**, *italic*, lists starting with '- ' or '1. '. HTML is shown as text, never interpreted.
+   */
+  introduction?: string;
+  /**
+   * How many questions each attempt draws for each paragraph.
+   *
+   * @minItems 1
+   */
+  draw: [
+    {
+      source: Citation;
+      count: number;
+    },
+    ...{
+      source: Citation;
+      count: number;
+    }[]
+  ];
+  /**
+   * The percentage of questions to answer correctly to pass.
+   */
+  passMark: number;
+  /**
+   * How many attempts a learner has; 0 means unlimited.
+   */
+  maxAttempts: number;
+  shuffleQuestions?: boolean;
+  shuffleOptions?: boolean;
+  /**
+   * Plain text shown to the learner (no markup).
+   */
+  rationale?: string;
+}
+/**
+ * Where in a source document this comes from: the document's symbol as declared in module.json sources, and the paragraph number.
+ */
+
+export interface Citation {
+  /**
+   * The source document's symbol, e.g. A/58/275.
+   */
+  document: string;
+  /**
+   * The paragraph number in that document, e.g. 75.
+   */
+  paragraph: number;
+}
+
+export interface Tracking {
+  /**
+   * When the LMS records the module as completed. allPagesViewed: every lesson page was opened. assessmentPassed: the final assessment was passed. allPagesViewedAndAssessmentPassed: both.
+   */
+  completion: "allPagesViewed" | "assessmentPassed" | "allPagesViewedAndAssessmentPassed";
+  /**
+   * Package one SCO per lesson instead of one SCO for the whole module. One SCO is safest for most LMSs.
+   */
+  scoPerLesson?: boolean;
+  /**
+   * Write the pass mark as adlcp:masteryscore in the SCORM 1.2 manifest, letting the LMS decide pass/fail from the score. Off by default: the course reports passed/failed itself.
+   */
+  masteryScoreInManifest?: boolean;
+}
+
+export type Block = Text | VerbatimQuote | KeyPoints | Callout | Image | KeyTerms | ReflectionPrompt | KnowledgeCheck;
+/**
+ * One quiz question. Every question cites the paragraph it is drawn from and names the learning objective it assesses.
+ */
+
+export type Question = SingleChoice | MultipleResponse | TrueOrFalse | Matching | Ordering | FillInShortText;
+
+export type SingleChoice = PropertiesEveryQuestionHas & {
+  type: "single";
+  options: ChoiceOptions;
+  /**
+   * An answer option identifier, unique within its question: lowercase letters, digits and hyphens, starting with a letter (for example a, b, c).
+   */
+  correct: string;
+};
+/**
+ * @minItems 2
+ * @maxItems 10
+ */
+
+export type ChoiceOptions = [ChoiceOption, ChoiceOption, ...ChoiceOption[]];
+
+export type MultipleResponse = PropertiesEveryQuestionHas & {
+  type: "multiple";
+  options: ChoiceOptions;
+  /**
+   * The ids of every correct option; the learner must select exactly these.
+   *
+   * @minItems 1
+   *
+   * Items: An answer option identifier, unique within its question: lowercase letters, digits and hyphens, starting with a letter (for example a, b, c).
+   */
+  correct: [string, ...string[]];
+};
+
+export type TrueOrFalse = PropertiesEveryQuestionHas & {
+  type: "trueFalse";
+  /**
+   * Whether the statement in the prompt is true.
+   */
+  correct: boolean;
+};
+/**
+ * The learner matches each prompt to one of the answers (every pair's match is offered for every prompt).
+ */
+
+export type Matching = PropertiesEveryQuestionHas & {
+  type: "matching";
+  /**
+   * @minItems 2
+   * @maxItems 8
+   */
+  pairs: [
+    {
+      /**
+       * An answer option identifier, unique within its question: lowercase letters, digits and hyphens, starting with a letter (for example a, b, c).
+       */
+      id: string;
+      /**
+       * Plain text shown to the learner (no markup).
+       */
+      prompt: string;
+      /**
+       * Plain text shown to the learner (no markup).
+       */
+      match: string;
+    },
+    {
+      /**
+       * An answer option identifier, unique within its question: lowercase letters, digits and hyphens, starting with a letter (for example a, b, c).
+       */
+      id: string;
+      /**
+       * Plain text shown to the learner (no markup).
+       */
+      prompt: string;
+      /**
+       * Plain text shown to the learner (no markup).
+       */
+      match: string;
+    },
+    ...{
+      /**
+       * An answer option identifier, unique within its question: lowercase letters, digits and hyphens, starting with a letter (for example a, b, c).
+       */
+      id: string;
+      /**
+       * Plain text shown to the learner (no markup).
+       */
+      prompt: string;
+      /**
+       * Plain text shown to the learner (no markup).
+       */
+      match: string;
+    }[]
+  ];
+};
+/**
+ * The learner puts the items in order. List them here in the correct order; the learner sees them shuffled.
+ */
+
+export type Ordering = PropertiesEveryQuestionHas & {
+  type: "ordering";
+  /**
+   * @minItems 2
+   * @maxItems 8
+   */
+  items: [
+    {
+      /**
+       * An answer option identifier, unique within its question: lowercase letters, digits and hyphens, starting with a letter (for example a, b, c).
+       */
+      id: string;
+      /**
+       * Plain text shown to the learner (no markup).
+       */
+      text: string;
+    },
+    {
+      /**
+       * An answer option identifier, unique within its question: lowercase letters, digits and hyphens, starting with a letter (for example a, b, c).
+       */
+      id: string;
+      /**
+       * Plain text shown to the learner (no markup).
+       */
+      text: string;
+    },
+    ...{
+      /**
+       * An answer option identifier, unique within its question: lowercase letters, digits and hyphens, starting with a letter (for example a, b, c).
+       */
+      id: string;
+      /**
+       * Plain text shown to the learner (no markup).
+       */
+      text: string;
+    }[]
+  ];
+};
+
+export type FillInShortText = PropertiesEveryQuestionHas & {
+  type: "fillIn";
+  /**
+   * Every answer accepted as correct. Matching ignores case, surrounding spaces and repeated spaces.
+   *
+   * @minItems 1
+   */
+  accept: [string, ...string[]];
+};
+
+/**
+ * One lesson of a module: its objectives and an ordered list of content blocks. The file lives at lessons/<id>.json inside the module folder.
+ */
+
+export interface Lesson {
+  $schema?: string;
+  /**
+   * The lesson identifier; it must equal the file name without .json.
+   */
+  id: string;
+  /**
+   * Plain text shown to the learner (no markup).
+   */
+  title: string;
+  /**
+   * Plain text shown to the learner (no markup).
+   */
+  summary?: string;
+  estimatedMinutes?: number;
+  /**
+   * What the learner will be able to do after the lesson, each tied to the paragraph it comes from.
+   *
+   * @minItems 1
+   */
+  objectives: [Objective, ...Objective[]];
+  /**
+   * @minItems 1
+   */
+  blocks: [Block, ...Block[]];
+}
+
+export interface Objective {
+  /**
+   * Unique within the module; questions name it in their objective field.
+   */
+  id: string;
+  /**
+   * Plain text shown to the learner (no markup).
+   */
+  text: string;
+  source: Citation;
+}
+/**
+ * Where in a source document this comes from: the document's symbol as declared in module.json sources, and the paragraph number.
+ */
+
+export interface Text {
+  type: "text";
+  /**
+   * Plain text shown to the learner (no markup).
+   */
+  heading?: string;
+  /**
+   * Text in coursekit's safe markdown subset: paragraphs separated by a blank line, **bold**, *italic*, lists starting with '- ' or '1. '. HTML is shown as text, never interpreted.
+   */
+  markdown: string;
+}
+/**
+ * Words quoted exactly from a source document. The build checks that the text is found verbatim in the cited paragraph (line breaks and repeated spaces aside).
+ */
+
+export interface VerbatimQuote {
+  type: "quote";
+  text: string;
+  citation: Citation;
+}
+
+export interface KeyPoints {
+  type: "keyPoints";
+  /**
+   * Plain text shown to the learner (no markup).
+   */
+  heading?: string;
+  /**
+   * @minItems 1
+   *
+   * Items: Plain text shown to the learner (no markup).
+   */
+  items: [string, ...string[]];
+}
+/**
+ * A highlighted box. Use variant 'background' for context that does not come from the source document, so learners can tell it from what the report says.
+ */
+
+export interface Callout {
+  type: "callout";
+  variant: "background" | "note" | "tip" | "warning";
+  /**
+   * Plain text shown to the learner (no markup).
+   */
+  heading?: string;
+  /**
+   * Text in coursekit's safe markdown subset: paragraphs separated by a blank line, **bold**, *italic*, lists starting with '- ' or '1. '. HTML is shown as text, never interpreted.
+   */
+  markdown: string;
+}
+
+export interface Image {
+  type: "image";
+  /**
+   * A path to a file inside the module folder, relative to module.json, with forward slashes (e.g. media/map.svg). No URLs, absolute paths or '..'.
+   */
+  src: string;
+  /**
+   * What the image shows, for learners who cannot see it. Required.
+   */
+  alt: string;
+  /**
+   * Plain text shown to the learner (no markup).
+   */
+  caption?: string;
+}
+/**
+ * Shows the definitions of terms from the module's glossary.json.
+ */
+
+export interface KeyTerms {
+  type: "glossary";
+  /**
+   * Plain text shown to the learner (no markup).
+   */
+  heading?: string;
+  /**
+   * @minItems 1
+   *
+   * Items: A stable identifier: lowercase letters, digits and hyphens, starting with a letter or digit. It becomes part of file names, URLs and SCORM identifiers, so never change it once a course is published.
+   */
+  terms: [string, ...string[]];
+}
+
+export interface ReflectionPrompt {
+  type: "reflection";
+  /**
+   * Plain text shown to the learner (no markup).
+   */
+  prompt: string;
+  /**
+   * Plain text shown to the learner (no markup).
+   */
+  guidance?: string;
+}
+/**
+ * Ungraded practice questions inside the lesson. They are not part of the final assessment's bank.
+ */
+
+export interface KnowledgeCheck {
+  type: "knowledgeCheck";
+  /**
+   * Plain text shown to the learner (no markup).
+   */
+  heading?: string;
+  /**
+   * @minItems 1
+   * @maxItems 10
+   */
+  questions: [Question, ...Question[]];
+}
+
+export interface PropertiesEveryQuestionHas {
+  /**
+   * A stable question identifier, unique within the module. It becomes the SCORM interaction id: never reuse or change it once published.
+   */
+  id: string;
+  /**
+   * Plain text shown to the learner (no markup).
+   */
+  prompt: string;
+  /**
+   * Text in coursekit's safe markdown subset: paragraphs separated by a blank line, **bold**, *italic*, lists starting with '- ' or '1. '. HTML is shown as text, never interpreted.
+   */
+  scenario?: string;
+  source: Citation;
+  /**
+   * A stable identifier: lowercase letters, digits and hyphens, starting with a letter or digit. It becomes part of file names, URLs and SCORM identifiers, so never change it once a course is published.
+   */
+  objective: string;
+  /**
+   * recall: the learner remembers what the text says; application: the learner applies it to a situation.
+   */
+  level: "recall" | "application";
+  feedback?: OverallFeedback;
+}
+/**
+ * Feedback shown after the learner answers, explaining the answer with reference to the text.
+ */
+
+export interface OverallFeedback {
+  /**
+   * Plain text shown to the learner (no markup).
+   */
+  correct: string;
+  /**
+   * Plain text shown to the learner (no markup).
+   */
+  incorrect: string;
+}
+
+export interface ChoiceOption {
+  /**
+   * An answer option identifier, unique within its question: lowercase letters, digits and hyphens, starting with a letter (for example a, b, c).
+   */
+  id: string;
+  /**
+   * Plain text shown to the learner (no markup).
+   */
+  text: string;
+  /**
+   * Plain text shown to the learner (no markup).
+   */
+  feedback?: string;
+}
+
+/**
+ * One quiz question. Every question cites the paragraph it is drawn from and names the learning objective it assesses.
+ */
+
+export interface QuestionBank {
+  $schema?: string;
+  /**
+   * @minItems 1
+   */
+  questions: [Question, ...Question[]];
+}
+
+/**
+ * Key terms shared by every lesson of the module (glossary.json beside module.json).
+ */
+
+export interface Glossary {
+  $schema?: string;
+  /**
+   * @minItems 1
+   */
+  terms: [
+    {
+      /**
+       * A stable identifier: lowercase letters, digits and hyphens, starting with a letter or digit. It becomes part of file names, URLs and SCORM identifiers, so never change it once a course is published.
+       */
+      id: string;
+      /**
+       * Plain text shown to the learner (no markup).
+       */
+      term: string;
+      /**
+       * Plain text shown to the learner (no markup).
+       */
+      definition: string;
+      source?: Citation;
+      /**
+       * true when the definition is general background knowledge, not taken from the source document; it is then labelled as background for the learner.
+       */
+      background: boolean;
+    },
+    ...{
+      /**
+       * A stable identifier: lowercase letters, digits and hyphens, starting with a letter or digit. It becomes part of file names, URLs and SCORM identifiers, so never change it once a course is published.
+       */
+      id: string;
+      /**
+       * Plain text shown to the learner (no markup).
+       */
+      term: string;
+      /**
+       * Plain text shown to the learner (no markup).
+       */
+      definition: string;
+      source?: Citation;
+      /**
+       * true when the definition is general background knowledge, not taken from the source document; it is then labelled as background for the learner.
+       */
+      background: boolean;
+    }[]
+  ];
+}
+/**
+ * The paragraph the term appears in, when the definition draws on the source document.
+ */

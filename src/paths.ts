@@ -1,0 +1,10 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The coursekit package root: this file is src/paths.ts, or lib/paths.js once compiled. */
+export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const schemasDir = path.join(packageRoot, 'schemas');
+export const templatesDir = path.join(packageRoot, 'src', 'render', 'templates');
+export const runtimeEntry = path.join(packageRoot, 'src', 'runtime', 'main.ts');
+export const stylesDir = path.join(packageRoot, 'src', 'render', 'styles');
+export const eleventyConfigPath = path.join(packageRoot, '.eleventy.js');

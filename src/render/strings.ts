@@ -1,0 +1,38 @@
+/** The learner-facing UI strings, one JSON file per language in src/render/locales/. */
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { packageRoot } from '../paths.js';
+
+export type Strings = Record<string, string>;
+
+const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur']);
+const cache = new Map<string, Strings>();
+
+export function localesDir(): string {
+  return path.join(packageRoot, 'src', 'render', 'locales');
+}
+
+/** Strings for a language tag, falling back from `fr-CA` to `fr` to English for missing keys. */
+export function loadStrings(language: string): Strings {
+  const cached = cache.get(language);
+  if (cached) return cached;
+  const english = readLocale('en') ?? {};
+  const base = language.split('-')[0]!;
+  const strings = { ...english, ...(readLocale(base) ?? {}), ...(readLocale(language) ?? {}) };
+  cache.set(language, strings);
+  return strings;
+}
+
+function readLocale(tag: string): Strings | undefined {
+  const file = path.join(localesDir(), `${tag}.json`);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Strings) : undefined;
+}
+
+export function textDirection(language: string): 'ltr' | 'rtl' {
+  return RTL_LANGUAGES.has(language.split('-')[0]!) ? 'rtl' : 'ltr';
+}
+
+/** Fills `{name}` placeholders. */
+export function format(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}

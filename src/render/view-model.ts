@@ -1,0 +1,236 @@
+/**
+ * What the templates and the learner runtime see: the validated course shaped into pages.
+ * Built here, in TypeScript, so templates stay simple loops over plain data.
+ */
+import type { CourseModule, Lesson, Question } from '../model/course.js';
+import { loadStrings, textDirection, type Strings } from './strings.js';
+
+export type PageKind = 'start' | 'lesson' | 'assessment' | 'launch';
+
+export interface PageLink {
+  url: string;
+  title: string;
+}
+
+export interface PageView {
+  kind: PageKind;
+  /** Stable page id: `start`, the lesson id, or `assessment`. Used for bookmarks. */
+  pageId: string;
+  /** Output path relative to the site root, e.g. `my-module/01-intro.html`. */
+  permalink: string;
+  /** File name inside the module folder, e.g. `01-intro.html`. */
+  fileName: string;
+  title: string;
+  module: ModuleView;
+  lesson: Lesson | undefined;
+  lessonNumber: number;
+  previous: PageLink | undefined;
+  next: PageLink | undefined;
+}
+
+export interface ModuleView {
+  id: string;
+  title: string;
+  description: string;
+  audience: string;
+  estimatedMinutes: number;
+  language: string;
+  dir: 'ltr' | 'rtl';
+  version: string;
+  strings: Strings;
+  lessons: { id: string; title: string; summary: string; fileName: string; estimatedMinutes: number; objectives: Lesson['objectives'] }[];
+  assessment: { title: string; introduction: string; questionCount: number; passMark: number; maxAttempts: number; fileName: string } | undefined;
+  glossary: Record<string, { term: string; definition: string; background: boolean }>;
+  sources: { document: string; title: string }[];
+  /** The assessment's question bank (rendered hidden; the runtime shows the drawn ones). */
+  bank: Question[];
+}
+
+/** Data the learner runtime needs on every page: written once per module as assets/course-data.js. */
+export interface RuntimeCourseData {
+  id: string;
+  version: string;
+  title: string;
+  language: string;
+  completion: CourseModule['meta']['tracking']['completion'];
+  pages: { id: string; url: string; title: string; kind: 'start' | 'lesson' | 'assessment' }[];
+  assessment:
+    | {
+        passMark: number;
+        maxAttempts: number;
+        shuffleQuestions: boolean;
+        shuffleOptions: boolean;
+        draw: { key: string; count: number }[];
+      }
+    | undefined;
+  /** Every question, bank and knowledge checks, with what is needed to score it. */
+  questions: Record<string, RuntimeQuestion>;
+  /** Quoted paragraphs by "document#paragraph", for the results review. */
+  paragraphs: Record<string, string>;
+  strings: Strings;
+}
+
+export interface RuntimeQuestion {
+  type: Question['type'];
+  /** "document#paragraph" */
+  source: string;
+  prompt: string;
+  /** Option, pair or item ids in authored order. */
+  ids: string[];
+  /** Correct answer: option ids (single/multiple), "true"/"false", pair→match ids, ordered ids, or accepted texts. */
+  correct: string[];
+  bank: boolean;
+}
+
+/** A line of the site's index page (dist/site/index.html), which lists every built module. */
+export interface IndexEntry {
+  id: string;
+  title: string;
+  description: string;
+  version: string;
+  language: string;
+  dir: 'ltr' | 'rtl';
+}
+
+export interface SiteModel {
+  modules: ModuleView[];
+  pages: PageView[];
+  runtimeData: Map<string, RuntimeCourseData>;
+  index: IndexEntry[];
+}
+
+/** `earlierIndex`: modules already in the site from an earlier build of other modules. */
+export function buildSiteModel(modules: CourseModule[], earlierIndex: IndexEntry[] = []): SiteModel {
+  const views: ModuleView[] = [];
+  const pages: PageView[] = [];
+  const runtimeData = new Map<string, RuntimeCourseData>();
+  for (const module of modules) {
+    const view = toModuleView(module);
+    views.push(view);
+    const modulePages = modulePagesOf(view, module);
+    pages.push(...modulePages);
+    runtimeData.set(module.id, toRuntimeData(module, view, modulePages));
+  }
+  const index = new Map(earlierIndex.map((e) => [e.id, e]));
+  for (const v of views) index.set(v.id, { id: v.id, title: v.title, description: v.description, version: v.version, language: v.language, dir: v.dir });
+  return { modules: views, pages, runtimeData, index: [...index.values()].sort((a, b) => a.id.localeCompare(b.id)) };
+}
+
+function toModuleView(module: CourseModule): ModuleView {
+  const { meta } = module;
+  const strings = loadStrings(meta.language);
+  const assessment = meta.assessment;
+  return {
+    id: meta.id,
+    title: meta.title,
+    description: meta.description,
+    audience: meta.audience ?? '',
+    estimatedMinutes: meta.estimatedMinutes ?? module.lessons.reduce((n, l) => n + (l.estimatedMinutes ?? 0), 0),
+    language: meta.language,
+    dir: textDirection(meta.language),
+    version: meta.version,
+    strings,
+    lessons: module.lessons.map((l) => ({
+      id: l.id,
+      title: l.title,
+      summary: l.summary ?? '',
+      fileName: `${l.id}.html`,
+      estimatedMinutes: l.estimatedMinutes ?? 0,
+      objectives: l.objectives,
+    })),
+    assessment: assessment
+      ? {
+          title: assessment.title,
+          introduction: assessment.introduction ?? '',
+          questionCount: assessment.draw.reduce((n, d) => n + d.count, 0),
+          passMark: assessment.passMark,
+          maxAttempts: assessment.maxAttempts,
+          fileName: 'assessment.html',
+        }
+      : undefined,
+    glossary: Object.fromEntries(module.glossary.map((t) => [t.id, { term: t.term, definition: t.definition, background: t.background }])),
+    sources: module.sources.map((s) => ({ document: s.document, title: s.title })),
+    bank: module.bank,
+  };
+}
+
+function modulePagesOf(view: ModuleView, module: CourseModule): PageView[] {
+  const base = (kind: PageKind, pageId: string, fileName: string, title: string, lesson?: Lesson, lessonNumber = 0): PageView => ({
+    kind,
+    pageId,
+    fileName,
+    permalink: `${view.id}/${fileName}`,
+    title,
+    module: view,
+    lesson,
+    lessonNumber,
+    previous: undefined,
+    next: undefined,
+  });
+  const sequence: PageView[] = [base('start', 'start', 'index.html', view.title)];
+  module.lessons.forEach((lesson, i) => sequence.push(base('lesson', lesson.id, `${lesson.id}.html`, lesson.title, lesson, i + 1)));
+  if (view.assessment) sequence.push(base('assessment', 'assessment', view.assessment.fileName, view.assessment.title));
+  sequence.forEach((page, i) => {
+    const previous = sequence[i - 1];
+    const next = sequence[i + 1];
+    page.previous = previous ? { url: previous.fileName, title: previous.title } : undefined;
+    page.next = next ? { url: next.fileName, title: next.title } : undefined;
+  });
+  return [...sequence, base('launch', 'launch', 'launch.html', view.title)];
+}
+
+function toRuntimeData(module: CourseModule, view: ModuleView, pages: PageView[]): RuntimeCourseData {
+  const questions: Record<string, RuntimeQuestion> = {};
+  for (const q of module.bank) questions[q.id] = toRuntimeQuestion(q, true);
+  for (const lesson of module.lessons) {
+    for (const block of lesson.blocks) {
+      if (block.type === 'knowledgeCheck') for (const q of block.questions) questions[q.id] = toRuntimeQuestion(q, false);
+    }
+  }
+  const paragraphs: Record<string, string> = {};
+  for (const source of module.sources) {
+    for (const p of source.declared) paragraphs[`${source.document}#${p}`] = source.paragraphs.get(p) ?? '';
+  }
+  const assessment = module.meta.assessment;
+  return {
+    id: module.id,
+    version: module.meta.version,
+    title: module.meta.title,
+    language: module.meta.language,
+    completion: module.meta.tracking.completion,
+    pages: pages
+      .filter((p): p is PageView & { kind: 'start' | 'lesson' | 'assessment' } => p.kind !== 'launch')
+      .map((p) => ({ id: p.pageId, url: p.fileName, title: p.title, kind: p.kind })),
+    assessment: assessment
+      ? {
+          passMark: assessment.passMark,
+          maxAttempts: assessment.maxAttempts,
+          shuffleQuestions: assessment.shuffleQuestions ?? true,
+          shuffleOptions: assessment.shuffleOptions ?? true,
+          draw: assessment.draw.map((d) => ({ key: `${d.source.document}#${d.source.paragraph}`, count: d.count })),
+        }
+      : undefined,
+    questions,
+    paragraphs,
+    strings: view.strings,
+  };
+}
+
+function toRuntimeQuestion(q: Question, bank: boolean): RuntimeQuestion {
+  const common = { type: q.type, source: `${q.source.document}#${q.source.paragraph}`, prompt: q.prompt, bank };
+  switch (q.type) {
+    case 'single':
+      return { ...common, ids: q.options.map((o) => o.id), correct: [q.correct] };
+    case 'multiple':
+      return { ...common, ids: q.options.map((o) => o.id), correct: [...q.correct] };
+    case 'trueFalse':
+      return { ...common, ids: ['true', 'false'], correct: [String(q.correct)] };
+    case 'matching':
+      // The learner picks, for each prompt, the pair whose match fits: correct means each pair picks itself.
+      return { ...common, ids: q.pairs.map((p) => p.id), correct: q.pairs.map((p) => p.id) };
+    case 'ordering':
+      return { ...common, ids: q.items.map((i) => i.id), correct: q.items.map((i) => i.id) };
+    case 'fillIn':
+      return { ...common, ids: [], correct: [...q.accept] };
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * Stage 2, validate: every file against its schema, then the rules that span files
+ * (references, ids, citations, quotes, coverage). All problems are collected before
+ * anything is built, so an author fixes everything in one pass.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import type { LoadedModule } from '../load/index.js';
+import type { CourseModule } from '../model/course.js';
+import { validateAgainstSchema } from './schema.js';
+import { checkModuleRules } from './rules.js';
+
+export interface ValidateResult {
+  /** Present when the module has no errors (warnings allowed). */
+  module: CourseModule | undefined;
+  diagnostics: Diagnostic[];
+}
+
+export async function validateModule(loaded: LoadedModule): Promise<ValidateResult> {
+  const diagnostics: Diagnostic[] = [];
+  diagnostics.push(...validateAgainstSchema('module', loaded.moduleFile));
+  for (const lesson of loaded.lessonFiles) diagnostics.push(...validateAgainstSchema('lesson', lesson));
+  for (const bank of loaded.questionFiles) diagnostics.push(...validateAgainstSchema('question-bank', bank));
+  if (loaded.glossaryFile) diagnostics.push(...validateAgainstSchema('glossary', loaded.glossaryFile));
+  // Cross-file rules assume well-formed files; with schema errors they would only add noise.
+  if (hasErrors(diagnostics)) return { module: undefined, diagnostics };
+  const rules = await checkModuleRules(loaded);
+  diagnostics.push(...rules.diagnostics);
+  return { module: hasErrors(diagnostics) ? undefined : rules.module, diagnostics };
+}
