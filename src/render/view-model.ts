@@ -2,7 +2,7 @@
  * What the templates and the learner runtime see: the validated course shaped into pages.
  * Built here, in TypeScript, so templates stay simple loops over plain data.
  */
-import type { CourseModule, Lesson, Question } from '../model/course.js';
+import type { CourseModule, CoverageRow, Lesson, Question } from '../model/course.js';
 import { loadStrings, textDirection, type Strings } from './strings.js';
 
 export type PageKind = 'start' | 'lesson' | 'assessment' | 'launch';
@@ -44,6 +44,8 @@ export interface ModuleView {
   sources: { document: string; title: string }[];
   /** The assessment's question bank (rendered hidden; the runtime shows the drawn ones). */
   bank: Question[];
+  /** Recommendations × objectives × questions, for the coverage report page. */
+  coverage: CoverageRow[];
 }
 
 /** Data the learner runtime needs on every page: written once per module as assets/course-data.js. */
@@ -151,6 +153,7 @@ function toModuleView(module: CourseModule): ModuleView {
     glossary: Object.fromEntries(module.glossary.map((t) => [t.id, { term: t.term, definition: t.definition, background: t.background }])),
     sources: module.sources.map((s) => ({ document: s.document, title: s.title })),
     bank: module.bank,
+    coverage: module.coverage,
   };
 }
 

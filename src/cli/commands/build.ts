@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { CommanderError, Option, type Command } from 'commander';
+import { buildModules } from '../../build/index.js';
+import { formatBytes } from '../../load/json-file.js';
+import { PACKAGE_TARGETS, type PackageTarget } from '../../package/index.js';
+import { printDiagnostics, summaryLine, withContentOptions, type CommandContext, type CommonOptions } from '../context.js';
+import { createConsoleReporter } from '../reporter.js';
+
+export function registerBuild(program: Command, { io, setExitCode }: CommandContext): void {
+  withContentOptions(
+    program
+      .command('build')
+      .description('validate, render and package modules into dist/')
+      .argument('[module...]', 'module folder names (default: every module)')
+      .option('--out <dir>', 'output folder', 'dist')
+      .addOption(
+        new Option('--target <targets>', `comma-separated package targets (${PACKAGE_TARGETS.join(', ')})`)
+          .default([...PACKAGE_TARGETS], PACKAGE_TARGETS.join(','))
+          .argParser(parseTargets),
+      ),
+  ).action(async (modules: string[], options: CommonOptions & { out: string; target: PackageTarget[] }) => {
+    const outDir = path.resolve(io.cwd, options.out);
+    const shownOut = path.relative(io.cwd, outDir) || '.';
+    const result = await buildModules({
+      cwd: io.cwd,
+      modulesDir: path.resolve(io.cwd, options.modules),
+      only: modules,
+      outDir,
+      targets: options.target,
+      strict: options.strict,
+      onProgress: createConsoleReporter(io),
+    });
+    printDiagnostics(io, result.diagnostics, options.format);
+    if (!result.ok) {
+      if (options.format === 'pretty') io.stdout(`Build failed: ${summaryLine(result.diagnostics)}. ${shownOut}/ was left as it was.\n`);
+      setExitCode(1);
+      return;
+    }
+    if (options.format === 'pretty') {
+      const total = result.packages.reduce((n, p) => n + p.bytes, 0);
+      io.stdout(`Built ${result.modules.length} module(s): ${result.packages.length} package(s), ${formatBytes(total)}, in ${shownOut}/packages/.\n`);
+    }
+  });
+}
+
+function parseTargets(value: string): PackageTarget[] {
+  const targets = value.split(',').map((t) => t.trim()).filter(Boolean);
+  for (const t of targets) {
+    if (!(PACKAGE_TARGETS as readonly string[]).includes(t)) {
+      throw new CommanderError(2, 'coursekit.target', `error: unknown target "${t}": use ${PACKAGE_TARGETS.join(', ')}.`);
+    }
+  }
+  return targets as PackageTarget[];
+}
