@@ -5,15 +5,21 @@
  */
 import { zipSync, unzipSync, type Zippable } from 'fflate';
 
-/** DOS timestamps are local time: build the date from local parts so every time zone agrees. */
-const FIXED_MTIME = new Date(2000, 0, 1, 0, 0, 0);
+/**
+ * DOS timestamps are local time: build the date from local parts, at the moment of zipping,
+ * so every time zone writes the same bytes.
+ */
+function fixedMtime(): Date {
+  return new Date(2000, 0, 1, 0, 0, 0);
+}
 
 export type FileMap = Map<string, Uint8Array>;
 
 export function createZip(files: FileMap): Uint8Array {
   const entries: Zippable = {};
+  const mtime = fixedMtime();
   for (const name of [...files.keys()].sort(compareBytes)) {
-    entries[name] = [files.get(name)!, { mtime: FIXED_MTIME, level: 9, os: 3, attrs: 0o100644 << 16 }];
+    entries[name] = [files.get(name)!, { mtime, level: 9, os: 3, attrs: 0o100644 << 16 }];
   }
   return zipSync(entries);
 }

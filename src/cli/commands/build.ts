@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { CommanderError, Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { buildModules } from '../../build/index.js';
 import { formatBytes } from '../../load/json-file.js';
 import { PACKAGE_TARGETS, type PackageTarget } from '../../package/index.js';
@@ -47,7 +47,7 @@ function parseTargets(value: string): PackageTarget[] {
   const targets = value.split(',').map((t) => t.trim()).filter(Boolean);
   for (const t of targets) {
     if (!(PACKAGE_TARGETS as readonly string[]).includes(t)) {
-      throw new CommanderError(2, 'coursekit.target', `error: unknown target "${t}": use ${PACKAGE_TARGETS.join(', ')}.`);
+      throw new InvalidArgumentError(`unknown target "${t}": use ${PACKAGE_TARGETS.join(', ')}.`);
     }
   }
   return targets as PackageTarget[];
