@@ -29,12 +29,8 @@ export function packageFileName(moduleId: string, target: PackageTarget): string
   return `${moduleId}-${target}.zip`;
 }
 
-export async function packageModule(
-  module: CourseModule,
-  moduleDir: string,
-  target: PackageTarget,
-  outDir: string,
-): Promise<{ package: BuiltPackage | undefined; diagnostics: Diagnostic[] }> {
+/** The files of a package, in memory: what the zip holds, and what the preview serves. */
+export async function assemblePackage(module: CourseModule, moduleDir: string, target: PackageTarget): Promise<FileMap> {
   const files = await readTree(moduleDir);
   files.set('assets/coursekit.js', new TextEncoder().encode(await bundleRuntime(target)));
   if (target === 'web') {
@@ -43,6 +39,16 @@ export async function packageModule(
     const manifest = buildManifest({ module, version: target, files: [...files.keys()].sort(), launchFile: LAUNCH_FILE });
     files.set('imsmanifest.xml', new TextEncoder().encode(manifest));
   }
+  return files;
+}
+
+export async function packageModule(
+  module: CourseModule,
+  moduleDir: string,
+  target: PackageTarget,
+  outDir: string,
+): Promise<{ package: BuiltPackage | undefined; diagnostics: Diagnostic[] }> {
+  const files = await assemblePackage(module, moduleDir, target);
   const name = packageFileName(module.id, target);
   const diagnostics = target === 'web' ? [] : checkPackage(files, name);
   if (diagnostics.length > 0) return { package: undefined, diagnostics };

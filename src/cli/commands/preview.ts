@@ -1,5 +1,30 @@
+import path from 'node:path';
 import type { Command } from 'commander';
+import { startPreview } from '../../preview/index.js';
 import type { CommandContext } from '../context.js';
 
-// Placeholder: the `preview` command is being written.
-export function registerPreview(_program: Command, _context: CommandContext): void {}
+export function registerPreview(program: Command, { io }: CommandContext): void {
+  program
+    .command('preview')
+    .description('serve modules on 127.0.0.1 with live reload and an LMS simulator (opens nothing by itself)')
+    .argument('[module...]', 'module folder names (default: every module)')
+    .option('--modules <dir>', 'folder holding the modules', 'modules')
+    .option('--port <port>', 'port to listen on', (v) => Number.parseInt(v, 10), 4173)
+    .action(async (modules: string[], options: { modules: string; port: number }) => {
+      const preview = await startPreview({
+        cwd: io.cwd,
+        modulesDir: path.resolve(io.cwd, options.modules),
+        only: modules,
+        port: options.port,
+        log: (text) => io.stderr(text),
+      });
+      io.stdout(`coursekit preview: ${preview.origin}/\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          void preview.close().then(resolve);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+}
