@@ -84,14 +84,11 @@ export async function buildModules(options: BuildOptions): Promise<BuildResult> 
     const packages: BuiltPackage[] = [];
     const diagnostics = [...checked.diagnostics];
     for (const module of checked.modules) {
-      for (const target of options.targets) {
-        const result = await packageModule(module, rendered.moduleDirs.get(module.id)!, target, packagesDir);
-        diagnostics.push(...result.diagnostics);
-        if (result.package) {
-          packages.push(result.package);
-          options.onProgress?.({ kind: 'packaged', package: result.package });
-        }
-      }
+      const result = await packageModule(module, rendered.moduleDirs.get(module.id)!, options.targets, packagesDir, (built) =>
+        options.onProgress?.({ kind: 'packaged', package: built }),
+      );
+      diagnostics.push(...result.diagnostics);
+      packages.push(...result.packages);
     }
     if (hasErrors(diagnostics, options.strict)) {
       await rm(staging, { recursive: true, force: true });

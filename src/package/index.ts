@@ -10,7 +10,7 @@ import type { CourseModule } from '../model/course.js';
 import { bundleRuntime } from '../render/runtime-bundle.js';
 import { buildManifest } from './manifest.js';
 import { checkPackage } from './manifest-check.js';
-import { createZip, type FileMap } from './zip.js';
+import { prepareEntry, writeZip, type FileMap, type ZipEntry } from './zip.js';
 
 export const PACKAGE_TARGETS = ['scorm12', 'scorm2004', 'web'] as const;
 export type PackageTarget = (typeof PACKAGE_TARGETS)[number];
@@ -31,7 +31,11 @@ export function packageFileName(moduleId: string, target: PackageTarget): string
 
 /** The files of a package, in memory: what the zip holds, and what the preview serves. */
 export async function assemblePackage(module: CourseModule, moduleDir: string, target: PackageTarget): Promise<FileMap> {
-  const files = await readTree(moduleDir);
+  return assembleFromTree(module, await readTree(moduleDir), target);
+}
+
+async function assembleFromTree(module: CourseModule, tree: FileMap, target: PackageTarget): Promise<FileMap> {
+  const files = new Map(tree);
   files.set('assets/coursekit.js', new TextEncoder().encode(await bundleRuntime(target)));
   if (target === 'web') {
     files.delete(LAUNCH_FILE);
@@ -42,21 +46,42 @@ export async function assemblePackage(module: CourseModule, moduleDir: string, t
   return files;
 }
 
+/**
+ * Zips a rendered module for each target. The module's files are read and compressed once and
+ * shared by the targets; only the runtime build and the manifest differ between them.
+ */
 export async function packageModule(
   module: CourseModule,
   moduleDir: string,
-  target: PackageTarget,
+  targets: readonly PackageTarget[],
   outDir: string,
-): Promise<{ package: BuiltPackage | undefined; diagnostics: Diagnostic[] }> {
-  const files = await assemblePackage(module, moduleDir, target);
-  const name = packageFileName(module.id, target);
-  const diagnostics = target === 'web' ? [] : checkPackage(files, name);
-  if (diagnostics.length > 0) return { package: undefined, diagnostics };
-  const zip = createZip(files);
+  onPackage?: (built: BuiltPackage) => void,
+): Promise<{ packages: BuiltPackage[]; diagnostics: Diagnostic[] }> {
+  const tree = await readTree(moduleDir);
+  const compressed = new Map<string, ZipEntry>();
+  const entryFor = (name: string, bytes: Uint8Array): ZipEntry => {
+    if (tree.get(name) !== bytes) return prepareEntry(name, bytes);
+    let entry = compressed.get(name);
+    if (!entry) compressed.set(name, (entry = prepareEntry(name, bytes)));
+    return entry;
+  };
+  const packages: BuiltPackage[] = [];
+  const diagnostics: Diagnostic[] = [];
   await mkdir(outDir, { recursive: true });
-  const zipPath = path.join(outDir, name);
-  await writeFile(zipPath, zip);
-  return { package: { moduleId: module.id, target, path: zipPath, bytes: zip.byteLength }, diagnostics };
+  for (const target of targets) {
+    const files = await assembleFromTree(module, tree, target);
+    const name = packageFileName(module.id, target);
+    const problems = target === 'web' ? [] : checkPackage(files, name);
+    diagnostics.push(...problems);
+    if (problems.length > 0) continue;
+    const zip = writeZip([...files].map(([file, bytes]) => entryFor(file, bytes)));
+    const zipPath = path.join(outDir, name);
+    await writeFile(zipPath, zip);
+    const built = { moduleId: module.id, target, path: zipPath, bytes: zip.byteLength };
+    packages.push(built);
+    onPackage?.(built);
+  }
+  return { packages, diagnostics };
 }
 
 /** Every file below a folder, keyed by its relative path with '/'. */

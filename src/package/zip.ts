@@ -1,27 +1,94 @@
 /**
- * Deterministic zips: entries sorted by path, one fixed timestamp, fixed compression level,
- * so the same input gives byte-identical packages (LMS admins can tell a real change from a
- * rebuild, and CI can cache them).
+ * Deterministic zips: entries sorted by path, one fixed timestamp, fixed compression, so the
+ * same input gives byte-identical packages (LMS admins can tell a real change from a rebuild).
+ * Written by hand around fflate's deflate so that files shared by the three packages of a
+ * module are compressed once, not three times.
  */
-import { zipSync, unzipSync, type Zippable } from 'fflate';
-
-/**
- * DOS timestamps are local time: build the date from local parts, at the moment of zipping,
- * so every time zone writes the same bytes.
- */
-function fixedMtime(): Date {
-  return new Date(2000, 0, 1, 0, 0, 0);
-}
+import { crc32 } from 'node:zlib';
+import { deflateSync, unzipSync } from 'fflate';
 
 export type FileMap = Map<string, Uint8Array>;
 
+export interface ZipEntry {
+  name: string;
+  crc: number;
+  size: number;
+  method: 0 | 8;
+  /** Stored or deflated bytes, as they go into the zip. */
+  data: Uint8Array;
+}
+
+/** 2000-01-01 00:00:00 as a DOS date and time: fixed numbers, the same in every time zone. */
+const DOS_TIME = 0;
+const DOS_DATE = ((2000 - 1980) << 9) | (1 << 5) | 1;
+const UTF8_NAMES = 0x0800;
+const REGULAR_FILE_644 = (0o100644 << 16) >>> 0;
+
+export function prepareEntry(name: string, bytes: Uint8Array): ZipEntry {
+  const deflated = deflateSync(bytes, { level: 9, mem: 8 });
+  const stored = deflated.length >= bytes.length;
+  return { name, crc: crc32(bytes) >>> 0, size: bytes.length, method: stored ? 0 : 8, data: stored ? bytes : deflated };
+}
+
 export function createZip(files: FileMap): Uint8Array {
-  const entries: Zippable = {};
-  const mtime = fixedMtime();
-  for (const name of [...files.keys()].sort(compareBytes)) {
-    entries[name] = [files.get(name)!, { mtime, level: 9, os: 3, attrs: 0o100644 << 16 }];
+  return writeZip([...files].map(([name, bytes]) => prepareEntry(name, bytes)));
+}
+
+/** Writes entries in byte order of their names. */
+export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
+  const sorted = [...entries].sort((a, b) => compareBytes(a.name, b.name));
+  const encoder = new TextEncoder();
+  const chunks: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  for (const entry of sorted) {
+    const name = encoder.encode(entry.name);
+    const local = new DataView(new ArrayBuffer(30));
+    local.setUint32(0, 0x04034b50, true);
+    local.setUint16(4, 20, true);
+    local.setUint16(6, UTF8_NAMES, true);
+    local.setUint16(8, entry.method, true);
+    local.setUint16(10, DOS_TIME, true);
+    local.setUint16(12, DOS_DATE, true);
+    local.setUint32(14, entry.crc, true);
+    local.setUint32(18, entry.data.length, true);
+    local.setUint32(22, entry.size, true);
+    local.setUint16(26, name.length, true);
+    local.setUint16(28, 0, true);
+    chunks.push(new Uint8Array(local.buffer), name, entry.data);
+
+    const record = new DataView(new ArrayBuffer(46));
+    record.setUint32(0, 0x02014b50, true);
+    record.setUint16(4, (3 << 8) | 20, true); // made by Unix, zip 2.0
+    record.setUint16(6, 20, true);
+    record.setUint16(8, UTF8_NAMES, true);
+    record.setUint16(10, entry.method, true);
+    record.setUint16(12, DOS_TIME, true);
+    record.setUint16(14, DOS_DATE, true);
+    record.setUint32(16, entry.crc, true);
+    record.setUint32(20, entry.data.length, true);
+    record.setUint32(24, entry.size, true);
+    record.setUint16(28, name.length, true);
+    record.setUint32(38, REGULAR_FILE_644, true);
+    record.setUint32(42, offset, true);
+    central.push(new Uint8Array(record.buffer), name);
+    offset += 30 + name.length + entry.data.length;
   }
-  return zipSync(entries);
+  const centralSize = central.reduce((n, c) => n + c.length, 0);
+  const end = new DataView(new ArrayBuffer(22));
+  end.setUint32(0, 0x06054b50, true);
+  end.setUint16(8, sorted.length, true);
+  end.setUint16(10, sorted.length, true);
+  end.setUint32(12, centralSize, true);
+  end.setUint32(16, offset, true);
+  const all = [...chunks, ...central, new Uint8Array(end.buffer)];
+  const out = new Uint8Array(all.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of all) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 export function readZip(bytes: Uint8Array): FileMap {
