@@ -11,6 +11,7 @@ import { registerNew } from './commands/new.js';
 import { registerPreview } from './commands/preview.js';
 import { registerReport } from './commands/report.js';
 import { registerValidate } from './commands/validate.js';
+import { registerXliff } from './commands/xliff.js';
 
 export type { CliIo } from './context.js';
 
@@ -23,7 +24,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   let exitCode = 0;
 
   const context: CommandContext = { io, setExitCode: (code) => (exitCode = Math.max(exitCode, code)) };
-  for (const register of [registerValidate, registerBuild, registerPreview, registerNew, registerReport]) register(program, context);
+  for (const register of [registerValidate, registerBuild, registerPreview, registerNew, registerReport, registerXliff]) register(program, context);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

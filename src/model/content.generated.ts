@@ -20,6 +20,12 @@ export interface Module {
    */
   language: string;
   /**
+   * Other languages the module is published in. Each needs translations/<language>.xlf (XLIFF 2.0, from `coursekit xliff export` and `coursekit xliff import`); the build packages every language.
+   *
+   * Items: A BCP 47 language tag such as en, fr, ar or zh-Hans.
+   */
+  translations?: string[];
+  /**
    * Plain text shown to the learner (no markup).
    */
   title: string;
