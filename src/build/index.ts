@@ -13,6 +13,7 @@ import { packageModule, packageFileName, type BuiltPackage, type PackageTarget }
 import { renderSite } from '../render/index.js';
 import type { IndexEntry } from '../render/view-model.js';
 import { validateModule } from '../validate/index.js';
+import { loadTranslations } from '../i18n/index.js';
 
 export interface CheckOptions {
   cwd: string;
@@ -38,7 +39,12 @@ export async function checkModules(options: CheckOptions): Promise<CheckResult> 
     fileCount += 1 + module.lessonFiles.length + module.questionFiles.length + (module.glossaryFile ? 1 : 0);
     const result = await validateModule(module);
     diagnostics.push(...result.diagnostics);
-    if (result.module) modules.push(result.module);
+    if (!result.module) continue;
+    modules.push(result.module);
+    // Each declared translation becomes a module of its own (<id>-<lang>), built like the source.
+    const translated = await loadTranslations(result.module, { cwd: options.cwd });
+    diagnostics.push(...translated.diagnostics);
+    modules.push(...translated.modules);
   }
   return { modules, diagnostics, fileCount };
 }

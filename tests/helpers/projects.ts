@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildModules, type BuildResult } from '../../src/build/index.js';
-import { PACKAGE_TARGETS } from '../../src/package/index.js';
+import { PACKAGE_TARGETS, type PackageTarget } from '../../src/package/index.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const fixturesDir = path.join(repoRoot, 'tests', 'fixtures');
@@ -23,7 +23,7 @@ export interface BuiltProject {
   cleanup(): Promise<void>;
 }
 
-export async function buildProject(name: string, targets = PACKAGE_TARGETS): Promise<BuiltProject> {
+export async function buildProject(name: string, targets: readonly PackageTarget[] = PACKAGE_TARGETS): Promise<BuiltProject> {
   const dir = await copyProject(name);
   const result = await buildModules({ cwd: dir, modulesDir: path.join(dir, 'modules'), outDir: path.join(dir, 'dist'), targets });
   if (!result.ok) throw new Error(`fixture project ${name} did not build: ${JSON.stringify(result.diagnostics, null, 2)}`);

@@ -136,3 +136,28 @@ describe('the manifest checker catches what the XSDs miss', () => {
     expect(messages.join('\n')).toMatch(expected);
   });
 });
+
+describe('translations', () => {
+  it('builds and packages each declared language as a module of its own, with its UI language set', async () => {
+    const translated = await buildProject('tiny-translated');
+    try {
+      const names = (await readdir(path.join(translated.dir, 'dist', 'packages'))).sort();
+      expect(names).toEqual([
+        'tiny-course-fr-scorm12.zip',
+        'tiny-course-fr-scorm2004.zip',
+        'tiny-course-fr-web.zip',
+        'tiny-course-scorm12.zip',
+        'tiny-course-scorm2004.zip',
+        'tiny-course-web.zip',
+      ]);
+      const page = await readFile(path.join(translated.dir, 'dist', 'site', 'tiny-course-fr', '02-ministries.html'), 'utf8');
+      expect(page).toContain('<html lang="fr" dir="ltr">');
+      expect(page).toContain('FR: Not only national security');
+      const manifest = manifestOf(readZip(await readFile(path.join(translated.dir, 'dist', 'packages', 'tiny-course-fr-scorm12.zip'))));
+      expect(manifest).toContain('identifier="coursekit-tiny-course-fr"');
+      expect(manifest).toContain('<imsmd:language>fr</imsmd:language>');
+    } finally {
+      await translated.cleanup();
+    }
+  });
+});
