@@ -22,8 +22,11 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: Ou
       return JSON.stringify(sorted, null, 2) + '\n';
     case 'github':
       return sorted.map(formatGithub).join('');
-    case 'pretty':
-      return sorted.map((d) => formatPretty(d, options)).join('\n');
+    case 'pretty': {
+      // Read each file once per report, never across reports: in watch mode files change.
+      const files = new Map<string, string[] | null>();
+      return sorted.map((d) => formatPretty(d, options, files)).join('\n');
+    }
   }
 }
 
@@ -51,29 +54,28 @@ function paint(on: boolean, style: keyof typeof codes, text: string): string {
   return on ? `\u001b[${open}m${text}\u001b[${close}m` : text;
 }
 
-export function formatPretty(d: Diagnostic, options: FormatOptions): string {
+export function formatPretty(d: Diagnostic, options: FormatOptions, files = new Map<string, string[] | null>()): string {
   const { color } = options;
   const location = d.file ? `${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}` : '';
   const severity = d.severity === 'error' ? paint(color, 'red', 'error') : paint(color, 'yellow', 'warning');
   const lines = [`${location ? paint(color, 'bold', location) + ' ' : ''}${severity} ${paint(color, 'dim', d.code)}`, `  ${d.message}`];
   if (d.pointer !== undefined && d.pointer !== '') lines.push(paint(color, 'dim', `  at ${d.pointer}`));
-  const frame = d.file && d.line ? codeFrame(path.resolve(options.cwd, d.file), d.line, d.column ?? 1, color) : '';
+  const frame = d.file && d.line ? codeFrame(files, path.resolve(options.cwd, d.file), d.line, d.column ?? 1, color) : '';
   if (frame) lines.push(frame);
   if (d.hint) lines.push(`  ${paint(color, 'cyan', 'hint:')} ${d.hint}`);
   return lines.join('\n') + '\n';
 }
 
-const frameCache = new Map<string, string[] | null>();
-
-function codeFrame(file: string, line: number, column: number, color: boolean): string {
-  let fileLines = frameCache.get(file);
+function codeFrame(files: Map<string, string[] | null>, file: string, line: number, column: number, color: boolean): string {
+  let fileLines = files.get(file);
   if (fileLines === undefined) {
     try {
-      fileLines = readFileSync(file, 'utf8').split(/\r?\n/);
+      // Positions are counted without a byte order mark (the loader drops it), so drop it here too.
+      fileLines = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
     } catch {
       fileLines = null;
     }
-    frameCache.set(file, fileLines);
+    files.set(file, fileLines);
   }
   if (!fileLines || line > fileLines.length) return '';
   const first = Math.max(1, line - 1);

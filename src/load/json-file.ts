@@ -3,11 +3,13 @@
  * (momoa) runs only when a diagnostic needs a line and column, so validating a thousand
  * correct lessons costs almost nothing extra.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
 import { parse as parseWithPositions, type DocumentNode, type ValueNode } from '@humanwhocodes/momoa';
 import { diagnostic } from '../diagnostics/create.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { pointerToSegments } from './json-pointer.js';
+import { diagnoseJsonSyntax, lineColumn } from './json-syntax.js';
 
 /** Lessons are text; anything past this size is a mistake (a pasted data dump or a binary). */
 export const MAX_CONTENT_FILE_BYTES = 2 * 1024 * 1024;
@@ -31,21 +33,28 @@ export type ReadJsonResult = { file: JsonFile; diagnostics: Diagnostic[] } | { f
 
 export async function readJsonFile(absolutePath: string, displayPath: string): Promise<ReadJsonResult> {
   const diagnostics: Diagnostic[] = [];
+  // The location already shows the full path; the message names the file as an author calls it.
+  const name = path.basename(displayPath);
   const fail = (d: Diagnostic): ReadJsonResult => ({ file: undefined, diagnostics: [...diagnostics, d] });
   let bytes: Buffer;
+  let handle: FileHandle | undefined;
   try {
-    const info = await stat(absolutePath);
+    // One open for the size check and the read: a 20 MB mistake is refused before it is read.
+    handle = await open(absolutePath, 'r');
+    const info = await handle.stat();
     if (info.size > MAX_CONTENT_FILE_BYTES) {
       return fail(
         diagnostic('file-too-large', {
           file: displayPath,
-          message: `${displayPath} is ${formatBytes(info.size)}; content files may be at most ${formatBytes(MAX_CONTENT_FILE_BYTES)}.`,
+          message: `${name} is ${formatBytes(info.size)}; content files may be at most ${formatBytes(MAX_CONTENT_FILE_BYTES)}.`,
         }),
       );
     }
-    bytes = await readFile(absolutePath);
+    bytes = await handle.readFile();
   } catch (error) {
-    return fail(diagnostic('file-unreadable', { file: displayPath, message: `Cannot read ${displayPath}: ${describeFsError(error)}.` }));
+    return fail(diagnostic('file-unreadable', { file: displayPath, message: `cannot read ${name}: ${describeFsError(error)}.` }));
+  } finally {
+    await handle?.close();
   }
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) {
@@ -54,23 +63,23 @@ export async function readJsonFile(absolutePath: string, displayPath: string): P
         file: displayPath,
         line: decoded.line,
         column: decoded.column,
-        message: `${displayPath} is not UTF-8 text: byte 0x${decoded.byte.toString(16).toUpperCase().padStart(2, '0')} at line ${decoded.line}, column ${decoded.column} is not valid UTF-8 (the file was probably saved as Latin-1 or Windows-1252).`,
+        message: `${name} is not UTF-8 text: byte 0x${decoded.byte.toString(16).toUpperCase().padStart(2, '0')} at line ${decoded.line}, column ${decoded.column} is not valid UTF-8 (the file was probably saved as Latin-1 or Windows-1252).`,
       }),
     );
   }
   let text = decoded.text;
   if (text.charCodeAt(0) === 0xfeff) {
     text = text.slice(1);
-    diagnostics.push(diagnostic('file-bom', { file: displayPath, line: 1, column: 1, message: `${displayPath} starts with a UTF-8 byte order mark.` }));
+    diagnostics.push(diagnostic('file-bom', { file: displayPath, line: 1, column: 1, message: `${name} starts with a UTF-8 byte order mark.` }));
   }
   if (text.trim() === '') {
-    return fail(diagnostic('file-empty', { file: displayPath, message: `${displayPath} is empty.` }));
+    return fail(diagnostic('file-empty', { file: displayPath, message: `${name} is empty.` }));
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return fail(describeSyntaxError(text, displayPath));
+    return fail(describeSyntaxError(text, displayPath, name));
   }
   return { file: createJsonFile(absolutePath, displayPath, text, data), diagnostics };
 }
@@ -115,55 +124,16 @@ function toPosition(p: { line: number; column: number }): Position {
   return { line: p.line, column: p.column };
 }
 
-const TOKEN_NAMES: Record<string, string> = {
-  RBrace: '`}`',
-  LBrace: '`{`',
-  RBracket: '`]`',
-  LBracket: '`[`',
-  Comma: 'a comma',
-  Colon: 'a colon',
-  String: 'a text value',
-  Number: 'a number',
-  Boolean: '`true` or `false`',
-  Null: '`null`',
-};
-
-function describeSyntaxError(text: string, displayPath: string): Diagnostic {
-  let line = 1;
-  let column = 1;
-  let detail = 'the file is not valid JSON';
-  try {
-    parseWithPositions(text, { mode: 'json' });
-  } catch (error) {
-    const e = error as { message?: string; line?: number; column?: number; offset?: number };
-    line = e.line ?? 1;
-    column = e.column ?? 1;
-    const message = e.message ?? '';
-    const offset = e.offset ?? 0;
-    const before = text.slice(0, offset).trimEnd();
-    const token = /Unexpected token (\w+)/.exec(message)?.[1];
-    if (/end of input/i.test(message) || offset >= text.trimEnd().length) {
-      detail = 'the file ends before the JSON is complete: a closing `}`, `]` or `"` is missing (was the file cut short?)';
-    } else if ((token === 'RBrace' || token === 'RBracket') && before.endsWith(',')) {
-      detail = `there is a comma before ${TOKEN_NAMES[token]}: JSON does not allow a comma after the last item`;
-    } else if (token && before.length > 0 && /["\d\]}el]$/.test(before) && token !== 'Colon') {
-      detail = `expected a comma before ${TOKEN_NAMES[token] ?? token}: items in a list or fields in an object are separated by commas`;
-    } else if (/Unexpected identifier '([^']*)'/.test(message)) {
-      const word = /Unexpected identifier '([^']*)'/.exec(message)?.[1] ?? '';
-      detail = `\`${word}\` is not a JSON value: text must be in double quotes, and the only bare words are true, false and null`;
-    } else if (/Unexpected character '(.)'/.test(message)) {
-      const ch = /Unexpected character '(.)'/.exec(message)?.[1] ?? '';
-      detail = ch === "'" ? 'JSON text uses double quotes ("), not single quotes' : `unexpected character \`${ch}\``;
-    } else if (token) {
-      detail = `unexpected ${TOKEN_NAMES[token] ?? token}`;
-    }
-  }
-  return diagnostic('json-syntax', { file: displayPath, line, column, message: `${displayPath} is not valid JSON: ${detail}.` });
+function describeSyntaxError(text: string, displayPath: string, name: string): Diagnostic {
+  const problem = diagnoseJsonSyntax(text) ?? { offset: 0, detail: 'the file is not valid JSON' };
+  const { line, column } = lineColumn(text, problem.offset);
+  return diagnostic('json-syntax', { file: displayPath, line, column, message: `${name} is not valid JSON: ${problem.detail}.` });
 }
 
 type Utf8Result = { ok: true; text: string } | { ok: false; line: number; column: number; byte: number };
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a byte order mark in the text, so that it can be reported (and then dropped).
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function decodeUtf8(bytes: Uint8Array): Utf8Result {
   try {

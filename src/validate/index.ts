@@ -22,8 +22,10 @@ export async function validateModule(loaded: LoadedModule): Promise<ValidateResu
   for (const lesson of loaded.lessonFiles) diagnostics.push(...validateAgainstSchema('lesson', lesson));
   for (const bank of loaded.questionFiles) diagnostics.push(...validateAgainstSchema('question-bank', bank));
   if (loaded.glossaryFile) diagnostics.push(...validateAgainstSchema('glossary', loaded.glossaryFile));
-  // Cross-file rules assume well-formed files; with schema errors they would only add noise.
-  if (hasErrors(diagnostics)) return { module: undefined, diagnostics };
+  // Cross-file rules need every file: with a file that could not be read (already reported by
+  // the load stage) or that breaks its schema, they would report its absence as many
+  // unrelated-looking problems (every reference to its objectives, say).
+  if (hasErrors(diagnostics) || loaded.unreadable.size > 0) return { module: undefined, diagnostics };
   const rules = await checkModuleRules(loaded);
   diagnostics.push(...rules.diagnostics);
   return { module: hasErrors(diagnostics) ? undefined : rules.module, diagnostics };

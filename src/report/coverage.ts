@@ -1,0 +1,157 @@
+/**
+ * The coverage report: for each recommendation (a declared paragraph of a source document),
+ * which learning objectives teach it, in which lessons, and which questions assess it. One
+ * data shape feeds both `coursekit report` (Markdown) and the report page of the built site
+ * (src/render/templates/reports.njk), so reviewers see the same numbers in both.
+ *
+ * The coverage rows themselves are computed once, by the validate stage (CourseModule.coverage);
+ * this module adds what a reader needs: names, per-objective question counts and a status.
+ */
+import type { CourseModule, CoverageRow, Lesson, Question } from '../model/course.js';
+
+export type CoverageStatus = 'covered' | 'not-taught' | 'not-assessed' | 'taught';
+
+export interface ObjectiveCoverage {
+  id: string;
+  text: string;
+  lessonId: string;
+  lessonTitle: string;
+  /** Bank and knowledge-check questions that name this objective. */
+  questions: string[];
+}
+
+/** A coverage row with names and a verdict; it keeps every CoverageRow field. */
+export interface CoverageReportRow extends CoverageRow {
+  /** "A/58/275, paragraph 74" */
+  label: string;
+  sourceTitle: string;
+  objectiveDetails: ObjectiveCoverage[];
+  lessonDetails: { id: string; title: string }[];
+  status: CoverageStatus;
+  /** The status in words, for people: "taught and assessed". */
+  statusText: string;
+}
+
+export interface CoverageReport {
+  module: { id: string; title: string; version: string; language: string };
+  hasAssessment: boolean;
+  rows: CoverageReportRow[];
+  totals: {
+    recommendations: number;
+    taught: number;
+    assessed: number;
+    objectives: number;
+    objectivesWithoutQuestions: number;
+    bankQuestions: number;
+    knowledgeCheckQuestions: number;
+    drawnPerAttempt: number;
+  };
+  /** Objectives no question assesses: worth a reviewer's look, though not an error. */
+  objectivesWithoutQuestions: ObjectiveCoverage[];
+}
+
+export function buildCoverageReport(module: CourseModule): CoverageReport {
+  const questions = [...module.bank, ...module.lessons.flatMap(knowledgeCheckQuestions)];
+  const questionsByObjective = new Map<string, string[]>();
+  for (const q of questions) questionsByObjective.set(q.objective, [...(questionsByObjective.get(q.objective) ?? []), q.id]);
+
+  const objectives = new Map<string, ObjectiveCoverage>();
+  for (const lesson of module.lessons) {
+    for (const o of lesson.objectives) {
+      if (objectives.has(o.id)) continue;
+      objectives.set(o.id, { id: o.id, text: o.text, lessonId: lesson.id, lessonTitle: lesson.title, questions: questionsByObjective.get(o.id) ?? [] });
+    }
+  }
+  const lessonTitles = new Map(module.lessons.map((l) => [l.id, l.title]));
+  const sourceTitles = new Map(module.sources.map((s) => [s.document, s.title]));
+  const hasAssessment = module.meta.assessment !== undefined;
+
+  const rows = module.coverage.map((row): CoverageReportRow => {
+    const status = statusOf(row, hasAssessment);
+    return {
+      ...row,
+      label: `${row.document}, paragraph ${row.paragraph}`,
+      sourceTitle: sourceTitles.get(row.document) ?? row.document,
+      objectiveDetails: row.objectives.map((id) => objectives.get(id)).filter((o): o is ObjectiveCoverage => o !== undefined),
+      lessonDetails: row.lessons.map((id) => ({ id, title: lessonTitles.get(id) ?? id })),
+      status,
+      statusText: STATUS_TEXT[status],
+    };
+  });
+  const objectivesWithoutQuestions = [...objectives.values()].filter((o) => o.questions.length === 0);
+  return {
+    module: { id: module.id, title: module.meta.title, version: module.meta.version, language: module.meta.language },
+    hasAssessment,
+    rows,
+    totals: {
+      recommendations: rows.length,
+      taught: rows.filter((r) => r.objectives.length > 0).length,
+      assessed: rows.filter((r) => r.drawn > 0).length,
+      objectives: objectives.size,
+      objectivesWithoutQuestions: objectivesWithoutQuestions.length,
+      bankQuestions: module.bank.length,
+      knowledgeCheckQuestions: questions.length - module.bank.length,
+      drawnPerAttempt: rows.reduce((n, r) => n + r.drawn, 0),
+    },
+    objectivesWithoutQuestions,
+  };
+}
+
+const STATUS_TEXT: Record<CoverageStatus, string> = {
+  covered: 'taught and assessed',
+  taught: 'taught (the module has no assessment)',
+  'not-taught': 'not taught: no objective cites it',
+  'not-assessed': 'taught, but not assessed',
+};
+
+function statusOf(row: CoverageRow, hasAssessment: boolean): CoverageStatus {
+  if (row.objectives.length === 0) return 'not-taught';
+  if (!hasAssessment) return 'taught';
+  return row.drawn > 0 ? 'covered' : 'not-assessed';
+}
+
+function knowledgeCheckQuestions(lesson: Lesson): Question[] {
+  return lesson.blocks.flatMap((b) => (b.type === 'knowledgeCheck' ? b.questions : []));
+}
+
+/** The report as Markdown, for `coursekit report` and for pasting into a review. */
+export function coverageMarkdown(report: CoverageReport): string {
+  const { module, totals } = report;
+  const out: string[] = [];
+  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const codes = (ids: string[]) => (ids.length === 0 ? '–' : ids.map((id) => `\`${id}\``).join(', '));
+  out.push(`# Coverage report: ${module.title}`, '');
+  out.push(`Module \`${module.id}\`, version ${module.version}. Each recommendation (a paragraph the module declares in module.json) should be taught by a learning objective in a lesson${report.hasAssessment ? ' and assessed by questions the final assessment draws' : ''}.`, '');
+  const sources = [...new Map(report.rows.map((r) => [r.document, r.sourceTitle]))];
+  for (const [document, title] of sources) out.push(`Source: ${document}, ${title}.`, '');
+  out.push('## Summary', '', '| | |', '| --- | --- |');
+  out.push(`| Recommendations | ${totals.recommendations} |`);
+  out.push(`| Taught (cited by an objective) | ${totals.taught} of ${totals.recommendations} |`);
+  out.push(report.hasAssessment ? `| Assessed (drawn in every attempt) | ${totals.assessed} of ${totals.recommendations} |` : '| Assessed | the module has no assessment |');
+  out.push(`| Learning objectives | ${totals.objectives} (${totals.objectivesWithoutQuestions} without questions) |`);
+  out.push(`| Question bank | ${totals.bankQuestions} question(s), ${totals.drawnPerAttempt} drawn per attempt |`);
+  out.push(`| Knowledge-check questions | ${totals.knowledgeCheckQuestions} |`, '');
+  out.push('## By recommendation', '');
+  out.push('| Recommendation | Objectives | Lessons | Bank questions | Drawn per attempt | Knowledge checks | Status |');
+  out.push('| --- | --- | --- | --- | --- | --- | --- |');
+  for (const row of report.rows) {
+    out.push(
+      `| ${cell(row.label)} | ${row.objectives.length} | ${row.lessons.length} | ${row.bankQuestions.length} | ${row.drawn} | ${row.knowledgeCheckQuestions.length} | ${cell(row.statusText)} |`,
+    );
+  }
+  for (const row of report.rows) {
+    out.push('', `### ${row.label}`, '', 'Objectives:', '');
+    if (row.objectiveDetails.length === 0) out.push('- none');
+    for (const o of row.objectiveDetails) {
+      out.push(`- \`${o.id}\` (${o.lessonTitle}): ${o.text} — ${o.questions.length === 0 ? 'no question assesses it' : `assessed by ${codes(o.questions)}`}`);
+    }
+    out.push('', `Lessons: ${row.lessonDetails.length === 0 ? '–' : row.lessonDetails.map((l) => `${l.title} (\`${l.id}\`)`).join('; ')}`, '');
+    out.push(`Bank questions (${row.bankQuestions.length}${report.hasAssessment ? `, ${row.drawn} drawn per attempt` : ''}): ${codes(row.bankQuestions)}`, '');
+    out.push(`Knowledge checks (${row.knowledgeCheckQuestions.length}): ${codes(row.knowledgeCheckQuestions)}`);
+  }
+  if (report.objectivesWithoutQuestions.length > 0) {
+    out.push('', '## Objectives without questions', '');
+    for (const o of report.objectivesWithoutQuestions) out.push(`- \`${o.id}\` (${o.lessonTitle}): ${o.text}`);
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,189 @@
+/**
+ * The broken-module corpus (tests/fixtures/broken/): every mistake through the real CLI entry.
+ * `validate` must exit 1 with the exact message snapshotted, and `build` must exit 1 too,
+ * leave an existing dist/ byte for byte as it was, and leave no staging folder behind.
+ * Neither may crash (no stack trace, no "internal error").
+ */
+import { mkdir, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { catalog } from '../../src/diagnostics/catalog.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { brokenDir, copyBrokenCase, CRASH, hashTree, runCli } from './cli.js';
+
+interface BrokenCase {
+  name: string;
+  /** The diagnostic codes the case must produce (the snapshot pins the full text). */
+  codes: string[];
+  /** Extra arguments: `--strict` for cases that only warn. */
+  args?: string[];
+  /** Changes made to the temporary copy, for files that cannot be committed as they are. */
+  prepare?: (dir: string) => Promise<void>;
+}
+
+const moduleDir = (dir: string) => path.join(dir, 'modules', 'small-course');
+
+const cases: BrokenCase[] = [
+  // Reading files
+  { name: 'truncated-json', codes: ['json-syntax'] },
+  { name: 'trailing-comma', codes: ['json-syntax'] },
+  { name: 'single-quotes', codes: ['json-syntax'] },
+  { name: 'missing-comma', codes: ['json-syntax'] },
+  { name: 'comment-in-json', codes: ['json-syntax'] },
+  { name: 'smart-quotes', codes: ['json-syntax'] },
+  { name: 'unclosed-text', codes: ['json-syntax'] },
+  { name: 'extra-closing-brace', codes: ['json-syntax'] },
+  { name: 'empty-file', codes: ['file-empty'] },
+  { name: 'byte-order-mark', codes: ['file-bom'], args: ['--strict'] },
+  { name: 'not-utf8', codes: ['file-not-utf8'] },
+  {
+    name: 'large-lesson',
+    codes: ['file-too-large'],
+    // 20 MB of valid JSON: a lesson with a pasted data dump.
+    prepare: async (dir) => {
+      const filler = 'x'.repeat(1000);
+      const blocks = Array.from({ length: 20_000 }, () => ({ type: 'text', markdown: filler }));
+      const lesson = { id: '03-data-dump', title: 'Data', objectives: [], blocks };
+      await writeFile(path.join(moduleDir(dir), 'lessons', '03-data-dump.json'), JSON.stringify(lesson));
+    },
+  },
+  // Schema
+  { name: 'wrong-types', codes: ['schema-type', 'schema-type'] },
+  { name: 'unknown-block-type', codes: ['schema-unknown-type'] },
+  { name: 'unknown-field-typo', codes: ['schema-unknown-property'] },
+  { name: 'misspelt-required-field', codes: ['schema-unknown-property'] },
+  { name: 'quote-missing-paragraph', codes: ['schema-required'] },
+  { name: 'unknown-question-type', codes: ['schema-unknown-type'] },
+  { name: 'bad-question-id', codes: ['schema-pattern'] },
+  { name: 'single-answer-as-list', codes: ['schema-type'] },
+  { name: 'bad-version-and-language', codes: ['schema-pattern', 'schema-pattern'] },
+  // Media
+  { name: 'media-url', codes: ['media-outside-module'] },
+  { name: 'path-traversal', codes: ['media-outside-module'] },
+  { name: 'absolute-media-path', codes: ['media-outside-module'] },
+  { name: 'missing-media', codes: ['media-missing'] },
+  { name: 'media-wrong-case', codes: ['media-missing'] },
+  {
+    name: 'media-symlink-escape',
+    codes: ['media-outside-module'],
+    prepare: async (dir) => {
+      const outside = path.join(dir, 'outside.svg');
+      await writeFile(outside, '<svg xmlns="http://www.w3.org/2000/svg"/>');
+      const image = path.join(moduleDir(dir), 'media', 'services.svg');
+      await rm(image);
+      await symlink(outside, image);
+    },
+  },
+  { name: 'blank-alt-text', codes: ['image-alt-missing'] },
+  // Structure and references
+  { name: 'duplicate-question-ids', codes: ['duplicate-id'] },
+  { name: 'duplicate-objective-ids', codes: ['duplicate-id', 'unknown-reference', 'unknown-reference'] },
+  { name: 'dangling-objective', codes: ['unknown-reference'] },
+  { name: 'dangling-glossary-term', codes: ['unknown-reference'] },
+  { name: 'lesson-file-missing', codes: ['lesson-missing'] },
+  { name: 'lesson-id-mismatch', codes: ['lesson-id-mismatch'] },
+  { name: 'module-id-mismatch', codes: ['module-id-mismatch'] },
+  { name: 'folder-without-module-json', codes: ['module-json-missing'] },
+  // Sources and quotes
+  { name: 'quote-not-verbatim', codes: ['quote-not-verbatim'] },
+  { name: 'quote-wrong-paragraph', codes: ['quote-not-verbatim'] },
+  { name: 'paragraph-not-in-source', codes: ['unknown-paragraph'] },
+  { name: 'unknown-source-document', codes: ['unknown-source'] },
+  { name: 'source-file-missing', codes: ['source-file-missing'] },
+  // Questions and the assessment
+  { name: 'unsatisfiable-draw', codes: ['draw-unsatisfiable'] },
+  { name: 'paragraph-not-assessed', codes: ['paragraph-not-assessed'] },
+  { name: 'paragraph-not-taught', codes: ['paragraph-not-taught', 'paragraph-not-assessed'] },
+  { name: 'correct-answer-not-an-option', codes: ['answer-unknown-option'] },
+  { name: 'duplicate-option-id', codes: ['duplicate-option'] },
+  { name: 'objective-from-another-paragraph', codes: ['objective-source-mismatch'] },
+  { name: 'assessment-missing', codes: ['assessment-missing', 'no-assessment-questions'] },
+  // More structure, sources and text
+  { name: 'duplicate-source-document', codes: ['duplicate-id'] },
+  { name: 'declared-paragraph-not-in-source', codes: ['source-paragraph-missing'] },
+  { name: 'quote-curly-apostrophe', codes: ['quote-not-verbatim'] },
+  { name: 'blank-text', codes: ['text-blank'] },
+  {
+    name: 'glossary-file-missing',
+    codes: ['glossary-missing'],
+    prepare: (dir) => rm(path.join(moduleDir(dir), 'glossary.json')),
+  },
+  // Warnings, which fail with --strict
+  { name: 'unlisted-lesson', codes: ['lesson-unlisted'], args: ['--strict'] },
+  { name: 'draw-same-questions-every-attempt', codes: ['draw-no-variety'], args: ['--strict'] },
+  { name: 'all-options-correct', codes: ['all-options-correct'], args: ['--strict'] },
+  { name: 'duplicate-option-text', codes: ['option-text-duplicate'], args: ['--strict'] },
+  { name: 'language-not-translated', codes: ['language-strings-missing'], args: ['--strict'] },
+  {
+    name: 'warnings-fail-with-strict',
+    codes: ['image-alt-unhelpful', 'markdown-html', 'objective-not-measurable', 'option-feedback-missing'],
+    args: ['--strict'],
+  },
+];
+
+const made: string[] = [];
+afterAll(async () => {
+  await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+async function prepared(c: BrokenCase): Promise<string> {
+  const dir = await copyBrokenCase(c.name);
+  made.push(dir);
+  await c.prepare?.(dir);
+  return dir;
+}
+
+describe('the broken-module corpus', () => {
+  it('has at least 25 cases, each a folder here or made by the test', async () => {
+    expect(cases.length).toBeGreaterThanOrEqual(25);
+    const folders = (await readdir(brokenDir, { withFileTypes: true })).filter((e) => e.isDirectory() && e.name !== '_base').map((e) => e.name);
+    const names = cases.map((c) => c.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(folders.filter((f) => !names.includes(f))).toEqual([]);
+    expect(cases.filter((c) => !c.prepare && !folders.includes(c.name)).map((c) => c.name)).toEqual([]);
+  });
+
+  it('starts from a base module that is valid, even with --strict', async () => {
+    const dir = await prepared({ name: '_base', codes: [] });
+    const run = await runCli(['validate', '--strict'], dir);
+    expect(run).toEqual({ code: 0, stdout: '0 error(s), 0 warning(s) in 1 module(s), 6 file(s): valid.\n', stderr: '' });
+  });
+});
+
+describe.each(cases)('broken module: $name', (c) => {
+  it('validate exits 1 with the exact message', async () => {
+    const dir = await prepared(c);
+    const run = await runCli(['validate', ...(c.args ?? [])], dir);
+    expect(run.code).toBe(1);
+    const shown = `$ coursekit validate${c.args ? ` ${c.args.join(' ')}` : ''}\n${run.stderr}${run.stdout}`;
+    expect(shown).not.toMatch(CRASH);
+    await expect(shown).toMatchFileSnapshot(`./__snapshots__/broken/${c.name}.txt`);
+
+    const json = await runCli(['validate', '--format', 'json', ...(c.args ?? [])], dir);
+    expect(json.code).toBe(1);
+    const diagnostics = JSON.parse(json.stdout) as Diagnostic[];
+    expect(diagnostics.map((d) => d.code).sort()).toEqual([...c.codes].sort());
+    for (const d of diagnostics) {
+      expect(catalog[d.code], d.code).toBeDefined();
+      expect(d.severity).toBe(catalog[d.code].severity);
+      expect(d.message.length).toBeGreaterThan(10);
+      expect(d.hint).toBeTruthy();
+    }
+  });
+
+  it('build exits 1 and leaves dist/ exactly as it was', async () => {
+    const dir = await prepared(c);
+    const dist = path.join(dir, 'dist');
+    await mkdir(path.join(dist, 'site'), { recursive: true });
+    await mkdir(path.join(dist, 'packages'), { recursive: true });
+    await writeFile(path.join(dist, 'site', 'index.html'), '<!doctype html><title>the previous build</title>\n');
+    await writeFile(path.join(dist, 'packages', 'small-course-web.zip'), Buffer.from([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]));
+    const before = await hashTree(dir);
+
+    const run = await runCli(['build', '--target', 'web', ...(c.args ?? [])], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout + run.stderr).not.toMatch(CRASH);
+    expect(run.stdout).toContain('dist/ was left as it was.');
+    expect(await hashTree(dir)).toEqual(before);
+  });
+});

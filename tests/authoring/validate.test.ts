@@ -1,0 +1,107 @@
+/** `coursekit validate` on good content, and the three output formats. */
+import { rm } from 'node:fs/promises';
+import { afterAll, describe, expect, it } from 'vitest';
+import { formatDiagnostics } from '../../src/diagnostics/format.js';
+import { copyProject } from '../helpers/projects.js';
+import { copyBrokenCase, runCli } from './cli.js';
+
+const made: string[] = [];
+afterAll(async () => {
+  await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+const track = (dir: string) => (made.push(dir), dir);
+
+describe('coursekit validate', () => {
+  it('prints nothing but a summary line on the sample module', async () => {
+    const dir = track(await copyProject('sample'));
+    expect(await runCli(['validate'], dir)).toEqual({
+      code: 0,
+      stdout: '0 error(s), 0 warning(s) in 1 module(s), 11 file(s): valid.\n',
+      stderr: '',
+    });
+    expect((await runCli(['validate', '--strict', 'migration-human-rights'], dir)).code).toBe(0);
+  });
+
+  it('passes the tiny fixture with --strict', async () => {
+    const dir = track(await copyProject('tiny'));
+    expect(await runCli(['validate', '--strict'], dir)).toEqual({
+      code: 0,
+      stdout: '0 error(s), 0 warning(s) in 1 module(s), 6 file(s): valid.\n',
+      stderr: '',
+    });
+  });
+
+  it('warns when a language the module is published in has no learner-interface strings', async () => {
+    const dir = track(await copyProject('tiny-translated'));
+    const run = await runCli(['validate', '--format', 'json'], dir);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject([{ code: 'language-strings-missing', severity: 'warning', pointer: '/translations/0' }]);
+    expect((await runCli(['validate', '--strict'], dir)).code).toBe(1);
+  });
+
+  it('prints an empty JSON list for valid content', async () => {
+    const dir = track(await copyProject('tiny'));
+    expect(await runCli(['validate', '--format', 'json'], dir)).toEqual({ code: 0, stdout: '[]\n', stderr: '' });
+  });
+
+  it('prints GitHub annotations with --format github', async () => {
+    const dir = track(await copyBrokenCase('quote-not-verbatim'));
+    const run = await runCli(['validate', '--format', 'github'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatchInlineSnapshot(`
+      "::error file=modules/small-course/lessons/02-planning-together.json,line=12,col=15,title=quote-not-verbatim::lesson \`02-planning-together\` block 1 (quote): the quote is not found word for word in R/1/100 paragraph 2: after "…Ministries of health and education", the source has "should plan together, and consult the…" but the quote has "must plan together, and consult the…". Copy the words exactly from the cited paragraph of the source file. Line breaks and repeated spaces do not matter; every other character does.
+      "
+    `);
+  });
+
+  it('prints every field of a diagnostic with --format json', async () => {
+    const dir = track(await copyBrokenCase('dangling-objective'));
+    const run = await runCli(['validate', '--format', 'json'], dir);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toEqual([
+      {
+        code: 'unknown-reference',
+        severity: 'error',
+        file: 'modules/small-course/questions/para-2.json',
+        line: 9,
+        column: 20,
+        pointer: '/questions/0/objective',
+        message: 'question `q2-ministries`: the objective `obj-2-plans` is not defined in any lesson.',
+        hint: 'Did you mean `obj-2-plan`?',
+      },
+    ]);
+  });
+
+  it('reports a module that does not exist, with the ones that do', async () => {
+    const dir = track(await copyProject('tiny'));
+    const run = await runCli(['validate', 'tiny-cours'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatchInlineSnapshot(`
+      "error module-not-found
+        There is no module \`tiny-cours\` in modules/.
+        hint: Available modules: tiny-course.
+
+      "
+    `);
+  });
+});
+
+describe('pretty output', () => {
+  const diagnostics = [{ code: 'media-missing' as const, severity: 'error' as const, message: 'the image is missing.', hint: 'Add it.' }];
+
+  it('uses colour only when asked', () => {
+    expect(formatDiagnostics(diagnostics, 'pretty', { color: false, cwd: '.' })).not.toContain('\u001b[');
+    expect(formatDiagnostics(diagnostics, 'pretty', { color: true, cwd: '.' })).toContain('\u001b[31merror\u001b[39m');
+  });
+
+  it('prints no colour through the CLI when the io says so', async () => {
+    const dir = track(await copyBrokenCase('missing-media'));
+    const plain = await runCli(['validate'], dir, { color: false });
+    const coloured = await runCli(['validate'], dir, { color: true });
+    expect(plain.stderr).not.toContain('\u001b[');
+    expect(coloured.stderr).toContain('\u001b[');
+    // Colour changes nothing else.
+    expect(coloured.stderr.replace(/\u001b\[\d+m/g, '')).toBe(plain.stderr);
+  });
+});
