@@ -7,47 +7,13 @@ import { chmod, mkdtemp, mkdir, readFile, rename, rm, stat } from 'node:fs/promi
 import path from 'node:path';
 import { diagnostic } from '../diagnostics/create.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { loadModules } from '../load/index.js';
 import type { CourseModule } from '../model/course.js';
 import { packageModule, packageFileName, type BuiltPackage, type PackageTarget } from '../package/index.js';
 import { renderSite } from '../render/index.js';
 import type { IndexEntry } from '../render/view-model.js';
-import { validateModule } from '../validate/index.js';
-import { loadTranslations } from '../i18n/index.js';
+import { checkModules, type CheckOptions } from './check.js';
 
-export interface CheckOptions {
-  cwd: string;
-  modulesDir: string;
-  /** Module folder names; all modules when empty. */
-  only?: readonly string[];
-}
-
-export interface CheckResult {
-  modules: CourseModule[];
-  diagnostics: Diagnostic[];
-  /** How many content files were read, for the summary line. */
-  fileCount: number;
-}
-
-/** Load and validate: everything `coursekit validate` does. */
-export async function checkModules(options: CheckOptions): Promise<CheckResult> {
-  const loaded = await loadModules(options);
-  const diagnostics = [...loaded.diagnostics];
-  const modules: CourseModule[] = [];
-  let fileCount = 0;
-  for (const module of loaded.modules) {
-    fileCount += 1 + module.lessonFiles.length + module.questionFiles.length + (module.glossaryFile ? 1 : 0);
-    const result = await validateModule(module);
-    diagnostics.push(...result.diagnostics);
-    if (!result.module) continue;
-    modules.push(result.module);
-    // Each declared translation becomes a module of its own (<id>-<lang>), built like the source.
-    const translated = await loadTranslations(result.module, { cwd: options.cwd });
-    diagnostics.push(...translated.diagnostics);
-    modules.push(...translated.modules);
-  }
-  return { modules, diagnostics, fileCount };
-}
+export { checkModules, type CheckOptions, type CheckResult } from './check.js';
 
 export type BuildEvent =
   | { kind: 'validated'; modules: number; files: number }

@@ -3,6 +3,7 @@
  * Built here, in TypeScript, so templates stay simple loops over plain data.
  */
 import type { CourseModule, CoverageRow, Lesson, Question } from '../model/course.js';
+import { buildCoverageReport, type CoverageReport } from '../report/coverage.js';
 import { loadStrings, textDirection, type Strings } from './strings.js';
 
 export type PageKind = 'start' | 'lesson' | 'assessment' | 'launch';
@@ -46,6 +47,8 @@ export interface ModuleView {
   bank: Question[];
   /** Recommendations × objectives × questions, for the coverage report page. */
   coverage: CoverageRow[];
+  /** The same report `coursekit report` prints, for reports/<id>.html. */
+  coverageReport: CoverageReport;
 }
 
 /** Data the learner runtime needs on every page: written once per module as assets/course-data.js. */
@@ -154,6 +157,7 @@ function toModuleView(module: CourseModule): ModuleView {
     sources: module.sources.map((s) => ({ document: s.document, title: s.title })),
     bank: module.bank,
     coverage: module.coverage,
+    coverageReport: buildCoverageReport(module),
   };
 }
 

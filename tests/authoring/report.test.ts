@@ -155,13 +155,6 @@ describe('the coverage report page', () => {
     expect(html.match(/>taught and assessed</g)).toHaveLength(4);
     expect(html).toContain('4 of 4 recommendations taught, 4 assessed in every attempt (12 questions drawn from a bank of 32)');
   });
-
-  it('renders from the plain coverage rows when the view has no report data', async () => {
-    const html = env.renderString(await template(), { m: view });
-    expectAccessible(html);
-    expect(html).toContain('<code>obj-74-contributions</code>');
-    expect(html).not.toContain('Status');
-  });
 });
 
 describe('the built site', () => {

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { buildModules } from '../../build/index.js';
 import { formatBytes } from '../../load/json-file.js';
 import { PACKAGE_TARGETS, type PackageTarget } from '../../package/index.js';
 import { printDiagnostics, summaryLine, withContentOptions, type CommandContext, type CommonOptions } from '../context.js';
@@ -21,6 +20,8 @@ export function registerBuild(program: Command, { io, setExitCode }: CommandCont
   ).action(async (modules: string[], options: CommonOptions & { out: string; target: PackageTarget[] }) => {
     const outDir = path.resolve(io.cwd, options.out);
     const shownOut = path.relative(io.cwd, outDir) || '.';
+    // Loaded on use: Eleventy and esbuild take a moment to import, and only building needs them.
+    const { buildModules } = await import('../../build/index.js');
     const result = await buildModules({
       cwd: io.cwd,
       modulesDir: path.resolve(io.cwd, options.modules),

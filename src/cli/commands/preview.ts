@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { startPreview } from '../../preview/index.js';
 import type { CommandContext } from '../context.js';
 
 export function registerPreview(program: Command, { io }: CommandContext): void {
@@ -11,6 +10,7 @@ export function registerPreview(program: Command, { io }: CommandContext): void 
     .option('--modules <dir>', 'folder holding the modules', 'modules')
     .option('--port <port>', 'port to listen on', (v) => Number.parseInt(v, 10), 4173)
     .action(async (modules: string[], options: { modules: string; port: number }) => {
+      const { startPreview } = await import('../../preview/index.js');
       const preview = await startPreview({
         cwd: io.cwd,
         modulesDir: path.resolve(io.cwd, options.modules),

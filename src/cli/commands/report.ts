@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { checkModules } from '../../build/index.js';
+import { checkModules } from '../../build/check.js';
 import { diagnostic } from '../../diagnostics/create.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import type { OutputFormat } from '../../diagnostics/format.js';
