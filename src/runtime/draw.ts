@@ -1,0 +1,46 @@
+/**
+ * The assessment draw: which bank questions an attempt shows, in which order, with which
+ * option order. Everything follows from the attempt's seed, so the state only keeps the seed
+ * and a resumed attempt shows exactly the same questions.
+ */
+import type { Course } from './course.js';
+import { generator, hash, shuffle } from './random.js';
+
+export interface DrawnQuestion {
+  id: string;
+  /**
+   * Display order as indexes into the question's authored `ids`: the option order of a
+   * single or multiple choice question, the starting arrangement of an ordering question.
+   */
+  order: number[];
+}
+
+export function drawAttempt(course: Course, seed: number): DrawnQuestion[] {
+  const assessment = course.assessment;
+  if (!assessment) return [];
+  const random = generator(seed);
+  let ids: string[] = [];
+  for (const { key, count } of assessment.draw) {
+    const pool = Object.keys(course.questions).filter((id) => course.questions[id]!.bank && course.questions[id]!.source === key);
+    const picked = new Set(shuffle(pool, random).slice(0, count));
+    // Without question shuffling, a paragraph's questions keep their bank order.
+    ids = ids.concat(pool.filter((id) => picked.has(id)));
+  }
+  if (assessment.shuffleQuestions) ids = shuffle(ids, random);
+  return ids.map((id) => ({ id, order: displayOrder(course, id, seed, assessment.shuffleOptions) }));
+}
+
+function displayOrder(course: Course, id: string, seed: number, shuffleOptions: boolean): number[] {
+  const question = course.questions[id]!;
+  const identity = question.ids.map((_, i) => i);
+  // Each question gets its own stream, so its order does not depend on the other questions.
+  const random = generator(hash(id) ^ seed);
+  if (question.type === 'ordering') {
+    const order = shuffle(identity, random);
+    // A starting order that is already right would give the answer away.
+    if (order.every((n, i) => n === i) && order.length > 1) order.push(order.shift()!);
+    return order;
+  }
+  if (shuffleOptions && (question.type === 'single' || question.type === 'multiple')) return shuffle(identity, random);
+  return identity;
+}

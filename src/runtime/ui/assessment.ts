@@ -1,0 +1,192 @@
+/**
+ * The final assessment page: intro → questions one at a time → results with a review. The
+ * session (host) owns the attempt; this view only shows it and reports what the learner does,
+ * so a reload or a relaunch comes back to the same question with the same answers.
+ */
+import type { Course, Question } from '../course.js';
+import type { AttemptView, Host } from '../session.js';
+import { $, $$, el, focus, show, type Translate } from './dom.js';
+import { applyResponse, arrange, authoredFeedback, describeResponse, enableOrdering, questionForm, responseOf } from './question.js';
+
+export function setupAssessment(host: Host, course: Course, t: Translate): void {
+  const found = $('[data-ck-assessment]');
+  const settings = course.assessment;
+  if (!found || !settings) return;
+  const root: HTMLElement = found;
+  const part = <T extends HTMLElement = HTMLElement>(name: string) => $<T>(`[data-ck-${name}]`, root);
+  const views = { intro: part('view="intro"'), questions: part('view="questions"'), results: part('view="results"') };
+  const prev = part<HTMLButtonElement>('prev');
+  const next = part<HTMLButtonElement>('next-question');
+  const submit = part<HTMLButtonElement>('submit');
+  const confirm = part('confirm');
+  const confirmText = part('confirm-text');
+  let attempt: AttemptView | undefined;
+  let shownSeed = '';
+
+  const showView = (name: keyof typeof views) => {
+    for (const key of Object.keys(views) as (keyof typeof views)[]) show(views[key], key === name);
+  };
+  const questionAt = (position: number): [HTMLFormElement | null, Question | undefined] => {
+    const id = attempt?.questions[position]?.id ?? '';
+    return [questionForm(id, root), course.questions[id]];
+  };
+
+  for (const form of $$<HTMLFormElement>('form[data-ck-mode="assessment"]', root)) {
+    const id = form.dataset.ckQuestion ?? '';
+    const q = course.questions[id];
+    if (!q) continue;
+    const record = () => {
+      const position = attempt ? attempt.questions.findIndex((d) => d.id === id) : -1;
+      if (position < 0) return;
+      host.answer(position, responseOf(form, q));
+      show(confirm, false);
+    };
+    form.addEventListener('submit', (event) => event.preventDefault());
+    form.addEventListener('change', record);
+    form.addEventListener('input', record);
+    // An ordering question counts as answered once the learner has moved an item.
+    enableOrdering(form, t, record);
+  }
+
+  function render(moveFocus: boolean): void {
+    attempt = host.attempt();
+    if (attempt && !attempt.submitted) showQuestions(moveFocus);
+    else if (attempt) showResults(moveFocus);
+    else showIntro();
+  }
+
+  function showIntro(): void {
+    showView('intro');
+    const summary = host.view().assessment!;
+    const status = part('attempt-status');
+    const lines: string[] = [];
+    if (summary.score !== undefined) lines.push(t('lastScore', { score: Math.floor(summary.score) }));
+    if (summary.passed) lines.push(t('passed'));
+    else if (!summary.canStart && summary.attemptsUsed > 0) lines.push(t('noAttemptsLeft'));
+    else if (summary.canStart && summary.maxAttempts > 0) lines.push(t('attemptsUsed', { n: summary.attemptsUsed + 1, total: summary.maxAttempts }));
+    if (status) status.textContent = lines.join(' ');
+    show(part('start'), summary.canStart);
+  }
+
+  function showQuestions(moveFocus: boolean): void {
+    const current = attempt!;
+    showView('questions');
+    const key = `${current.number}:${current.questions.map((d) => d.id).join()}`;
+    if (key !== shownSeed) {
+      shownSeed = key;
+      current.questions.forEach((drawn, i) => {
+        const [form, q] = questionAt(i);
+        if (!form || !q) return;
+        arrange(form, q, drawn.order);
+        applyResponse(form, q, current.answers[i] ?? null);
+        const counter = $('[data-ck-counter]', form);
+        if (counter) counter.textContent = t('questionOf', { n: i + 1, total: current.questions.length });
+      });
+    }
+    showQuestion(current.current, moveFocus);
+  }
+
+  function showQuestion(position: number, moveFocus: boolean): void {
+    const current = attempt!;
+    current.current = position;
+    for (const form of $$<HTMLFormElement>('form[data-ck-mode="assessment"]', root)) form.hidden = true;
+    const [form] = questionAt(position);
+    if (form) form.hidden = false;
+    const last = position === current.questions.length - 1;
+    if (prev) prev.disabled = position === 0;
+    show(next, !last);
+    show(submit, last);
+    show(confirm, false);
+    if (moveFocus && form) focus($('fieldset', form));
+  }
+
+  function go(step: number): void {
+    if (!attempt || attempt.submitted) return;
+    const position = attempt.current + step;
+    if (position < 0 || position >= attempt.questions.length) return;
+    host.goTo(position);
+    showQuestion(position, true);
+  }
+
+  function trySubmit(anyway: boolean): void {
+    const fresh = host.attempt();
+    if (!fresh || fresh.submitted) return;
+    const unanswered = fresh.answers.filter((a) => !a).length;
+    if (unanswered > 0 && !anyway) {
+      // Never a blocking dialog: the confirmation is part of the page.
+      if (confirmText) confirmText.textContent = t('unansweredWarning', { n: unanswered });
+      show(confirm, true);
+      focus(confirmText);
+      return;
+    }
+    host.submit();
+    render(true);
+  }
+
+  function showResults(moveFocus: boolean): void {
+    const current = attempt!;
+    const score = current.score!;
+    const summary = host.view().assessment!;
+    showView('results');
+    const scoreLine = part('score');
+    if (scoreLine) scoreLine.textContent = t('scoreLine', { score: Math.floor(score.percent), correct: score.correct, total: score.total });
+    const verdict = part('verdict');
+    if (verdict) {
+      verdict.textContent = score.passed ? t('passed') : t('failed', { n: settings!.passMark });
+      verdict.setAttribute('data-ck-result', score.passed ? 'correct' : 'incorrect');
+    }
+    const attempts = part('results-attempts');
+    if (attempts) {
+      attempts.textContent = summary.passed
+        ? ''
+        : summary.canStart
+          ? summary.maxAttempts > 0
+            ? t('attemptsLeft', { n: summary.maxAttempts - summary.attemptsUsed })
+            : ''
+          : t('noAttemptsLeft');
+    }
+    show(part('retry'), summary.canStart);
+    const review = part('review');
+    if (review) {
+      review.textContent = '';
+      current.questions.forEach((drawn, i) => review.appendChild(reviewItem(drawn.id, current.answers[i] ?? null, current.results[i] === true)));
+    }
+    if (moveFocus) focus(part('results-heading'));
+  }
+
+  function reviewItem(id: string, response: string[] | null, correct: boolean): HTMLLIElement {
+    const q = course.questions[id]!;
+    const form = questionForm(id, root)!;
+    const item = el('li');
+    item.appendChild(el('p', q.prompt, { class: 'ck-review-prompt' }));
+    item.appendChild(el('p', t(correct ? 'correct' : 'incorrect'), { 'data-ck-result': correct ? 'correct' : 'incorrect' }));
+    item.appendChild(el('p', `${t('yourAnswer')}: ${describeResponse(form, q, response, t)}`));
+    if (!correct) {
+      const answer = q.type === 'fillIn' ? q.correct[0] ?? '' : describeResponse(form, q, q.correct, t);
+      item.appendChild(el('p', `${t('correctAnswer')}: ${answer}`));
+    }
+    for (const text of authoredFeedback(form, q, response, correct)) item.appendChild(el('p', text, { class: 'ck-review-feedback' }));
+    const paragraph = course.paragraphs[q.source];
+    if (paragraph) {
+      const figure = el('figure', undefined, { class: 'ck-review-quote' });
+      const quote = el('blockquote');
+      quote.appendChild(el('p', paragraph));
+      figure.appendChild(quote);
+      const hash = q.source.lastIndexOf('#');
+      figure.appendChild(el('figcaption', t('quoteFrom', { document: q.source.slice(0, hash), n: q.source.slice(hash + 1) })));
+      item.appendChild(figure);
+    }
+    return item;
+  }
+
+  const startOrRetry = () => {
+    if (host.startAttempt()) render(true);
+  };
+  part('start')?.addEventListener('click', startOrRetry);
+  part('retry')?.addEventListener('click', startOrRetry);
+  prev?.addEventListener('click', () => go(-1));
+  next?.addEventListener('click', () => go(1));
+  submit?.addEventListener('click', () => trySubmit(false));
+  part('submit-anyway')?.addEventListener('click', () => trySubmit(true));
+  render(false);
+}

@@ -1,0 +1,44 @@
+/**
+ * Knowledge checks inside lessons: formative, checked at once, never recorded. Feedback goes
+ * to the question's live region; focus stays on "Check answer" so the learner hears it and
+ * can change the answer and check again.
+ */
+import type { Course } from '../course.js';
+import { isCorrect, isPartlyCorrect } from '../scoring.js';
+import { $, $$, el, type Translate } from './dom.js';
+import { authoredFeedback, enableOrdering, responseOf } from './question.js';
+
+export function setupKnowledgeChecks(course: Course, t: Translate): void {
+  for (const form of $$<HTMLFormElement>('form[data-ck-mode="practice"]')) {
+    const q = course.questions[form.dataset.ckQuestion ?? ''];
+    if (!q) continue;
+    const feedback = $('[data-ck-feedback]', form);
+    const clearMarks = () => {
+      for (const option of $$('[data-ck-result]', form)) if (option !== feedback) option.removeAttribute('data-ck-result');
+    };
+    enableOrdering(form, t, clearMarks);
+    form.addEventListener('change', clearMarks);
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      if (!feedback) return;
+      const response = responseOf(form, q);
+      feedback.textContent = '';
+      clearMarks();
+      if (!response) {
+        feedback.removeAttribute('data-ck-result');
+        feedback.appendChild(el('p', t('answerFirst')));
+        return;
+      }
+      const correct = isCorrect(q, response);
+      const verdict = correct ? 'correct' : isPartlyCorrect(q, response) ? 'partlyCorrect' : 'incorrect';
+      feedback.setAttribute('data-ck-result', correct ? 'correct' : 'incorrect');
+      const lead = el('p');
+      lead.appendChild(el('strong', t(verdict)));
+      feedback.appendChild(lead);
+      for (const text of authoredFeedback(form, q, response, correct)) feedback.appendChild(el('p', text));
+      if (q.type === 'single' || q.type === 'multiple' || q.type === 'trueFalse') {
+        for (const id of response) $(`[data-ck-option="${id}"]`, form)?.setAttribute('data-ck-result', q.correct.includes(id) ? 'correct' : 'incorrect');
+      }
+    });
+  }
+}

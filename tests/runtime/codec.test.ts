@@ -1,0 +1,221 @@
+/**
+ * The suspend_data encoding: compact, versioned, checked, and within SCORM 1.2's 4096
+ * characters for the sample module's worst case and for a 200-question bank, degrading
+ * (and saying how) rather than dropping answers silently.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RuntimeCourseData } from '../../src/render/view-model.js';
+import {
+  SCORM12_SUSPEND_LIMIT,
+  SHORTENED,
+  decodeResponse,
+  decodeState,
+  encodeResponse,
+  encodeState,
+} from '../../src/runtime/codec.js';
+import type { Question, Response } from '../../src/runtime/course.js';
+import { drawAttempt } from '../../src/runtime/draw.js';
+import { isCorrect } from '../../src/runtime/scoring.js';
+import type { LearnerState } from '../../src/runtime/state.js';
+import { bigBankCourse, runtimeCourse } from '../helpers/runtime-course.js';
+
+const q = (type: Question['type'], ids: string[], correct: string[]): Question => ({ type, ids, correct, source: 'D#1', prompt: 'P', bank: true });
+
+const smallCourse: RuntimeCourseData = {
+  id: 'small',
+  version: '1.0.0',
+  title: 'Small',
+  language: 'en',
+  completion: 'allPagesViewedAndAssessmentPassed',
+  pages: [
+    { id: 'start', url: 'index.html', title: 'Start', kind: 'start' },
+    { id: 'one', url: 'one.html', title: 'One', kind: 'lesson' },
+    { id: 'two', url: 'two.html', title: 'Two', kind: 'lesson' },
+    { id: 'assessment', url: 'assessment.html', title: 'Test', kind: 'assessment' },
+  ],
+  assessment: { passMark: 50, maxAttempts: 2, shuffleQuestions: false, shuffleOptions: false, draw: [{ key: 'D#1', count: 2 }] },
+  questions: { first: q('single', ['a', 'b', 'c'], ['b']), second: q('fillIn', [], ['yes']) },
+  paragraphs: {},
+  strings: {},
+};
+
+describe('answers', () => {
+  it.each<[Question['type'], string[], Response | undefined, string]>([
+    ['single', ['a', 'b', 'c'], ['c'], '2'],
+    ['trueFalse', ['true', 'false'], ['false'], '1'],
+    ['multiple', ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'], ['a', 'c', 'j'], 'ed'],
+    ['matching', ['a', 'b', 'c'], ['b', '', 'a'], '1_0'],
+    ['ordering', ['a', 'b', 'c'], ['c', 'a', 'b'], '201'],
+    ['fillIn', [], ['50% ~ a|b'], '50%25 %7E a%7Cb'],
+    ['fillIn', [], ['=!start'], '%3D!start'],
+    ['single', ['a', 'b'], undefined, ''],
+    ['matching', ['a', 'b'], ['', ''], ''],
+  ])('%s %j: %j is encoded as %j and back', (type, ids, response, text) => {
+    const question = q(type, ids, []);
+    expect(encodeResponse(question, response)).toBe(text);
+    expect(decodeResponse(question, text)).toEqual(response && response.some(Boolean) ? response : undefined);
+  });
+
+  it('refuses what does not fit the question instead of guessing', () => {
+    expect(decodeResponse(q('single', ['a', 'b'], []), '5')).toBeNull();
+    expect(decodeResponse(q('ordering', ['a', 'b', 'c'], []), '001')).toBeNull();
+    expect(decodeResponse(q('matching', ['a', 'b'], []), '0')).toBeNull();
+    expect(decodeResponse(q('multiple', ['a', 'b'], []), 'z')).toBeNull();
+  });
+});
+
+describe('the state', () => {
+  const state: LearnerState = {
+    viewed: ['start', 'one', 'assessment'],
+    attemptsUsed: 1,
+    passed: false,
+    score: 50,
+    attempt: { seed: 123456, current: 1, submitted: false, answers: [['b'], ['no | maybe']], seconds: [12, 3] },
+  };
+
+  it('has a versioned, compact format', () => {
+    const { text, loss } = encodeState(state, smallCourse);
+    expect(loss).toBe(0);
+    // version | pages print | bank print | viewed (hex bits) | attempts | flags | score×100 | seed | question | answers | seconds | checksum
+    expect(text).toMatch(/^1\|\w{4}\|\w{4}\|b\|1\|2\|3uw\|2n9c\|1\|1~no %7C maybe\|c~3\|\w+$/);
+    expect(decodeState(text, smallCourse)).toEqual({ state, problems: [], lostAttempt: false });
+  });
+
+  it('keeps a submitted attempt for its review', () => {
+    const submitted: LearnerState = { ...state, attemptsUsed: 2, passed: true, score: 100, attempt: { ...state.attempt!, submitted: true } };
+    expect(decodeState(encodeState(submitted, smallCourse).text, smallCourse).state).toEqual(submitted);
+  });
+
+  it('notices damaged or truncated data and data from another format version', () => {
+    const { text } = encodeState(state, smallCourse);
+    expect(decodeState(text.slice(0, -3), smallCourse).problems).toEqual(['damaged']);
+    expect(decodeState(text.replace('|1~no', '|0~no'), smallCourse).problems).toEqual(['damaged']);
+    expect(decodeState(`2${text.slice(1)}`, smallCourse).problems).toEqual(['version']);
+    expect(decodeState('', smallCourse)).toEqual({ state: { viewed: [], attemptsUsed: 0, passed: false, score: undefined, attempt: undefined }, problems: [], lostAttempt: false });
+  });
+
+  it('keeps attempts and the pass when the course is republished, and says when an unfinished attempt cannot continue', () => {
+    const { text } = encodeState(state, smallCourse);
+    const changedBank = { ...smallCourse, questions: { ...smallCourse.questions, third: q('single', ['a', 'b'], ['a']) } };
+    const afterBankChange = decodeState(text, changedBank);
+    expect(afterBankChange.problems).toEqual(['bankChanged']);
+    expect(afterBankChange.lostAttempt).toBe(true);
+    expect(afterBankChange.state).toMatchObject({ viewed: state.viewed, attemptsUsed: 1, score: 50, attempt: undefined });
+
+    const changedPages = { ...smallCourse, pages: smallCourse.pages.concat({ id: 'three', url: 'three.html', title: 'Three', kind: 'lesson' }) };
+    const afterPagesChange = decodeState(text, changedPages);
+    expect(afterPagesChange.problems).toEqual(['pagesChanged']);
+    expect(afterPagesChange.state).toMatchObject({ viewed: [], attemptsUsed: 1, attempt: state.attempt });
+  });
+});
+
+/** The largest answer a learner can give to a question: all options, every pair, 250 characters that all need escaping. */
+function worstAnswer(question: Question, typed = '%'.repeat(250)): Response {
+  switch (question.type) {
+    case 'single':
+    case 'trueFalse':
+      return [question.ids[question.ids.length - 1]!];
+    case 'multiple':
+      return question.ids.slice();
+    case 'matching':
+      return question.ids.slice().reverse();
+    case 'ordering':
+      return question.ids.slice().reverse();
+    case 'fillIn':
+      return [typed];
+  }
+}
+
+function worstState(course: RuntimeCourseData, seed: number, submitted: boolean, typed?: string): LearnerState {
+  const drawn = drawAttempt(course, seed);
+  return {
+    viewed: course.pages.map((p) => p.id),
+    attemptsUsed: 35 ** 2,
+    passed: submitted,
+    score: 66.67,
+    attempt: {
+      seed,
+      current: drawn.length - 1,
+      submitted,
+      answers: drawn.map((d) => worstAnswer(course.questions[d.id]!, typed)),
+      seconds: drawn.map(() => 1_000_000),
+    },
+  };
+}
+
+const correctness = (course: RuntimeCourseData, state: LearnerState) =>
+  drawAttempt(course, state.attempt!.seed).map((d, i) => isCorrect(course.questions[d.id]!, state.attempt!.answers[i]));
+
+describe('within SCORM 1.2 suspend_data (4096 characters)', () => {
+  let sample: RuntimeCourseData;
+  beforeAll(async () => {
+    sample = await runtimeCourse('sample');
+  });
+
+  it('fits the sample module worst case with nothing left out', () => {
+    // The draw with the largest encoding among many seeds (most typed and matching answers).
+    let longest = { length: 0, seed: 0 };
+    for (let seed = 1; seed <= 3000; seed++) {
+      const { text } = encodeState(worstState(sample, seed, false), sample, Infinity);
+      if (text.length > longest.length) longest = { length: text.length, seed };
+    }
+    const fillIns = drawAttempt(sample, longest.seed).filter((d) => sample.questions[d.id]!.type === 'fillIn').length;
+    expect(fillIns).toBe(4); // one typed answer for each of the four paragraphs: the most a draw can hold
+    for (const submitted of [false, true]) {
+      const state = worstState(sample, longest.seed, submitted);
+      const encoded = encodeState(state, sample, SCORM12_SUSPEND_LIMIT);
+      expect(encoded.loss).toBe(0);
+      expect(encoded.text.length).toBeLessThanOrEqual(SCORM12_SUSPEND_LIMIT);
+      expect(decodeState(encoded.text, sample).state).toEqual(state);
+    }
+    expect(longest.length).toBeLessThan(3400);
+  });
+
+  it('fits a 200-question bank drawn in full, shortening only wrong typed answers and saying so', () => {
+    const big = bigBankCourse(200);
+    const state = worstState(big, 42, false);
+    expect(encodeState(state, big, Infinity).text.length).toBeGreaterThan(20_000);
+    const encoded = encodeState(state, big, SCORM12_SUSPEND_LIMIT);
+    expect(encoded.text.length).toBeLessThanOrEqual(SCORM12_SUSPEND_LIMIT);
+    expect(encoded.loss).toBe(3);
+    const decoded = decodeState(encoded.text, big).state;
+    const drawn = drawAttempt(big, 42);
+    drawn.forEach((d, i) => {
+      const question = big.questions[d.id]!;
+      const answer = decoded.attempt!.answers[i]!;
+      if (question.type === 'fillIn') {
+        expect(answer[0]!.endsWith(SHORTENED)).toBe(true);
+        expect(state.attempt!.answers[i]![0]!.startsWith(answer[0]!.slice(0, -1))).toBe(true);
+      } else {
+        expect(answer).toEqual(state.attempt!.answers[i]);
+      }
+    });
+    // The score the learner would get is unchanged.
+    expect(correctness(big, decoded)).toEqual(correctness(big, state));
+    expect(decoded).toMatchObject({ viewed: state.viewed, attemptsUsed: state.attemptsUsed, score: state.score });
+    expect(decoded.attempt).toMatchObject({ seed: 42, current: 199, submitted: false });
+  });
+
+  it('keeps right typed answers right when they have to be stored as the accepted answer', () => {
+    const big = bigBankCourse(200);
+    const state = worstState(big, 7, true, `${'X'.repeat(200)} `);
+    const encoded = encodeState(state, big, SCORM12_SUSPEND_LIMIT);
+    expect(encoded.text.length).toBeLessThanOrEqual(SCORM12_SUSPEND_LIMIT);
+    expect(encoded.loss).toBe(2);
+    const decoded = decodeState(encoded.text, big).state;
+    expect(correctness(big, decoded)).toEqual(correctness(big, state));
+    expect(correctness(big, decoded).filter(Boolean).length).toBeGreaterThan(30);
+  });
+
+  it('says so when even that cannot fit, and still stays within the limit', () => {
+    const huge = bigBankCourse(2400, 4);
+    const inProgress = encodeState(worstState(huge, 1, false), huge, SCORM12_SUSPEND_LIMIT);
+    expect(inProgress.loss).toBe(5);
+    expect(inProgress.text.length).toBeLessThanOrEqual(SCORM12_SUSPEND_LIMIT);
+    const decoded = decodeState(inProgress.text, huge).state;
+    expect(decoded.attempt).toMatchObject({ seed: 1, current: 2399, submitted: false });
+    const submitted = encodeState(worstState(huge, 1, true), huge, SCORM12_SUSPEND_LIMIT);
+    expect(submitted.loss).toBe(4);
+    expect(decodeState(submitted.text, huge).state).toMatchObject({ passed: true, score: 66.67, attemptsUsed: 1225, attempt: undefined });
+  });
+});

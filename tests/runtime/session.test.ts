@@ -1,0 +1,227 @@
+/**
+ * The session (the launcher's host) against a real SCORM API, scorm-again, for both
+ * versions: what is written, in which order, and what is never written.
+ */
+import { Scorm12API, Scorm2004API } from 'scorm-again';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { RuntimeCourseData } from '../../src/render/view-model.js';
+import { SCORM12_SUSPEND_LIMIT } from '../../src/runtime/codec.js';
+import { Session } from '../../src/runtime/session.js';
+import { Scorm12Tracker, type Scorm12Api } from '../../src/runtime/tracking/scorm12.js';
+import { Scorm2004Tracker, type Scorm2004Api } from '../../src/runtime/tracking/scorm2004.js';
+import { bigBankCourse, runtimeCourse } from '../helpers/runtime-course.js';
+
+type Version = 'scorm12' | 'scorm2004';
+const settings = { autocommit: false, lmsCommitUrl: false as const, logLevel: 5 as const, mastery_override: false };
+
+interface Lms {
+  calls: { method: string; element: string; value: string; result: string }[];
+  failCommits: boolean;
+  session(course: RuntimeCourseData, sco?: string): Session;
+  cmi(): any;
+  sets(): Record<string, string>;
+}
+
+/** A scorm-again API that records every call, optionally preloaded with an earlier session's data. */
+function lms(version: Version, saved?: object): Lms {
+  const real: any = version === 'scorm12' ? new Scorm12API(settings) : new Scorm2004API(settings);
+  if (saved) real.loadFromJSON(JSON.parse(JSON.stringify(saved)));
+  const names = version === 'scorm12' ? ['LMSInitialize', 'LMSFinish', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSGetLastError'] : ['Initialize', 'Terminate', 'GetValue', 'SetValue', 'Commit', 'GetLastError'];
+  const self: Lms = {
+    calls: [],
+    failCommits: false,
+    session(course, sco) {
+      const tracker = version === 'scorm12' ? new Scorm12Tracker(api as unknown as Scorm12Api) : new Scorm2004Tracker(api as unknown as Scorm2004Api);
+      expect(tracker.initialize()).toBe(true);
+      const session = new Session(course, tracker, sco);
+      session.start();
+      return session;
+    },
+    cmi: () => real.renderCMIToJSONObject().cmi,
+    sets: () => Object.fromEntries(self.calls.filter((c) => /SetValue/.test(c.method)).map((c) => [c.element, c.value])),
+  };
+  const api: Record<string, (...args: string[]) => string> = {};
+  for (const name of names) {
+    api[name] = (...args: string[]) => {
+      const result = /Commit/.test(name) && self.failCommits ? 'false' : String(real[name](...args));
+      if (!/GetLastError/.test(name)) self.calls.push({ method: name, element: args[0] ?? '', value: args[1] ?? '', result });
+      return result;
+    };
+  }
+  return self;
+}
+
+let tiny: RuntimeCourseData;
+beforeAll(async () => {
+  tiny = await runtimeCourse('tiny');
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Answers every drawn question right (or wrong) through the host interface, as a page does. */
+function takeAttempt(session: Session, course: RuntimeCourseData, right: boolean): void {
+  expect(session.startAttempt()).toBe(true);
+  const attempt = session.attempt()!;
+  attempt.questions.forEach((drawn, i) => {
+    const q = course.questions[drawn.id]!;
+    const answer = q.type === 'fillIn' ? [right ? q.correct[0]! : 'no idea'] : right ? q.correct : q.type === 'single' || q.type === 'trueFalse' ? [q.ids.find((id) => id !== q.correct[0])!] : q.correct.slice().reverse();
+    session.answer(i, answer);
+    if (i < attempt.questions.length - 1) session.goTo(i + 1);
+  });
+  expect(session.submit()).toBe(true);
+}
+
+describe.each<Version>(['scorm12', 'scorm2004'])('%s session', (version) => {
+  const is12 = version === 'scorm12';
+  const el = {
+    status: 'cmi.core.lesson_status',
+    raw: is12 ? 'cmi.core.score.raw' : 'cmi.score.raw',
+    exit: is12 ? 'cmi.core.exit' : 'cmi.exit',
+    suspend: 'cmi.suspend_data',
+    location: is12 ? 'cmi.core.lesson_location' : 'cmi.location',
+  };
+  const setValue = is12 ? 'LMSSetValue' : 'SetValue';
+  const indexOfSet = (api: Lms, element: string, value?: string) => api.calls.findIndex((c) => c.method === setValue && c.element === element && (value === undefined || c.value === value));
+
+  it('starts incomplete with exit suspend, and every value it writes is accepted', () => {
+    const api = lms(version);
+    const session = api.session(tiny);
+    session.pageViewed('start');
+    const cmi = api.cmi();
+    expect(is12 ? cmi.core.lesson_status : cmi.completion_status).toBe('incomplete');
+    if (!is12) expect(cmi.success_status).toBe('unknown');
+    expect(is12 ? cmi.core.exit : cmi.exit).toBe('suspend');
+    expect(cmi.suspend_data).toMatch(/^1\|/);
+    expect(api.calls.filter((c) => /SetValue|Commit/.test(c.method) && c.result !== 'true')).toEqual([]);
+  });
+
+  it('sends the score before the status, one interaction per answered question, and exit normal when done', () => {
+    const api = lms(version);
+    const session = api.session(tiny);
+    for (const page of tiny.pages) session.pageViewed(page.id);
+    takeAttempt(session, tiny, true);
+    const cmi = api.cmi();
+    expect(is12 ? cmi.core.lesson_status : [cmi.completion_status, cmi.success_status]).toEqual(is12 ? 'passed' : ['completed', 'passed']);
+    if (!is12) expect(cmi.score.scaled).toBe('1');
+    const passedAt = indexOfSet(api, is12 ? el.status : 'cmi.success_status', 'passed');
+    expect(indexOfSet(api, el.raw, '100')).toBeGreaterThan(-1);
+    expect(indexOfSet(api, el.raw, '100')).toBeLessThan(passedAt);
+    expect(Object.keys(cmi.interactions).filter((k) => /^\d+$/.test(k))).toHaveLength(2);
+    expect(is12 ? cmi.core.exit : cmi.exit).toBe(is12 ? '' : 'normal');
+    expect(api.calls.filter((c) => /SetValue|Commit/.test(c.method) && c.result !== 'true')).toEqual([]);
+  });
+
+  it('never reports passed before the course is complete, and reports it once it is', () => {
+    const api = lms(version);
+    const session = api.session(tiny);
+    session.pageViewed('assessment');
+    takeAttempt(session, tiny, true);
+    expect(indexOfSet(api, is12 ? el.status : 'cmi.completion_status', is12 ? 'passed' : 'completed')).toBe(-1);
+    let cmi = api.cmi();
+    expect(is12 ? cmi.core.lesson_status : [cmi.completion_status, cmi.success_status]).toEqual(is12 ? 'incomplete' : ['incomplete', 'passed']);
+    expect(is12 ? cmi.core.exit : cmi.exit).toBe('suspend');
+    session.pageViewed('01-contributions');
+    session.pageViewed('02-ministries');
+    cmi = api.cmi();
+    expect(is12 ? cmi.core.lesson_status : cmi.completion_status).toBe(is12 ? 'passed' : 'completed');
+  });
+
+  it('resumes from what the LMS kept: same attempt, same question, same answers', () => {
+    const first = lms(version);
+    const session = first.session(tiny);
+    session.pageViewed('assessment');
+    session.startAttempt();
+    const firstQuestion = tiny.questions[session.attempt()!.questions[0]!.id]!;
+    session.answer(0, firstQuestion.type === 'fillIn' ? ['what I typed'] : [firstQuestion.ids[1]!]);
+    // An answer the question cannot hold is refused, not saved.
+    session.answer(1, ['no-such-option', 'no-such-option']);
+    session.goTo(1);
+    session.end();
+    const kept = first.cmi();
+    const saved = is12
+      ? { cmi: { suspend_data: kept.suspend_data, core: { lesson_location: kept.core.lesson_location, lesson_status: kept.core.lesson_status, entry: 'resume' } } }
+      : { cmi: { suspend_data: kept.suspend_data, location: kept.location, completion_status: kept.completion_status, entry: 'resume' } };
+    const again = lms(version, saved).session(tiny);
+    expect(again.entryPage()).toBe('assessment.html');
+    const before = session.attempt()!;
+    const after = again.attempt()!;
+    expect(after.questions).toEqual(before.questions);
+    expect(after.current).toBe(1);
+    expect(after.answers).toEqual(before.answers);
+    expect(after.answers[0]).not.toBeNull();
+    expect(after.answers[1]).toBeNull();
+  });
+
+  it('terminates exactly once', () => {
+    const api = lms(version);
+    const session = api.session(tiny);
+    session.suspend();
+    session.end();
+    session.end();
+    session.pageViewed('01-contributions');
+    expect(api.calls.filter((c) => /Finish|Terminate/.test(c.method))).toHaveLength(1);
+    // 1.2 commits before finishing; 2004's Terminate commits by itself.
+    const last = api.calls.filter((c) => /Commit|Finish|Terminate/.test(c.method)).slice(-2).map((c) => c.method);
+    expect(last).toEqual(is12 ? ['LMSCommit', 'LMSFinish'] : ['Commit', 'Terminate']);
+    const time = api.calls.find((c) => c.element === (is12 ? 'cmi.core.session_time' : 'cmi.session_time'));
+    expect(time?.value).toMatch(is12 ? /^\d{4}:\d\d:\d\d\.\d\d$/ : /^PT/);
+  });
+
+  it('changes nothing in review mode', () => {
+    const saved = is12 ? { cmi: { core: { lesson_mode: 'review', lesson_status: 'passed' } } } : { cmi: { mode: 'review', completion_status: 'completed', success_status: 'passed' } };
+    const api = lms(version, saved);
+    const session = api.session(tiny);
+    session.pageViewed('01-contributions');
+    expect(session.startAttempt()).toBe(false);
+    session.end();
+    expect(api.calls.filter((c) => c.method === setValue)).toEqual([]);
+    expect(session.view().notices).toContainEqual({ key: 'reviewMode', level: 'info' });
+  });
+
+  it('keeps a pass the LMS already holds when the data was not kept', () => {
+    // 2004 hands nothing back after exit normal: the content must not turn "passed" into "incomplete".
+    const saved = is12 ? { cmi: { core: { lesson_status: 'passed' } } } : { cmi: { completion_status: 'completed', success_status: 'passed' } };
+    const api = lms(version, saved);
+    const session = api.session(tiny);
+    session.pageViewed('01-contributions');
+    expect(indexOfSet(api, is12 ? el.status : 'cmi.completion_status')).toBe(-1);
+    expect(indexOfSet(api, 'cmi.success_status')).toBe(-1);
+    expect(session.view().assessment).toMatchObject({ passed: true, canStart: false });
+  });
+
+  it('retries a refused commit, then tells the learner, and says so when saving works again', () => {
+    vi.useFakeTimers();
+    const api = lms(version);
+    const session = api.session(tiny);
+    api.failCommits = true;
+    session.pageViewed('01-contributions');
+    expect(session.view().notices.map((n) => n.key)).not.toContain('notSavedLms');
+    vi.runAllTimers();
+    expect(api.calls.filter((c) => /Commit/.test(c.method) && c.result === 'false')).toHaveLength(4);
+    expect(session.view().notices).toContainEqual({ key: 'notSavedLms', level: 'error' });
+    api.failCommits = false;
+    session.pageViewed('02-ministries');
+    expect(session.view().notices.map((n) => n.key)).toEqual(['saveRecovered']);
+  });
+
+  it('never writes more than the SCORM 1.2 limit, and tells the learner when answers had to be shortened', () => {
+    const big = bigBankCourse(200);
+    const api = lms(version);
+    const session = api.session(big);
+    expect(session.startAttempt()).toBe(true);
+    session.attempt()!.questions.forEach((drawn, i) => {
+      const q = big.questions[drawn.id]!;
+      session.answer(i, q.type === 'fillIn' ? ['y'.repeat(250)] : q.correct);
+    });
+    session.goTo(1);
+    const written = api.sets()[el.suspend]!;
+    if (is12) {
+      expect(written.length).toBeLessThanOrEqual(SCORM12_SUSPEND_LIMIT);
+      expect(session.view().notices).toContainEqual({ key: 'storageFull', level: 'error' });
+    } else {
+      expect(written.length).toBeGreaterThan(SCORM12_SUSPEND_LIMIT);
+      expect(session.view().notices.map((n) => n.key)).not.toContain('storageFull');
+    }
+  });
+});

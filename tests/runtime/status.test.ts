@@ -1,0 +1,109 @@
+/** Status rules: completion per module rule, success, and never a status the LMS cannot take back. */
+import { describe, expect, it } from 'vitest';
+import {
+  canStartAttempt,
+  lessonStatus12,
+  nextCompletionStatus,
+  nextLessonStatus,
+  nextSuccessStatus,
+  statusOf,
+  type Progress,
+} from '../../src/runtime/status.js';
+
+const base: Progress = {
+  rule: 'allPagesViewedAndAssessmentPassed',
+  lessons: ['one', 'two'],
+  viewed: [],
+  hasAssessment: true,
+  passed: false,
+  attemptsUsed: 0,
+  maxAttempts: 3,
+};
+const allViewed = { viewed: ['start', 'one', 'two'] };
+
+describe('statusOf', () => {
+  it.each([
+    // rule, progress, complete, success, finished, 1.2 lesson_status
+    ['allPagesViewed', {}, false, 'unknown', false, 'incomplete'],
+    ['allPagesViewed', allViewed, true, 'unknown', false, 'completed'],
+    ['allPagesViewed', { ...allViewed, passed: true, attemptsUsed: 1 }, true, 'passed', true, 'passed'],
+    ['allPagesViewed', { ...allViewed, attemptsUsed: 1 }, true, 'failed', false, 'failed'],
+    ['assessmentPassed', {}, false, 'unknown', false, 'incomplete'],
+    ['assessmentPassed', allViewed, false, 'unknown', false, 'incomplete'],
+    ['assessmentPassed', { passed: true, attemptsUsed: 2 }, true, 'passed', true, 'passed'],
+    ['assessmentPassed', { attemptsUsed: 1 }, false, 'failed', false, 'failed'],
+    ['allPagesViewedAndAssessmentPassed', allViewed, false, 'unknown', false, 'incomplete'],
+    // Passed without viewing every page: not complete, so 1.2 must not say "passed" yet.
+    ['allPagesViewedAndAssessmentPassed', { passed: true, attemptsUsed: 1 }, false, 'passed', false, 'incomplete'],
+    ['allPagesViewedAndAssessmentPassed', { ...allViewed, passed: true, attemptsUsed: 1 }, true, 'passed', true, 'passed'],
+    ['allPagesViewedAndAssessmentPassed', { attemptsUsed: 1 }, false, 'failed', false, 'failed'],
+    // Attempts exhausted: still "not finished", so exit stays suspend and the limit survives a relaunch.
+    ['allPagesViewedAndAssessmentPassed', { ...allViewed, attemptsUsed: 3 }, false, 'failed', false, 'failed'],
+  ] as const)('%s with %j: complete %s, success %s, finished %s, 1.2 %s', (rule, progress, complete, success, finished, status12) => {
+    const status = statusOf({ ...base, rule, ...progress });
+    expect(status).toEqual({ complete, success, finished });
+    expect(lessonStatus12(status)).toBe(status12);
+  });
+
+  it('ignores the assessment part of the rule when the module has none', () => {
+    const status = statusOf({ ...base, hasAssessment: false, ...allViewed });
+    expect(status).toEqual({ complete: true, success: 'unknown', finished: true });
+    expect(lessonStatus12(status)).toBe('completed');
+  });
+
+  it('tracks one page per SCO in a multi-SCO package', () => {
+    expect(statusOf({ ...base, sco: { id: 'two', kind: 'lesson' } })).toEqual({ complete: false, success: 'unknown', finished: false });
+    expect(statusOf({ ...base, viewed: ['two'], sco: { id: 'two', kind: 'lesson' } })).toEqual({ complete: true, success: 'unknown', finished: true });
+    expect(statusOf({ ...base, sco: { id: 'assessment', kind: 'assessment' } })).toEqual({ complete: false, success: 'unknown', finished: false });
+    expect(statusOf({ ...base, attemptsUsed: 1, sco: { id: 'assessment', kind: 'assessment' } })).toEqual({ complete: true, success: 'failed', finished: false });
+    expect(statusOf({ ...base, attemptsUsed: 1, passed: true, sco: { id: 'assessment', kind: 'assessment' } })).toEqual({ complete: true, success: 'passed', finished: true });
+  });
+});
+
+describe('never downgrading what the LMS holds', () => {
+  it.each([
+    ['not attempted', 'incomplete', 'incomplete'],
+    ['', 'incomplete', 'incomplete'],
+    ['incomplete', 'incomplete', undefined],
+    ['incomplete', 'failed', 'failed'],
+    ['failed', 'passed', 'passed'],
+    ['failed', 'incomplete', undefined],
+    ['completed', 'incomplete', undefined],
+    ['completed', 'passed', 'passed'],
+    ['completed', 'failed', 'failed'],
+    ['passed', 'failed', undefined],
+    ['passed', 'incomplete', undefined],
+    ['passed', 'completed', undefined],
+  ] as const)('1.2: LMS holds %j, content wants %s: writes %s', (current, desired, written) => {
+    expect(nextLessonStatus(current, desired)).toBe(written);
+  });
+
+  it.each([
+    ['unknown', false, 'incomplete'],
+    ['not attempted', true, 'completed'],
+    ['incomplete', true, 'completed'],
+    ['completed', false, undefined],
+    ['completed', true, undefined],
+  ] as const)('2004 completion: LMS holds %s, complete %s: writes %s', (current, complete, written) => {
+    expect(nextCompletionStatus(current, complete)).toBe(written);
+  });
+
+  it.each([
+    ['unknown', 'unknown', undefined],
+    ['unknown', 'failed', 'failed'],
+    ['failed', 'passed', 'passed'],
+    ['passed', 'failed', undefined],
+    ['passed', 'unknown', undefined],
+  ] as const)('2004 success: LMS holds %s, content knows %s: writes %s', (current, success, written) => {
+    expect(nextSuccessStatus(current, success)).toBe(written);
+  });
+});
+
+describe('canStartAttempt', () => {
+  it('allows attempts up to the limit, none after a pass, unlimited with 0', () => {
+    expect(canStartAttempt({ passed: false, attemptsUsed: 2, maxAttempts: 3 })).toBe(true);
+    expect(canStartAttempt({ passed: false, attemptsUsed: 3, maxAttempts: 3 })).toBe(false);
+    expect(canStartAttempt({ passed: true, attemptsUsed: 1, maxAttempts: 3 })).toBe(false);
+    expect(canStartAttempt({ passed: false, attemptsUsed: 99, maxAttempts: 0 })).toBe(true);
+  });
+});
