@@ -10,6 +10,7 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CourseModule } from '../model/course.js';
 import { packageModule, packageFileName, type BuiltPackage, type PackageTarget } from '../package/index.js';
 import { renderSite } from '../render/index.js';
+import { bundleRuntime, type RuntimeTarget } from '../render/runtime-bundle.js';
 import type { IndexEntry } from '../render/view-model.js';
 import { checkModules, type CheckOptions } from './check.js';
 
@@ -37,6 +38,8 @@ export interface BuildResult {
 }
 
 export async function buildModules(options: BuildOptions): Promise<BuildResult> {
+  // esbuild bundles in its own process: start the runtime builds now, alongside validation.
+  for (const target of new Set<RuntimeTarget>(['web', ...options.targets])) void bundleRuntime(target).catch(() => undefined);
   const checked = await checkModules(options);
   const failed = (diagnostics: Diagnostic[]): BuildResult => ({ ok: false, diagnostics, modules: checked.modules, packages: [] });
   if (hasErrors(checked.diagnostics, options.strict) || checked.modules.length === 0) return failed(checked.diagnostics);
@@ -56,7 +59,7 @@ export async function buildModules(options: BuildOptions): Promise<BuildResult> 
     const packages: BuiltPackage[] = [];
     const diagnostics = [...checked.diagnostics];
     for (const module of checked.modules) {
-      const result = await packageModule(module, rendered.moduleDirs.get(module.id)!, options.targets, packagesDir, (built) =>
+      const result = await packageModule(module, rendered.moduleFiles.get(module.id)!, options.targets, packagesDir, (built) =>
         options.onProgress?.({ kind: 'packaged', package: built }),
       );
       diagnostics.push(...result.diagnostics);

@@ -89,6 +89,7 @@ export const catalog = {
 
   // Media and accessibility
   'media-missing': { severity: 'error', group: 'media', title: 'Media file not found', hint: 'Put the file in the module folder (e.g. media/) and check the spelling and letter case of the path.' },
+  'theme-contrast': { severity: 'error', group: 'media', title: 'Theme colours are too close to read', hint: 'Pick colours further apart in lightness; a contrast checker (such as the WebAIM one) shows the ratio. The default theme meets WCAG AA.' },
   'media-outside-module': { severity: 'error', group: 'media', title: 'Media path leaves the module folder', hint: 'Use a relative path inside the module folder, such as media/chart.svg. URLs, absolute paths and ".." are not allowed: packages must work offline.' },
   'image-alt-missing': { severity: 'error', group: 'media', title: 'Image has no alt text', hint: 'Describe in "alt" what the image shows, for learners who use a screen reader or cannot load images.' },
   'image-alt-unhelpful': { severity: 'warning', group: 'media', title: 'Alt text does not describe the image', hint: 'Say what the image shows and why it is there (e.g. "Map of the four policy areas in paragraph 76"), not its file name or "image".' },

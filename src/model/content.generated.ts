@@ -54,6 +54,7 @@ export interface Module {
   lessons: [string, ...string[]];
   assessment?: Assessment;
   tracking: Tracking;
+  theme?: Theme;
 }
 
 export interface SourceDocument {
@@ -147,6 +148,44 @@ export interface Tracking {
    * Write the pass mark as adlcp:masteryscore in the SCORM 1.2 manifest, letting the LMS decide pass/fail from the score. Off by default: the course reports passed/failed itself.
    */
   masteryScoreInManifest?: boolean;
+}
+/**
+ * The module's look: colours, font and logo, applied as CSS custom properties over the default theme. Text and background colours must keep WCAG AA contrast; the build checks it.
+ */
+
+export interface Theme {
+  /**
+   * Buttons, links and the current lesson, as #rrggbb.
+   */
+  accentColor?: string;
+  /**
+   * Text on accent-coloured buttons, as #rrggbb.
+   */
+  accentTextColor?: string;
+  /**
+   * Body text, as #rrggbb.
+   */
+  textColor?: string;
+  /**
+   * Page background, as #rrggbb.
+   */
+  backgroundColor?: string;
+  /**
+   * Header, objectives and quote boxes, as #rrggbb.
+   */
+  surfaceColor?: string;
+  /**
+   * The keyboard focus outline, as #rrggbb.
+   */
+  focusColor?: string;
+  /**
+   * A CSS font-family list of fonts installed on learners' devices (no web fonts are loaded), e.g. "Segoe UI", Roboto, sans-serif.
+   */
+  fontFamily?: string;
+  /**
+   * An image in the module folder shown beside the course title (decorative: the title is the text).
+   */
+  logo?: string;
 }
 
 export type Block = Text | VerbatimQuote | KeyPoints | Callout | Image | KeyTerms | ReflectionPrompt | KnowledgeCheck;

@@ -30,11 +30,7 @@ export function packageFileName(moduleId: string, target: PackageTarget): string
 }
 
 /** The files of a package, in memory: what the zip holds, and what the preview serves. */
-export async function assemblePackage(module: CourseModule, moduleDir: string, target: PackageTarget): Promise<FileMap> {
-  return assembleFromTree(module, await readTree(moduleDir), target);
-}
-
-async function assembleFromTree(module: CourseModule, tree: FileMap, target: PackageTarget): Promise<FileMap> {
+export async function assemblePackage(module: CourseModule, tree: FileMap, target: PackageTarget): Promise<FileMap> {
   const files = new Map(tree);
   files.set('assets/coursekit.js', new TextEncoder().encode(await bundleRuntime(target)));
   if (target === 'web') {
@@ -52,12 +48,11 @@ async function assembleFromTree(module: CourseModule, tree: FileMap, target: Pac
  */
 export async function packageModule(
   module: CourseModule,
-  moduleDir: string,
+  tree: FileMap,
   targets: readonly PackageTarget[],
   outDir: string,
   onPackage?: (built: BuiltPackage) => void,
 ): Promise<{ packages: BuiltPackage[]; diagnostics: Diagnostic[] }> {
-  const tree = await readTree(moduleDir);
   const compressed = new Map<string, ZipEntry>();
   const entryFor = (name: string, bytes: Uint8Array): ZipEntry => {
     if (tree.get(name) !== bytes) return prepareEntry(name, bytes);
@@ -69,7 +64,7 @@ export async function packageModule(
   const diagnostics: Diagnostic[] = [];
   await mkdir(outDir, { recursive: true });
   for (const target of targets) {
-    const files = await assembleFromTree(module, tree, target);
+    const files = await assemblePackage(module, tree, target);
     const name = packageFileName(module.id, target);
     const problems = target === 'web' ? [] : checkPackage(files, name);
     diagnostics.push(...problems);

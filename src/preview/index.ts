@@ -49,6 +49,8 @@ interface RenderedModule {
   module: CourseModule;
   /** Folder holding `<module-id>/`, rendered by one build. */
   siteDir: string;
+  /** The files of the module folder, as rendered. */
+  files: FileMap;
   packages: Map<PackageTarget, FileMap>;
 }
 
@@ -83,7 +85,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     for (const module of checked.modules) {
       const old = rendered.get(module.id);
       if (old) previous.add(old.siteDir);
-      rendered.set(module.id, { module, siteDir: path.dirname(result.moduleDirs.get(module.id)!), packages: new Map() });
+      rendered.set(module.id, { module, siteDir: path.dirname(result.moduleDirs.get(module.id)!), files: result.moduleFiles.get(module.id)!, packages: new Map() });
     }
     for (const dir of previous) {
       if (![...rendered.values()].some((r) => r.siteDir === dir)) await rm(dir, { recursive: true, force: true });
@@ -109,7 +111,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     if (!entry) return undefined;
     let files = entry.packages.get(target);
     if (!files) {
-      files = await assemblePackage(entry.module, path.join(entry.siteDir, moduleId), target);
+      files = await assemblePackage(entry.module, entry.files, target);
       entry.packages.set(target, files);
     }
     return files;

@@ -3,15 +3,17 @@
  * module (start page, one page per lesson, assessment, SCORM launch page), plus the assets
  * every page needs. The same folder is what every package zips.
  */
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import type { CourseModule } from '../model/course.js';
+import type { FileMap } from '../package/zip.js';
 import { eleventyConfigPath, stylesDir, templatesDir } from '../paths.js';
 import { renderMarkdown, escapeHtml } from './markdown.js';
 import { format } from './strings.js';
 import { buildSiteModel, type IndexEntry, type SiteModel } from './view-model.js';
 import { bundleRuntime, type RuntimeTarget } from './runtime-bundle.js';
+import { themeCss } from '../validate/theme.js';
 
 export interface RenderOptions {
   /** The site folder to write (it is created; existing files are overwritten). */
@@ -26,6 +28,8 @@ export interface RenderResult {
   site: SiteModel;
   /** Absolute folder of each rendered module, by module id. */
   moduleDirs: Map<string, string>;
+  /** What was written into each module folder, so packaging need not read it back. */
+  moduleFiles: Map<string, FileMap>;
 }
 
 export async function renderSite(modules: CourseModule[], options: RenderOptions): Promise<RenderResult> {
@@ -49,34 +53,45 @@ export async function renderSite(modules: CourseModule[], options: RenderOptions
       eleventyConfig.addFilter('scramble', <T>(items: T[], seed: string) => scramble(items, seed));
     },
   });
-  // toJSON renders without writing or logging; we write the pages into the staging folder.
+  // toJSON renders without writing or logging; the pages are written below, with the assets.
   const rendered = await eleventy.toJSON();
+  const encoder = new TextEncoder();
+  const moduleIds = new Set(modules.map((m) => m.id));
+  const moduleFiles = new Map<string, FileMap>(modules.map((m) => [m.id, new Map()]));
+  const siteFiles: FileMap = new Map([['modules.json', encoder.encode(JSON.stringify(site.index, null, 2) + '\n')]]);
   for (const page of rendered) {
     if (!page.outputPath) continue;
-    await mkdir(path.dirname(page.outputPath), { recursive: true });
-    await writeFile(page.outputPath, page.content);
+    const [first, ...rest] = path.relative(options.outDir, page.outputPath).split(path.sep);
+    const bytes = encoder.encode(page.content);
+    if (first && rest.length > 0 && moduleIds.has(first)) moduleFiles.get(first)!.set(rest.join('/'), bytes);
+    else siteFiles.set([first, ...rest].join('/'), bytes);
   }
 
-  await writeFile(path.join(options.outDir, 'modules.json'), JSON.stringify(site.index, null, 2) + '\n');
-  const moduleDirs = new Map<string, string>();
-  const styles = await readFile(path.join(stylesDir, 'coursekit.css'), 'utf8');
-  const runtime = await bundleRuntime(options.runtimeTarget ?? 'web');
+  const styles = await readFile(path.join(stylesDir, 'coursekit.css'));
+  const runtime = encoder.encode(await bundleRuntime(options.runtimeTarget ?? 'web'));
   for (const module of modules) {
-    const dir = path.join(options.outDir, module.id);
-    moduleDirs.set(module.id, dir);
-    await mkdir(path.join(dir, 'assets'), { recursive: true });
-    const data = site.runtimeData.get(module.id);
+    const files = moduleFiles.get(module.id)!;
     // A script, not JSON: pages opened from file:// cannot fetch() but can load scripts.
-    await writeFile(path.join(dir, 'assets', 'course-data.js'), `window.coursekitCourse=${JSON.stringify(data)};\n`);
-    await writeFile(path.join(dir, 'assets', 'coursekit.css'), styles);
-    await writeFile(path.join(dir, 'assets', 'coursekit.js'), runtime);
-    for (const file of module.media) {
-      const target = path.join(dir, file);
-      await mkdir(path.dirname(target), { recursive: true });
-      await copyFile(path.join(module.folder, file), target);
-    }
+    files.set('assets/course-data.js', encoder.encode(`window.coursekitCourse=${JSON.stringify(site.runtimeData.get(module.id))};\n`));
+    files.set('assets/coursekit.css', styles);
+    files.set('assets/coursekit.js', runtime);
+    if (module.meta.theme) files.set('assets/theme.css', encoder.encode(themeCss(module.meta.theme)));
+    for (const file of module.media) files.set(file, await readFile(path.join(module.folder, file)));
   }
-  return { site, moduleDirs };
+
+  await writeFileMap(options.outDir, siteFiles);
+  const moduleDirs = new Map<string, string>();
+  for (const [id, files] of moduleFiles) {
+    moduleDirs.set(id, path.join(options.outDir, id));
+    await writeFileMap(path.join(options.outDir, id), files);
+  }
+  return { site, moduleDirs, moduleFiles };
+}
+
+async function writeFileMap(root: string, files: FileMap): Promise<void> {
+  const folders = new Set([...files.keys()].map((name) => path.dirname(path.join(root, name))));
+  for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
+  await Promise.all([...files].map(([name, bytes]) => writeFile(path.join(root, name), bytes)));
 }
 
 /**

@@ -27,7 +27,19 @@ export interface PageView {
   lessonNumber: number;
   previous: PageLink | undefined;
   next: PageLink | undefined;
+  /** The lessons this page's contents list shows (all of them, or a window in long modules). */
+  tocLessons: ModuleView['lessons'];
+  /** True when tocLessons leaves lessons out; the list then links to the start page's full list. */
+  tocAbridged: boolean;
 }
+
+/**
+ * Up to this many lessons, every page lists them all. Beyond, a page lists the lessons near it
+ * and links to the start page's full list: a thousand-lesson module would otherwise repeat a
+ * thousand links on every page (output that grows with the square of the lessons).
+ */
+export const FULL_TOC_MAX_LESSONS = 40;
+const TOC_WINDOW = 5;
 
 export interface ModuleView {
   id: string;
@@ -47,6 +59,8 @@ export interface ModuleView {
   bank: Question[];
   /** Recommendations × objectives × questions, for the coverage report page. */
   coverage: CoverageRow[];
+  /** The module has a theme: pages link assets/theme.css after the default stylesheet. */
+  hasTheme: boolean;
   /** The same report `coursekit report` prints, for reports/<id>.html. */
   coverageReport: CoverageReport;
 }
@@ -158,6 +172,7 @@ function toModuleView(module: CourseModule): ModuleView {
     bank: module.bank,
     coverage: module.coverage,
     coverageReport: buildCoverageReport(module),
+    hasTheme: module.meta.theme !== undefined,
   };
 }
 
@@ -173,6 +188,7 @@ function modulePagesOf(view: ModuleView, module: CourseModule): PageView[] {
     lessonNumber,
     previous: undefined,
     next: undefined,
+    ...tocFor(view, lessonNumber),
   });
   const sequence: PageView[] = [base('start', 'start', 'index.html', view.title)];
   module.lessons.forEach((lesson, i) => sequence.push(base('lesson', lesson.id, `${lesson.id}.html`, lesson.title, lesson, i + 1)));
@@ -184,6 +200,13 @@ function modulePagesOf(view: ModuleView, module: CourseModule): PageView[] {
     page.next = next ? { url: next.fileName, title: next.title } : undefined;
   });
   return [...sequence, base('launch', 'launch', 'launch.html', view.title)];
+}
+
+function tocFor(view: ModuleView, lessonNumber: number): { tocLessons: ModuleView['lessons']; tocAbridged: boolean } {
+  if (view.lessons.length <= FULL_TOC_MAX_LESSONS) return { tocLessons: view.lessons, tocAbridged: false };
+  const centre = lessonNumber > 0 ? lessonNumber - 1 : 0;
+  const start = Math.max(0, Math.min(centre - TOC_WINDOW, view.lessons.length - 2 * TOC_WINDOW - 1));
+  return { tocLessons: view.lessons.slice(start, start + 2 * TOC_WINDOW + 1), tocAbridged: true };
 }
 
 function toRuntimeData(module: CourseModule, view: ModuleView, pages: PageView[]): RuntimeCourseData {

@@ -16,6 +16,7 @@ import { explainQuoteMismatch, normalizeWhitespace, splitParagraphs } from '../l
 import type { Glossary, QuestionBank } from '../model/content.generated.js';
 import { citationKey, type Citation, type CourseModule, type CoverageRow, type GlossaryTerm, type Lesson, type Module, type Question, type SourceText } from '../model/course.js';
 import { checkLanguageStrings } from './language.js';
+import { checkThemeContrast } from './theme.js';
 import { createMediaResolver } from './media.js';
 import { isUnhelpfulAlt, markdownHtmlTag, vagueObjectiveVerb } from './style.js';
 import { closest, describePlace, type ContentKind } from './schema.js';
@@ -337,6 +338,20 @@ export async function checkModuleRules(loaded: LoadedModule): Promise<{ module: 
     }
     if (bank.length > 0) {
       report('no-assessment-questions', moduleAt(''), `questions/ has ${plural(bank.length, 'question')}, but the module has no "assessment" to use them.`);
+    }
+  }
+
+  // Theme: the logo is media like any other; colours must stay readable.
+  if (meta.theme) {
+    const themeAt = (field: string) => ({ file: loaded.moduleFile, pointer: `/theme/${field}` });
+    if (meta.theme.logo) {
+      const resolved = await mediaResolver.resolve(meta.theme.logo);
+      if (resolved.kind === 'outside') report('media-outside-module', themeAt('logo'), `Module \`${meta.id}\`: the logo path "${meta.theme.logo}" leaves the module folder.`);
+      else if (resolved.kind === 'missing') report('media-missing', themeAt('logo'), `Module \`${meta.id}\`: the logo ${loaded.displayFolder}/${meta.theme.logo} does not exist.`);
+      else media.add(resolved.relative);
+    }
+    for (const problem of checkThemeContrast(meta.theme)) {
+      report('theme-contrast', themeAt(problem.field), `Module \`${meta.id}\` theme: ${problem.message}.`);
     }
   }
 
