@@ -49,7 +49,9 @@ export function lmsHostPage(options: LmsHostOptions): string {
     delete window.API_1484_11;
     var settings = { autocommit: false, lmsCommitUrl: false, logLevel: 5, mastery_override: false };
     var api = version === 'scorm12' ? new window.Scorm12API(settings) : new window.Scorm2004API(settings);
-    if (saved) api.loadFromJSON(JSON.parse(JSON.stringify(saved)));
+    // A first launch is ab-initio, as Moodle sets it (scorm-again alone leaves entry empty).
+    var data = saved ? JSON.parse(JSON.stringify(saved)) : (version === 'scorm12' ? { cmi: { core: { entry: 'ab-initio' } } } : { cmi: { entry: 'ab-initio' } });
+    api.loadFromJSON(data);
     host.api = api;
     host.launches++;
     var events = version === 'scorm12'

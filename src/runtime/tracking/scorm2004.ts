@@ -42,9 +42,12 @@ export class Scorm2004Tracker extends ScormTracker {
     this.completion = this.get('cmi.completion_status');
     this.success = this.get('cmi.success_status');
     const mode = this.get('cmi.mode');
+    // A first launch has no location or suspend_data: reading them only raises error 403
+    // (value not initialized) in the LMS's log.
+    const fresh = this.get('cmi.entry') === 'ab-initio';
     return {
-      location: this.get('cmi.location'),
-      suspendData: this.get('cmi.suspend_data'),
+      location: fresh ? '' : this.get('cmi.location'),
+      suspendData: fresh ? '' : this.get('cmi.suspend_data'),
       review: mode === 'review' || mode === 'browse',
       passed: this.success === 'passed',
     };
