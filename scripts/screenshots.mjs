@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// Regenerates the README screenshots (docs/screenshots/) from the sample module's web package:
+// a lesson page, and the results view of an assessment attempt. Run after `npm run compile`.
+import { mkdtemp, cp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { buildModules } = await import('../lib/build/index.js');
+const dir = await mkdtemp(path.join(os.tmpdir(), 'coursekit-shots-'));
+await cp(path.join(root, 'modules'), path.join(dir, 'modules'), { recursive: true });
+const built = await buildModules({ cwd: dir, modulesDir: path.join(dir, 'modules'), outDir: path.join(dir, 'dist'), targets: ['web'] });
+if (!built.ok) throw new Error('the sample module does not build');
+const site = path.join(dir, 'dist', 'site', 'migration-human-rights');
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const page = await browser.newPage({ viewport: { width: 1200, height: 860 } });
+const ready = (id) => page.waitForFunction((p) => document.documentElement.getAttribute('data-ck-ready') === p, id);
+
+await page.goto(`file://${site}/03-comprehensive-migration-management.html`);
+await ready('03-comprehensive-migration-management');
+await page.screenshot({ path: path.join(root, 'docs', 'screenshots', 'lesson.png') });
+
+// An attempt with the choice and fill-in questions answered right and the rest left open.
+await page.goto(`file://${site}/assessment.html`);
+await ready('assessment');
+await page.click('[data-ck-start]');
+for (;;) {
+  const form = page.locator('form[data-ck-mode="assessment"]:not([hidden])');
+  const id = await form.getAttribute('data-ck-question');
+  const question = await page.evaluate((q) => window.coursekitCourse.questions[q], id);
+  if (['single', 'multiple', 'trueFalse'].includes(question.type)) {
+    for (const value of question.correct) await form.locator(`input[value="${value}"]`).check();
+  } else if (question.type === 'fillIn') {
+    await form.locator('input[type="text"]').fill(question.correct[0]);
+  }
+  if (await page.locator('[data-ck-submit]').isVisible()) break;
+  await page.click('[data-ck-next-question]');
+}
+await page.click('[data-ck-submit]');
+const anyway = page.locator('[data-ck-submit-anyway]');
+if (await anyway.isVisible()) await anyway.click();
+await page.locator('[data-ck-view="results"]').waitFor({ state: 'visible' });
+await page.locator('[data-ck-results-heading]').scrollIntoViewIfNeeded();
+await page.screenshot({ path: path.join(root, 'docs', 'screenshots', 'results.png') });
+
+await browser.close();
+await rm(dir, { recursive: true, force: true });
+console.log('wrote docs/screenshots/lesson.png and docs/screenshots/results.png');
