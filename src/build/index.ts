@@ -3,7 +3,7 @@
  * validates; the build writes into a temporary folder and swaps it into place only when
  * everything succeeded, so a failed build leaves the previous dist/ exactly as it was.
  */
-import { chmod, mkdtemp, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { chmod, mkdtemp, mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic } from '../diagnostics/create.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -13,6 +13,7 @@ import { renderSite } from '../render/index.js';
 import { bundleRuntime, type RuntimeTarget } from '../render/runtime-bundle.js';
 import type { IndexEntry } from '../render/view-model.js';
 import { checkModules, type CheckOptions } from './check.js';
+import { pathExists } from '../fs-exists.js';
 
 export { checkModules, type CheckOptions, type CheckResult } from './check.js';
 
@@ -85,7 +86,7 @@ export async function buildModules(options: BuildOptions): Promise<BuildResult> 
 /** Replaces `target` with `replacement` in two renames, so there is never a half-written folder. */
 async function swapDirectory(replacement: string, target: string): Promise<void> {
   const previous = `${replacement}-previous`;
-  const hadTarget = await exists(target);
+  const hadTarget = await pathExists(target);
   if (hadTarget) await rename(target, previous);
   await rename(replacement, target);
   if (hadTarget) await rm(previous, { recursive: true, force: true });
@@ -113,14 +114,5 @@ async function readEarlierIndex(file: string): Promise<IndexEntry[]> {
     return JSON.parse(await readFile(file, 'utf8')) as IndexEntry[];
   } catch {
     return [];
-  }
-}
-
-async function exists(p: string): Promise<boolean> {
-  try {
-    await stat(p);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -9,7 +9,7 @@
  * was translated from older texts is written (it is the translator's work) and those texts are
  * reported, as the build would report them.
  */
-import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic } from '../diagnostics/create.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -21,6 +21,7 @@ import { locateBankQuestions } from './export.js';
 import { isLanguageTag, sameLanguage } from './language.js';
 import { collectTexts } from './units.js';
 import { readXliff } from './xliff.js';
+import { pathExists } from '../fs-exists.js';
 
 export interface ImportOptions {
   /** The translated XLIFF file (absolute). */
@@ -125,7 +126,7 @@ export async function importXliff(options: ImportOptions): Promise<ImportResult>
   }
 
   const target = path.join(module.folder, 'translations', `${lang}.xlf`);
-  result.replaced = await exists(target);
+  result.replaced = await pathExists(target);
   try {
     await mkdir(path.dirname(target), { recursive: true });
     // Copy beside the target, then rename: the translation is never half written.
@@ -143,13 +144,4 @@ export async function importXliff(options: ImportOptions): Promise<ImportResult>
   result.counts = { units: texts.length, translated: comparison.translated.length, missing: comparison.missing.length, stale: comparison.translated.filter((t) => t.stale).length };
   result.diagnostics.push(...missingDiagnostics(comparison, context), ...staleDiagnostics(comparison, context));
   return result;
-}
-
-async function exists(p: string): Promise<boolean> {
-  try {
-    await stat(p);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -499,7 +499,7 @@ export interface KnowledgeCheck {
 
 export interface PropertiesEveryQuestionHas {
   /**
-   * A stable question identifier, unique within the module. It becomes the SCORM interaction id: never reuse or change it once published.
+   * A stable question identifier, unique within the module. SCORM interaction ids are made from it (with the attempt number), so LMS reports group answers by question: never reuse or change it once published.
    */
   id: string;
   /**

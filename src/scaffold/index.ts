@@ -4,7 +4,7 @@
  * created with the `wx` flag so that even a file appearing meanwhile is not overwritten.
  * The one edit it makes to an existing file is adding a new lesson to the lesson order.
  */
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseWithPositions } from '@humanwhocodes/momoa';
@@ -16,6 +16,7 @@ import type { Module } from '../model/content.generated.js';
 import { schemasDir } from '../paths.js';
 import { slugify, suggestLanguageTag } from '../validate/schema.js';
 import { FIRST_LESSON_ID, firstLessonQuote, lessonJson, moduleJson, questionBankJson, sourceText, titleFromId } from './templates.js';
+import { pathExists } from '../fs-exists.js';
 
 export interface ScaffoldResult {
   /** Display paths of the files written. */
@@ -124,14 +125,6 @@ function inlineJson(value: unknown): string {
   return `{ ${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${inlineJson(v)}`).join(', ')} }`;
 }
 
-async function exists(p: string): Promise<boolean> {
-  try {
-    await stat(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function failed(diagnostics: Diagnostic[]): ScaffoldResult {
   return { created: [], updated: [], diagnostics, nextSteps: [] };
@@ -143,7 +136,7 @@ export async function scaffoldModule(options: NewModuleOptions): Promise<Scaffol
   if (problems.length > 0) return failed(problems);
   const display = (p: string) => toDisplayPath(options.cwd, p);
   const folder = path.join(options.modulesDir, options.id);
-  if (await exists(folder)) {
+  if (await pathExists(folder)) {
     return failed([diagnostic('scaffold-exists', { file: display(folder), message: `${display(folder)}/ already exists; coursekit did not change it.` })]);
   }
   const files = {
@@ -206,7 +199,7 @@ export async function scaffoldLesson(options: NewLessonOptions): Promise<Scaffol
   if (idProblem) return failed([idProblem]);
   const folder = path.join(options.modulesDir, options.moduleId);
   const moduleFile = path.join(folder, 'module.json');
-  if (!(await exists(moduleFile))) {
+  if (!(await pathExists(moduleFile))) {
     return failed([
       diagnostic('module-not-found', {
         message: `There is no module \`${options.moduleId}\` in ${display(options.modulesDir)}/ (no ${display(moduleFile)}).`,
@@ -215,7 +208,7 @@ export async function scaffoldLesson(options: NewLessonOptions): Promise<Scaffol
     ]);
   }
   const lessonFile = path.join(folder, 'lessons', `${options.lessonId}.json`);
-  if (await exists(lessonFile)) {
+  if (await pathExists(lessonFile)) {
     return failed([diagnostic('scaffold-exists', { file: display(lessonFile), message: `${display(lessonFile)} already exists; coursekit did not change it.` })]);
   }
 
