@@ -1,5 +1,6 @@
 /** `coursekit validate` on good content, and the three output formats. */
-import { rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatDiagnostics } from '../../src/diagnostics/format.js';
 import { copyProject } from '../helpers/projects.js';
@@ -32,7 +33,14 @@ describe('coursekit validate', () => {
   });
 
   it('warns when a language the module is published in has no learner-interface strings', async () => {
+    // Published in Portuguese: the content is translated, but coursekit ships no Portuguese UI strings.
     const dir = track(await copyProject('tiny-translated'));
+    const module = path.join(dir, 'modules', 'tiny-course');
+    const xliff = await readFile(path.join(module, 'translations', 'fr.xlf'), 'utf8');
+    await writeFile(path.join(module, 'translations', 'pt.xlf'), xliff.replace('trgLang="fr"', 'trgLang="pt"'));
+    await rm(path.join(module, 'translations', 'fr.xlf'));
+    const moduleJson = path.join(module, 'module.json');
+    await writeFile(moduleJson, (await readFile(moduleJson, 'utf8')).replace('"translations": ["fr"]', '"translations": ["pt"]'));
     const run = await runCli(['validate', '--format', 'json'], dir);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject([{ code: 'language-strings-missing', severity: 'warning', pointer: '/translations/0' }]);
