@@ -71,6 +71,7 @@ export interface Host {
 }
 
 const COMMIT_RETRY_MS = [250, 750, 1500];
+const MAX_TYPED_ANSWER = 250;
 
 export class Session implements Host {
   readonly protocol = 1;
@@ -181,7 +182,8 @@ export class Session implements Host {
     const question = this.course.questions[drawn.id]!;
     // Copy into this realm (the caller may be a page about to unload), and keep only what the
     // question can hold: one malformed answer must not make the saved state unreadable.
-    const copy = response && isAnswered(response) ? Array.from(response, String) : undefined;
+    // Typed answers are at most 250 characters, as the input's maxlength says (the codec's worst case).
+    const copy = response && isAnswered(response) ? Array.from(response, (part) => String(part).slice(0, MAX_TYPED_ANSWER)) : undefined;
     const valid = copy && decodeResponse(question, encodeResponse(question, copy));
     if (copy && !valid) return;
     attempt.answers[position] = valid ?? undefined;

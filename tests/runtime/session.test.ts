@@ -72,6 +72,22 @@ function takeAttempt(session: Session, course: RuntimeCourseData, right: boolean
   expect(session.submit()).toBe(true);
 }
 
+describe('typed answers', () => {
+  it('keeps at most 250 characters of a typed answer, whatever the page sends', () => {
+    // Only the fill-in question is left for paragraph 74, so every draw includes it.
+    const course = structuredClone(tiny);
+    delete course.questions['q74-overshadow'];
+    const api = lms('scorm12');
+    const session = api.session(course);
+    expect(session.startAttempt()).toBe(true);
+    const attempt = session.attempt()!;
+    const position = attempt.questions.findIndex((q) => course.questions[q.id]!.type === 'fillIn');
+    expect(position).toBeGreaterThan(-1);
+    session.answer(position, ['x'.repeat(400)]);
+    expect(session.attempt()!.answers[position]).toEqual(['x'.repeat(250)]);
+  });
+});
+
 describe.each<Version>(['scorm12', 'scorm2004'])('%s session', (version) => {
   const is12 = version === 'scorm12';
   const el = {
