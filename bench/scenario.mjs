@@ -1,11 +1,23 @@
 // One measured run in its own process, so peak memory (maxRSS) belongs to that run alone.
-// Usage: node bench/scenario.mjs <pipeline|eleventy> <project-dir> <module-id>
+// Usage: node bench/scenario.mjs <pipeline|eleventy-same|eleventy> <project-dir> <module-id>
+//   pipeline       coursekit build: validate, render, package three targets
+//   eleventy-same  Eleventy alone writing the same pages: coursekit's templates and data, prepared
+//                  before the clock starts (no validation, no assets, no packaging)
+//   eleventy       Eleventy with a minimal template over the same lesson files
 import path from 'node:path';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const [kind, projectDir, moduleId] = process.argv.slice(2);
 const here = path.dirname(fileURLToPath(import.meta.url));
+let prepared;
+if (kind === 'eleventy-same') {
+  const { checkModules } = await import('../lib/build/check.js');
+  const { buildSiteModel } = await import('../lib/render/view-model.js');
+  const { eleventyOptions } = await import('../lib/render/index.js');
+  const checked = await checkModules({ cwd: projectDir, modulesDir: path.join(projectDir, 'modules') });
+  prepared = eleventyOptions(buildSiteModel(checked.modules));
+}
 const started = performance.now();
 
 if (kind === 'pipeline') {
@@ -20,6 +32,10 @@ if (kind === 'pipeline') {
     console.error(JSON.stringify(result.diagnostics.slice(0, 5), null, 2));
     process.exit(1);
   }
+} else if (kind === 'eleventy-same') {
+  const { default: Eleventy } = await import('@11ty/eleventy');
+  const templates = path.join(here, '..', 'src', 'render', 'templates');
+  await new Eleventy(templates, path.join(projectDir, 'same-out'), prepared).write();
 } else if (kind === 'eleventy') {
   // Bare Eleventy: the same lesson files as data, one page each through a plain Nunjucks
   // template with the same blocks; no validation, no runtime, no packaging.

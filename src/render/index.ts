@@ -34,25 +34,7 @@ export interface RenderResult {
 
 export async function renderSite(modules: CourseModule[], options: RenderOptions): Promise<RenderResult> {
   const site = buildSiteModel(modules, options.earlierIndex);
-  const eleventy = new Eleventy(templatesDir, options.outDir, {
-    quietMode: true,
-    configPath: eleventyConfigPath,
-    config(eleventyConfig: EleventyUserConfig) {
-      eleventyConfig.addGlobalData('coursekit', site);
-      eleventyConfig.addFilter('md', (text: string) => renderMarkdown(text));
-      eleventyConfig.addFilter('paragraphs', (text: string) =>
-        text
-          .split(/\n\s*\n/)
-          .map((p) => `<p>${escapeHtml(p.replace(/\s+/g, ' ').trim())}</p>`)
-          .join(''),
-      );
-      eleventyConfig.addFilter('fmt', (template: string, values: Record<string, string | number>) => format(template, values));
-      eleventyConfig.addFilter('sortBy', <T extends Record<string, unknown>>(items: T[], key: string) =>
-        [...items].sort((a, b) => String(a[key]).localeCompare(String(b[key]))),
-      );
-      eleventyConfig.addFilter('scramble', <T>(items: T[], seed: string) => scramble(items, seed));
-    },
-  });
+  const eleventy = new Eleventy(templatesDir, options.outDir, eleventyOptions(site));
   // toJSON renders without writing or logging; the pages are written below, with the assets.
   const rendered = await eleventy.toJSON();
   const encoder = new TextEncoder();
@@ -92,6 +74,32 @@ async function writeFileMap(root: string, files: FileMap): Promise<void> {
   const folders = new Set([...files.keys()].map((name) => path.dirname(path.join(root, name))));
   for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
   await Promise.all([...files].map(([name, bytes]) => writeFile(path.join(root, name), bytes)));
+}
+
+/**
+ * How Eleventy is run: the templates in src/render/templates, .eleventy.js, the course data and
+ * the content filters. Exported so the benchmarks can time Eleventy alone on the same pages.
+ */
+export function eleventyOptions(site: SiteModel) {
+  return {
+    quietMode: true,
+    configPath: eleventyConfigPath,
+    config(eleventyConfig: EleventyUserConfig) {
+      eleventyConfig.addGlobalData('coursekit', site);
+      eleventyConfig.addFilter('md', (text: string) => renderMarkdown(text));
+      eleventyConfig.addFilter('paragraphs', (text: string) =>
+        text
+          .split(/\n\s*\n/)
+          .map((p) => `<p>${escapeHtml(p.replace(/\s+/g, ' ').trim())}</p>`)
+          .join(''),
+      );
+      eleventyConfig.addFilter('fmt', (template: string, values: Record<string, string | number>) => format(template, values));
+      eleventyConfig.addFilter('sortBy', <T extends Record<string, unknown>>(items: T[], key: string) =>
+        [...items].sort((a, b) => String(a[key]).localeCompare(String(b[key]))),
+      );
+      eleventyConfig.addFilter('scramble', <T>(items: T[], seed: string) => scramble(items, seed));
+    },
+  };
 }
 
 /**

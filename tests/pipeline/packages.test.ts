@@ -5,13 +5,14 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPackage } from '../../src/package/manifest-check.js';
 import { readZip, type FileMap } from '../../src/package/zip.js';
-import { buildProject, repoRoot, type BuiltProject } from '../helpers/projects.js';
+import { buildModules } from '../../src/build/index.js';
+import { buildProject, copyProject, repoRoot, type BuiltProject } from '../helpers/projects.js';
 
 const run = promisify(execFile);
 const validateManifest = path.resolve(repoRoot, '../shared/scorm-xsd/validate-manifest');
@@ -158,6 +159,34 @@ describe('translations', () => {
       expect(manifest).toContain('<imsmd:language>fr</imsmd:language>');
     } finally {
       await translated.cleanup();
+    }
+  });
+});
+
+describe('one SCO per lesson (tracking.scoPerLesson)', () => {
+  it('writes an item and a SCO per lesson plus one for the assessment, valid against the XSDs and the rules', async () => {
+    const dir = await copyProject('tiny');
+    try {
+      const moduleJson = path.join(dir, 'modules', 'tiny-course', 'module.json');
+      await writeFile(moduleJson, (await readFile(moduleJson, 'utf8')).replace('"tracking": { "completion"', '"tracking": { "scoPerLesson": true, "completion"'));
+      const result = await buildModules({ cwd: dir, modulesDir: path.join(dir, 'modules'), outDir: path.join(dir, 'dist'), targets: ['scorm12', 'scorm2004'] });
+      expect(result.ok).toBe(true);
+      for (const target of ['scorm12', 'scorm2004']) {
+        const zip = path.join(dir, 'dist', 'packages', `tiny-course-${target}.zip`);
+        const files = readZip(await readFile(zip));
+        const xml = manifestOf(files);
+        const items = [...xml.matchAll(/<item identifier="([^"]+)"[^>]*parameters="([^"]+)"/g)].map((m) => [m[1], m[2]]);
+        expect(items).toEqual([
+          ['ITEM-tiny-course-01-contributions', '?sco=01-contributions'],
+          ['ITEM-tiny-course-02-ministries', '?sco=02-ministries'],
+          ['ITEM-tiny-course-assessment', '?sco=assessment'],
+        ]);
+        expect(checkPackage(files, path.basename(zip))).toEqual([]);
+        const { stdout } = await run(validateManifest, [zip]);
+        expect(stdout).toMatch(/^OK: valid against/m);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
