@@ -9,10 +9,8 @@
  */
 import type { RuntimeCourseData } from '../src/render/view-model.js';
 import { SCORM12_SUSPEND_LIMIT, SHORTENED, decodeState, encodeResponse, encodeState } from '../src/runtime/codec.js';
-import type { Question, Response } from '../src/runtime/course.js';
-import { drawAttempt } from '../src/runtime/draw.js';
 import type { LearnerState } from '../src/runtime/state.js';
-import { bigBankCourse, runtimeCourse } from '../tests/helpers/runtime-course.js';
+import { bigBankCourse, runtimeCourse, worstAnswer, worstState } from '../tests/helpers/runtime-course.js';
 
 /** What the codec gives up at each degradation stage (src/runtime/codec.ts). */
 export const LOSS_STAGES = [
@@ -24,41 +22,6 @@ export const LOSS_STAGES = [
   'answers of the attempt in progress left out',
 ];
 
-// worstAnswer and worstState: copied from tests/runtime/codec.test.ts (not exported there).
-
-/** The largest answer a learner can give to a question: all options, every pair, 250 characters that all need escaping. */
-function worstAnswer(question: Question, typed = '%'.repeat(250)): Response {
-  switch (question.type) {
-    case 'single':
-    case 'trueFalse':
-      return [question.ids[question.ids.length - 1]!];
-    case 'multiple':
-      return question.ids.slice();
-    case 'matching':
-      return question.ids.slice().reverse();
-    case 'ordering':
-      return question.ids.slice().reverse();
-    case 'fillIn':
-      return [typed];
-  }
-}
-
-function worstState(course: RuntimeCourseData, seed: number, submitted: boolean, typed?: string): LearnerState {
-  const drawn = drawAttempt(course, seed);
-  return {
-    viewed: course.pages.map((p) => p.id),
-    attemptsUsed: 35 ** 2,
-    passed: submitted,
-    score: 66.67,
-    attempt: {
-      seed,
-      current: drawn.length - 1,
-      submitted,
-      answers: drawn.map((d) => worstAnswer(course.questions[d.id]!, typed)),
-      seconds: drawn.map(() => 1_000_000),
-    },
-  };
-}
 
 export interface SuspendCase {
   course: string;

@@ -2,6 +2,9 @@
 import path from 'node:path';
 import { checkModules } from '../../src/build/index.js';
 import { buildSiteModel, type RuntimeCourseData, type RuntimeQuestion } from '../../src/render/view-model.js';
+import type { Question, Response } from '../../src/runtime/course.js';
+import { drawAttempt } from '../../src/runtime/draw.js';
+import type { LearnerState } from '../../src/runtime/state.js';
 import { fixturesDir, repoRoot } from './projects.js';
 
 /** The runtime data of the tiny fixture or of the repository's sample module. */
@@ -52,5 +55,40 @@ export function bigBankCourse(size = 200, lessons = 40): RuntimeCourseData {
     questions,
     paragraphs: {},
     strings: {},
+  };
+}
+
+/** The largest answer a learner can give to a question: all options, every pair, 250 characters that all need escaping. */
+export function worstAnswer(question: Question, typed = '%'.repeat(250)): Response {
+  switch (question.type) {
+    case 'single':
+    case 'trueFalse':
+      return [question.ids[question.ids.length - 1]!];
+    case 'multiple':
+      return question.ids.slice();
+    case 'matching':
+      return question.ids.slice().reverse();
+    case 'ordering':
+      return question.ids.slice().reverse();
+    case 'fillIn':
+      return [typed];
+  }
+}
+
+/** A learner who has seen everything and answered every drawn question at its largest. */
+export function worstState(course: RuntimeCourseData, seed: number, submitted: boolean, typed?: string): LearnerState {
+  const drawn = drawAttempt(course, seed);
+  return {
+    viewed: course.pages.map((p) => p.id),
+    attemptsUsed: 35 ** 2,
+    passed: submitted,
+    score: 66.67,
+    attempt: {
+      seed,
+      current: drawn.length - 1,
+      submitted,
+      answers: drawn.map((d) => worstAnswer(course.questions[d.id]!, typed)),
+      seconds: drawn.map(() => 1_000_000),
+    },
   };
 }

@@ -17,7 +17,7 @@ import type { Question, Response } from '../../src/runtime/course.js';
 import { drawAttempt } from '../../src/runtime/draw.js';
 import { isCorrect } from '../../src/runtime/scoring.js';
 import type { LearnerState } from '../../src/runtime/state.js';
-import { bigBankCourse, runtimeCourse } from '../helpers/runtime-course.js';
+import { bigBankCourse, runtimeCourse, worstState } from '../helpers/runtime-course.js';
 
 const q = (type: Question['type'], ids: string[], correct: string[]): Question => ({ type, ids, correct, source: 'D#1', prompt: 'P', bank: true });
 
@@ -108,40 +108,6 @@ describe('the state', () => {
     expect(afterPagesChange.state).toMatchObject({ viewed: [], attemptsUsed: 1, attempt: state.attempt });
   });
 });
-
-/** The largest answer a learner can give to a question: all options, every pair, 250 characters that all need escaping. */
-function worstAnswer(question: Question, typed = '%'.repeat(250)): Response {
-  switch (question.type) {
-    case 'single':
-    case 'trueFalse':
-      return [question.ids[question.ids.length - 1]!];
-    case 'multiple':
-      return question.ids.slice();
-    case 'matching':
-      return question.ids.slice().reverse();
-    case 'ordering':
-      return question.ids.slice().reverse();
-    case 'fillIn':
-      return [typed];
-  }
-}
-
-function worstState(course: RuntimeCourseData, seed: number, submitted: boolean, typed?: string): LearnerState {
-  const drawn = drawAttempt(course, seed);
-  return {
-    viewed: course.pages.map((p) => p.id),
-    attemptsUsed: 35 ** 2,
-    passed: submitted,
-    score: 66.67,
-    attempt: {
-      seed,
-      current: drawn.length - 1,
-      submitted,
-      answers: drawn.map((d) => worstAnswer(course.questions[d.id]!, typed)),
-      seconds: drawn.map(() => 1_000_000),
-    },
-  };
-}
 
 const correctness = (course: RuntimeCourseData, state: LearnerState) =>
   drawAttempt(course, state.attempt!.seed).map((d, i) => isCorrect(course.questions[d.id]!, state.attempt!.answers[i]));
