@@ -5,38 +5,27 @@
  * completed. No click(), no fill(): page.keyboard only. Every control that takes focus on
  * the way shows a visible focus indicator.
  */
-import path from 'node:path';
 import type { Browser, Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/preview/package-server.js';
 import type { RuntimeCourseData, RuntimeQuestion } from '../../src/render/view-model.js';
 import { drawAttempt } from '../../src/runtime/draw.js';
-import { launchBrowser } from '../helpers/browser.js';
-import { servePackages } from '../helpers/lms.js';
-import { buildProject, type BuiltProject } from '../helpers/projects.js';
 import { answerWithKeyboard, ready, rightAnswer, shownQuestion } from '../helpers/runtime-browser.js';
-import { runtimeCourse } from '../helpers/runtime-course.js';
+import { serveSampleWebPackage, type ServedSample } from '../helpers/sample-web.js';
 
 const ALL_TYPES: RuntimeQuestion['type'][] = ['single', 'multiple', 'trueFalse', 'matching', 'ordering', 'fillIn'];
 
-let project: BuiltProject;
-let server: RunningServer;
+let sample: ServedSample;
 let browser: Browser;
 let course: RuntimeCourseData;
 let base: string;
 
 beforeAll(async () => {
-  project = await buildProject('sample', ['web']);
-  server = await servePackages(path.join(project.dir, 'dist', 'packages'));
-  base = `${server.origin}/packages/migration-human-rights-web`;
-  course = await runtimeCourse('sample');
-  browser = await launchBrowser();
+  sample = await serveSampleWebPackage();
+  ({ base, course, browser } = sample);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await project?.cleanup();
+  await sample?.close();
 });
 
 interface FocusStop {

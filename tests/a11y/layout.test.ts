@@ -7,38 +7,27 @@
  * under prefers-reduced-motion, even from a theme that adds some; a print stylesheet that
  * turns a lesson into a clean handout.
  */
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/preview/package-server.js';
 import type { RuntimeCourseData } from '../../src/render/view-model.js';
 import { drawAttempt } from '../../src/runtime/draw.js';
-import { launchBrowser } from '../helpers/browser.js';
-import { servePackages } from '../helpers/lms.js';
-import { buildProject, type BuiltProject } from '../helpers/projects.js';
 import { answerByClicking, ready, rightAnswer, shownQuestion } from '../helpers/runtime-browser.js';
-import { runtimeCourse } from '../helpers/runtime-course.js';
+import { serveSampleWebPackage, type ServedSample } from '../helpers/sample-web.js';
 
-let project: BuiltProject;
-let server: RunningServer;
+let sample: ServedSample;
 let browser: Browser;
 let course: RuntimeCourseData;
 let base: string;
 let seeds: number[];
 
 beforeAll(async () => {
-  project = await buildProject('sample', ['web']);
-  server = await servePackages(path.join(project.dir, 'dist', 'packages'));
-  base = `${server.origin}/packages/migration-human-rights-web`;
-  course = await runtimeCourse('sample');
+  sample = await serveSampleWebPackage();
+  ({ base, course, browser } = sample);
   seeds = seedsShowingTheWholeBank(course);
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await project?.cleanup();
+  await sample?.close();
 });
 
 interface LayoutReport {

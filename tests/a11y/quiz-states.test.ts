@@ -7,23 +7,17 @@
  * goes to a live region that is rendered before anything is put in it, and focus moves to
  * the results heading after submitting.
  */
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeCourseData, RuntimeQuestion } from '../../src/render/view-model.js';
 import { drawAttempt } from '../../src/runtime/draw.js';
-import type { RunningServer } from '../../src/preview/package-server.js';
 import { axeViolations, type AxeViolation } from '../helpers/axe.js';
-import { launchBrowser } from '../helpers/browser.js';
-import { servePackages } from '../helpers/lms.js';
-import { buildProject, type BuiltProject } from '../helpers/projects.js';
 import { answerByClicking, ready, rightAnswer, shownQuestion, wrongAnswer } from '../helpers/runtime-browser.js';
-import { runtimeCourse } from '../helpers/runtime-course.js';
+import { serveSampleWebPackage, type ServedSample } from '../helpers/sample-web.js';
 
 const ALL_TYPES: RuntimeQuestion['type'][] = ['single', 'multiple', 'trueFalse', 'matching', 'ordering', 'fillIn'];
 
-let project: BuiltProject;
-let server: RunningServer;
+let sample: ServedSample;
 let browser: Browser;
 let course: RuntimeCourseData;
 let base: string;
@@ -31,18 +25,13 @@ let base: string;
 let seed: number;
 
 beforeAll(async () => {
-  project = await buildProject('sample', ['web']);
-  server = await servePackages(path.join(project.dir, 'dist', 'packages'));
-  base = `${server.origin}/packages/migration-human-rights-web`;
-  course = await runtimeCourse('sample');
+  sample = await serveSampleWebPackage();
+  ({ base, course, browser } = sample);
   seed = seedDrawingEveryType(course);
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await project?.cleanup();
+  await sample?.close();
 });
 
 /** The first seed whose draw includes all six question types. */
