@@ -120,8 +120,14 @@ pre{white-space:pre-wrap;word-break:break-all;background:#fff;border:1px solid #
   });
   document.getElementById('new-attempt').addEventListener('click', function () {
     if (mode === 'web') {
-      webState().forEach(function (e) { frame.contentWindow.localStorage.removeItem(e[0]); });
-      frame.contentWindow.location.reload();
+      // Unload the course first: it saves its state on pagehide, which would undo the clearing.
+      var url = frame.contentWindow.location.href;
+      frame.addEventListener('load', function cleared() {
+        frame.removeEventListener('load', cleared);
+        Object.keys(localStorage).forEach(function (k) { if (k.indexOf('coursekit') === 0) localStorage.removeItem(k); });
+        frame.src = url;
+      });
+      frame.src = 'about:blank';
       return;
     }
     var h = host();

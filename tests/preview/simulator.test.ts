@@ -95,3 +95,26 @@ describe('fault injection', () => {
     await page.close();
   });
 });
+
+describe('the simulator with the web package', () => {
+  it('shows the progress kept in the browser, and "New attempt" clears it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${preview.origin}/sim/tiny-course/?mode=web`);
+    const player = async () => (await (await page.waitForSelector('#lms')).contentFrame())!;
+    let frame = await player();
+    await ready(frame, 'start');
+    for (const id of ['01-contributions', '02-ministries']) {
+      await frame.locator(`a[data-ck-toc="${id}"]`).click();
+      await ready(frame, id);
+    }
+    expect(await frame.locator('[data-ck-progress-text]').textContent()).toBe('2 of 2 lessons viewed');
+    await page.waitForFunction(() => document.querySelector('#status th')?.textContent?.startsWith('coursekit:tiny-course:'), null, { timeout: 10_000 });
+    expect(await page.locator('#suspend').textContent()).toContain('02-ministries');
+
+    await page.locator('#new-attempt').click();
+    frame = await player();
+    await ready(frame, '02-ministries');
+    expect(await frame.locator('[data-ck-progress-text]').textContent()).toBe('1 of 2 lessons viewed');
+    await page.close();
+  });
+});
