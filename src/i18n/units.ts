@@ -63,16 +63,7 @@ export type QuestionFiles = ReadonlyMap<string, { file: string; index: number }>
  */
 export function collectTexts(module: CourseModule, questionFiles?: QuestionFiles): TranslatableText[] {
   const texts: TranslatableText[] = [];
-  const add = (
-    id: string,
-    file: string,
-    pointer: string,
-    place: string,
-    text: string | undefined,
-    set: (value: string) => void,
-    kind: TextKind = 'plain',
-    citation?: Citation,
-  ) => {
+  const add: Add = (id, file, pointer, place, text, set, kind = 'plain', citation) => {
     if (text === undefined) return;
     const entry: TranslatableText = { id, file, pointer, place, text, kind, set };
     if (citation) entry.citation = citation;

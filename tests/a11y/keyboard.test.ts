@@ -7,12 +7,10 @@
  */
 import type { Browser, Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RuntimeCourseData, RuntimeQuestion } from '../../src/render/view-model.js';
-import { drawAttempt } from '../../src/runtime/draw.js';
-import { answerWithKeyboard, ready, rightAnswer, shownQuestion } from '../helpers/runtime-browser.js';
+import type { RuntimeCourseData } from '../../src/render/view-model.js';
+import { ALL_QUESTION_TYPES, answerWithKeyboard, pinAttemptSeed, ready, rightAnswer, seedDrawingEveryType, shownQuestion } from '../helpers/runtime-browser.js';
 import { serveSampleWebPackage, type ServedSample } from '../helpers/sample-web.js';
 
-const ALL_TYPES: RuntimeQuestion['type'][] = ['single', 'multiple', 'trueFalse', 'matching', 'ordering', 'fillIn'];
 
 let sample: ServedSample;
 let browser: Browser;
@@ -60,16 +58,10 @@ function focusStop(frame: Frame): Promise<FocusStop> {
 describe('the whole module with the keyboard alone', () => {
   it('goes from the start page through every lesson and a passed assessment to a completed course', async () => {
     // An attempt seed whose draw shows every question type, fed to the runtime's random source.
-    let seed = 1;
-    while (!ALL_TYPES.every((t) => drawAttempt(course, seed).some((d) => course.questions[d.id]!.type === t))) seed++;
+    const seed = seedDrawingEveryType(course);
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.addInitScript((value) => {
-      crypto.getRandomValues = (<T extends ArrayBufferView | null>(array: T) => {
-        (array as unknown as Uint32Array)[0] = value * 2;
-        return array;
-      }) as typeof crypto.getRandomValues;
-    }, seed);
+    await pinAttemptSeed(page, seed);
     const frame = page.mainFrame();
     const keyboard = page.keyboard;
     /** Every control focus landed on with Tab / Shift+Tab, with its focus style. */
@@ -147,7 +139,7 @@ describe('the whole module with the keyboard alone', () => {
       await keyboard.press('Enter');
       if (last) break;
     }
-    expect([...types].sort()).toEqual([...ALL_TYPES].sort());
+    expect([...types].sort()).toEqual([...ALL_QUESTION_TYPES].sort());
     // Focus moves to the results heading; the learner passed with every answer right.
     expect(await matches('h2[data-ck-results-heading]')).toBe(true);
     expect(await frame.locator('[data-ck-verdict]').textContent()).toBe('You passed.');

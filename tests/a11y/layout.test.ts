@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeCourseData } from '../../src/render/view-model.js';
 import { drawAttempt } from '../../src/runtime/draw.js';
-import { answerByClicking, ready, rightAnswer, shownQuestion } from '../helpers/runtime-browser.js';
+import { answerByClicking, pinAttemptSeed, ready, rightAnswer, shownQuestion } from '../helpers/runtime-browser.js';
 import { serveSampleWebPackage, type ServedSample } from '../helpers/sample-web.js';
 
 let sample: ServedSample;
@@ -122,12 +122,7 @@ function seedsShowingTheWholeBank(data: RuntimeCourseData): number[] {
 async function newPage(viewport: { width: number; height: number }, options: { deviceScaleFactor?: number } = {}, attemptSeed = 1): Promise<Page> {
   const context = await browser.newContext({ viewport, ...options });
   const page = await context.newPage();
-  await page.addInitScript((value) => {
-    crypto.getRandomValues = (<T extends ArrayBufferView | null>(array: T) => {
-      (array as unknown as Uint32Array)[0] = value * 2;
-      return array;
-    }) as typeof crypto.getRandomValues;
-  }, attemptSeed);
+  await pinAttemptSeed(page, attemptSeed);
   return page;
 }
 

@@ -9,13 +9,12 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { RuntimeCourseData, RuntimeQuestion } from '../../src/render/view-model.js';
+import type { RuntimeCourseData } from '../../src/render/view-model.js';
 import { drawAttempt } from '../../src/runtime/draw.js';
 import { axeViolations, type AxeViolation } from '../helpers/axe.js';
-import { answerByClicking, ready, rightAnswer, shownQuestion, wrongAnswer } from '../helpers/runtime-browser.js';
+import { ALL_QUESTION_TYPES, answerByClicking, pinAttemptSeed, ready, rightAnswer, seedDrawingEveryType, shownQuestion, wrongAnswer } from '../helpers/runtime-browser.js';
 import { serveSampleWebPackage, type ServedSample } from '../helpers/sample-web.js';
 
-const ALL_TYPES: RuntimeQuestion['type'][] = ['single', 'multiple', 'trueFalse', 'matching', 'ordering', 'fillIn'];
 
 let sample: ServedSample;
 let browser: Browser;
@@ -34,14 +33,6 @@ afterAll(async () => {
   await sample?.close();
 });
 
-/** The first seed whose draw includes all six question types. */
-function seedDrawingEveryType(data: RuntimeCourseData): number {
-  for (let candidate = 1; candidate < 10_000; candidate++) {
-    const types = new Set(drawAttempt(data, candidate).map((d) => data.questions[d.id]!.type));
-    if (ALL_TYPES.every((t) => types.has(t))) return candidate;
-  }
-  throw new Error('no seed draws every question type');
-}
 
 describe('accessibility of every quiz state', () => {
   let context: BrowserContext;
@@ -53,12 +44,7 @@ describe('accessibility of every quiz state', () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
     // Every attempt gets the same seed: the runtime's seed comes from crypto.getRandomValues.
-    await page.addInitScript((value) => {
-      crypto.getRandomValues = (<T extends ArrayBufferView | null>(array: T) => {
-        (array as unknown as Uint32Array)[0] = value * 2;
-        return array;
-      }) as typeof crypto.getRandomValues;
-    }, seed);
+    await pinAttemptSeed(page, seed);
     found = {};
   };
   const open = async (file: string, pageId: string) => {
@@ -183,7 +169,7 @@ describe('accessibility of every quiz state', () => {
       if (firstOfType) await scan(`${type} answered`);
       if (position < drawn.length - 1) await page.locator('[data-ck-next-question]').click();
     }
-    expect([...seen].sort()).toEqual([...ALL_TYPES].sort());
+    expect([...seen].sort()).toEqual([...ALL_QUESTION_TYPES].sort());
 
     await page.locator('[data-ck-submit]').click();
     expect(await page.locator('[data-ck-confirm-text]').textContent()).toBe('1 question(s) are still unanswered. Answer them, or submit anyway.');

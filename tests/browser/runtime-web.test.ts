@@ -13,7 +13,7 @@ import type { RuntimeCourseData } from '../../src/render/view-model.js';
 import { drawAttempt } from '../../src/runtime/draw.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { buildProject, type BuiltProject } from '../helpers/projects.js';
-import { answerByClicking, answerWithKeyboard, ready, rightAnswer, shownQuestion, tabTo } from '../helpers/runtime-browser.js';
+import { answerByClicking, answerWithKeyboard, pinAttemptSeed, ready, rightAnswer, shownQuestion, tabTo } from '../helpers/runtime-browser.js';
 import { runtimeCourse } from '../helpers/runtime-course.js';
 
 let project: BuiltProject;
@@ -146,12 +146,7 @@ describe('web package from file://', () => {
       context = await browser.newContext();
       page = await context.newPage();
       frame = page.mainFrame();
-      await page.addInitScript((value) => {
-        crypto.getRandomValues = (<T extends ArrayBufferView | null>(array: T) => {
-          (array as unknown as Uint32Array)[0] = value * 2;
-          return array;
-        }) as typeof crypto.getRandomValues;
-      }, seed);
+      await pinAttemptSeed(page, seed);
       await open('assessment.html', 'assessment');
       await tabTo(frame, '[data-ck-start]');
       await page.keyboard.press('Enter');

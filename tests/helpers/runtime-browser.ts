@@ -4,7 +4,8 @@
  * reading what the course knows about a question.
  */
 import type { Frame, Page } from 'playwright-core';
-import type { RuntimeQuestion } from '../../src/render/view-model.js';
+import type { RuntimeCourseData, RuntimeQuestion } from '../../src/render/view-model.js';
+import { drawAttempt } from '../../src/runtime/draw.js';
 
 /** The frame that shows course pages: #ck-frame inside the SCO frame #sco of the LMS host page. */
 export async function contentFrame(page: Page): Promise<Frame> {
@@ -148,4 +149,28 @@ export async function answerByClicking(frame: Frame, wanted: string[]): Promise<
       await form.locator('input[name="answer"]').fill(wanted[0] ?? '');
       break;
   }
+}
+
+export const ALL_QUESTION_TYPES: RuntimeQuestion['type'][] = ['single', 'multiple', 'trueFalse', 'matching', 'ordering', 'fillIn'];
+
+/**
+ * Makes every assessment attempt in this page use `seed`: the runtime draws its seed from
+ * crypto.getRandomValues (shifted right by one bit), so the draw becomes predictable.
+ */
+export async function pinAttemptSeed(page: Page, seed: number): Promise<void> {
+  await page.addInitScript((value) => {
+    crypto.getRandomValues = (<T extends ArrayBufferView | null>(array: T) => {
+      (array as unknown as Uint32Array)[0] = value * 2;
+      return array;
+    }) as typeof crypto.getRandomValues;
+  }, seed);
+}
+
+/** The first attempt seed whose draw includes all six question types. */
+export function seedDrawingEveryType(course: RuntimeCourseData): number {
+  for (let candidate = 1; candidate < 10_000; candidate++) {
+    const types = new Set(drawAttempt(course, candidate).map((d) => course.questions[d.id]!.type));
+    if (ALL_QUESTION_TYPES.every((t) => types.has(t))) return candidate;
+  }
+  throw new Error('no seed draws every question type');
 }
