@@ -3,9 +3,11 @@
  * errors into diagnostics an author can act on: where (lesson, block, question), what is
  * expected (from the schema's own descriptions), and a hint.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { DiagnosticCode } from '../diagnostics/catalog.js';
 import { diagnosticAt } from '../diagnostics/create.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -28,15 +30,53 @@ interface SchemaSet {
 }
 
 let schemaSet: SchemaSet | undefined;
+let precompiled: PrecompiledValidators | null | undefined;
+const require = createRequire(import.meta.url);
+
+type PassFail = (data: unknown) => boolean;
+type PrecompiledValidators = Record<ContentKind, PassFail>;
+
+/**
+ * The validators `npm run compile` generated from these very schemas
+ * (scripts/precompile-schemas.mjs), or null: when running from the TypeScript sources, or when
+ * a schema changed since. They only say pass or fail; a file that fails is validated again by
+ * the compiled set below, whose errors are the ones translated for the author.
+ */
+function getPrecompiled(): PrecompiledValidators | null {
+  if (precompiled !== undefined) return precompiled;
+  precompiled = null;
+  try {
+    const generated = require('./schema-validators.cjs') as PrecompiledValidators & { schemasHash: string };
+    if (generated.schemasHash === schemasHash()) precompiled = generated;
+  } catch {
+    // Not generated: compile at run time.
+  }
+  return precompiled;
+}
+
+/** The same hash the generator records: file names and texts, in name order. */
+export function schemasHash(): string {
+  const hash = createHash('sha256');
+  for (const name of schemaFileNames()) hash.update(name).update('\0').update(readFileSync(path.join(schemasDir, name), 'utf8')).update('\0');
+  return hash.digest('hex');
+}
+
+function schemaFileNames(): string[] {
+  return readdirSync(schemasDir)
+    .filter((n) => n.endsWith('.schema.json'))
+    .sort();
+}
 
 /** Compiled once per process: compiling is the slow part, validating is fast. */
 function getSchemaSet(): SchemaSet {
   if (schemaSet) return schemaSet;
+  // Loaded only when needed: a build of valid content never compiles a schema.
+  const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
   // Without ajv's code optimizer, compiling is about a quarter faster and validating as fast:
   // compiling is most of what a single `coursekit validate` spends (bench/validate.mjs).
-  const ajv = new Ajv2020({ allErrors: true, discriminator: true, strict: true, strictRequired: false, verbose: true, code: { optimize: false } });
+  const ajv = new Ajv({ allErrors: true, discriminator: true, strict: true, strictRequired: false, verbose: true, code: { optimize: false } });
   const byId = new Map<string, SchemaObject>();
-  for (const name of readdirSync(schemasDir).filter((n) => n.endsWith('.schema.json')).sort()) {
+  for (const name of schemaFileNames()) {
     const schema = JSON.parse(readFileSync(path.join(schemasDir, name), 'utf8')) as SchemaObject;
     byId.set(String(schema.$id), schema);
     ajv.addSchema(schema);
@@ -79,6 +119,7 @@ function collectPatternKinds(schemas: SchemaObject[]): Map<string, string> {
 }
 
 export function validateAgainstSchema(kind: ContentKind, file: JsonFile): Diagnostic[] {
+  if (getPrecompiled()?.[kind](file.data)) return [];
   const set = getSchemaSet();
   const validate = set.validators[kind];
   if (validate(file.data)) return [];
