@@ -13,6 +13,7 @@ import { renderSite } from '../render/index.js';
 import { bundleRuntime, type RuntimeTarget } from '../render/runtime-bundle.js';
 import type { IndexEntry } from '../render/view-model.js';
 import { checkModules, type CheckOptions } from './check.js';
+import { startSiteOutput } from './site-output.js';
 import { pathExists } from '../fs-exists.js';
 
 export { checkModules, type CheckOptions, type CheckResult } from './check.js';
@@ -55,14 +56,24 @@ export async function buildModules(options: BuildOptions): Promise<BuildResult> 
     const siteDir = path.join(staging, 'site');
     const packagesDir = path.join(staging, 'packages');
     const earlierIndex = partial ? await readEarlierIndex(path.join(outDir, 'site', 'modules.json')) : [];
-    const rendered = await renderSite(checked.modules, { outDir: siteDir, earlierIndex });
+    // Pages are written and compressed on a second thread while the next ones render.
+    const moduleIds = new Set(checked.modules.map((m) => m.id));
+    const output = startSiteOutput(siteDir, (file) => moduleIds.has(file.slice(0, file.indexOf('/'))));
+    const rendered = await renderSite(checked.modules, { outDir: siteDir, earlierIndex, onPage: output.addPage }).catch(async (error: unknown) => {
+      await output.abandon();
+      throw error;
+    });
+    const deflated = await output.finish(rendered);
     options.onProgress?.({ kind: 'rendered', modules: checked.modules.length, pages: rendered.site.pages.length });
     const packages: BuiltPackage[] = [];
     const diagnostics = [...checked.diagnostics];
     for (const module of checked.modules) {
-      const result = await packageModule(module, rendered.moduleFiles.get(module.id)!, options.targets, packagesDir, (built) =>
-        options.onProgress?.({ kind: 'packaged', package: built }),
-      );
+      const result = await packageModule(module, rendered.moduleFiles.get(module.id)!, {
+        targets: options.targets,
+        outDir: packagesDir,
+        deflatedAhead: (name) => deflated.get(`${module.id}/${name}`),
+        onPackage: (built) => options.onProgress?.({ kind: 'packaged', package: built }),
+      });
       diagnostics.push(...result.diagnostics);
       packages.push(...result.packages);
     }

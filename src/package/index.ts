@@ -10,7 +10,7 @@ import type { CourseModule } from '../model/course.js';
 import { bundleRuntime } from '../render/runtime-bundle.js';
 import { buildManifest } from './manifest.js';
 import { checkPackage } from './manifest-check.js';
-import { prepareEntry, writeZip, type FileMap, type ZipEntry } from './zip.js';
+import { prepareEntry, writeZip, type Deflated, type FileMap, type ZipEntry } from './zip.js';
 
 export const PACKAGE_TARGETS = ['scorm12', 'scorm2004', 'web'] as const;
 export type PackageTarget = (typeof PACKAGE_TARGETS)[number];
@@ -42,22 +42,30 @@ export async function assemblePackage(module: CourseModule, tree: FileMap, targe
   return files;
 }
 
+export interface PackageOptions {
+  targets: readonly PackageTarget[];
+  /** Where the zips go. */
+  outDir: string;
+  /** Files of the tree compressed while they were rendered, by their name in the tree. */
+  deflatedAhead?: (name: string) => Deflated | undefined;
+  onPackage?: (built: BuiltPackage) => void;
+}
+
 /**
- * Zips a rendered module for each target. The module's files are read and compressed once and
- * shared by the targets; only the runtime build and the manifest differ between them.
+ * Zips a rendered module for each target. The module's files are compressed once (or were
+ * already, see build/site-output.ts) and shared by the targets; only the runtime build and the
+ * manifest differ between them.
  */
 export async function packageModule(
   module: CourseModule,
   tree: FileMap,
-  targets: readonly PackageTarget[],
-  outDir: string,
-  onPackage?: (built: BuiltPackage) => void,
+  { targets, outDir, deflatedAhead, onPackage }: PackageOptions,
 ): Promise<{ packages: BuiltPackage[]; diagnostics: Diagnostic[] }> {
   const compressed = new Map<string, ZipEntry>();
   const entryFor = (name: string, bytes: Uint8Array): ZipEntry => {
     if (tree.get(name) !== bytes) return prepareEntry(name, bytes);
     let entry = compressed.get(name);
-    if (!entry) compressed.set(name, (entry = prepareEntry(name, bytes)));
+    if (!entry) compressed.set(name, (entry = prepareEntry(name, bytes, deflatedAhead?.(name))));
     return entry;
   };
   const packages: BuiltPackage[] = [];

@@ -24,10 +24,29 @@ const DOS_DATE = ((2000 - 1980) << 9) | (1 << 5) | 1;
 const UTF8_NAMES = 0x0800;
 const REGULAR_FILE_644 = (0o100644 << 16) >>> 0;
 
-export function prepareEntry(name: string, bytes: Uint8Array): ZipEntry {
-  const deflated = deflateSync(bytes, { level: 9, mem: 8 });
+/** Part of what makes zips reproducible: every deflate, on any thread, uses these options. */
+export const DEFLATE_OPTIONS = { level: 9 } as const;
+
+/** A file's bytes compressed ahead of time (see build/site-output.ts), with what identifies them. */
+export interface Deflated {
+  crc: number;
+  size: number;
+  deflated: Uint8Array;
+}
+
+/**
+ * The zip entry for a file. Bytes compressed ahead of time are used only when they are
+ * provably of this very content (same length and CRC-32); otherwise they are compressed here.
+ */
+export function prepareEntry(name: string, bytes: Uint8Array, ahead?: Deflated): ZipEntry {
+  const crc = crc32(bytes) >>> 0;
+  const { deflated } = ahead && ahead.size === bytes.length && ahead.crc === crc ? ahead : deflateFile(bytes, crc);
   const stored = deflated.length >= bytes.length;
-  return { name, crc: crc32(bytes) >>> 0, size: bytes.length, method: stored ? 0 : 8, data: stored ? bytes : deflated };
+  return { name, crc, size: bytes.length, method: stored ? 0 : 8, data: stored ? bytes : deflated };
+}
+
+function deflateFile(bytes: Uint8Array, crc = crc32(bytes) >>> 0): Deflated {
+  return { crc, size: bytes.length, deflated: deflateSync(bytes, DEFLATE_OPTIONS) };
 }
 
 export function createZip(files: FileMap): Uint8Array {

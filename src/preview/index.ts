@@ -15,7 +15,7 @@ import type { CourseModule } from '../model/course.js';
 import { assemblePackage, PACKAGE_TARGETS, type PackageTarget } from '../package/index.js';
 import { createZip, type FileMap } from '../package/zip.js';
 import { schemasDir, templatesDir, stylesDir } from '../paths.js';
-import { renderSite } from '../render/index.js';
+import { renderSite, writeSite } from '../render/index.js';
 import { localesDir } from '../render/strings.js';
 import { injectLiveClient, LIVE_CLIENT_SCRIPT } from './live-client.js';
 import { contentType, notFound, send, startPackageServer, type RunningServer } from './package-server.js';
@@ -81,11 +81,12 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     }
     const siteDir = path.join(workDir, `build-${++buildNumber}`);
     const result = await renderSite(checked.modules, { outDir: siteDir });
+    writeSite(siteDir, result);
     const previous = new Set<string>();
     for (const module of checked.modules) {
       const old = rendered.get(module.id);
       if (old) previous.add(old.siteDir);
-      rendered.set(module.id, { module, siteDir: path.dirname(result.moduleDirs.get(module.id)!), files: result.moduleFiles.get(module.id)!, packages: new Map() });
+      rendered.set(module.id, { module, siteDir, files: result.moduleFiles.get(module.id)!, packages: new Map() });
     }
     for (const dir of previous) {
       if (![...rendered.values()].some((r) => r.siteDir === dir)) await rm(dir, { recursive: true, force: true });

@@ -1,0 +1,71 @@
+/**
+ * How coursekit runs Eleventy: the templates' configuration file, the course data and the
+ * content filters. Kept apart from render/index.ts, which imports Eleventy itself, so that the
+ * benchmarks can prepare a run without loading Eleventy before their clock starts.
+ */
+import { eleventyConfigPath } from '../paths.js';
+import { escapeHtml, renderMarkdown } from './markdown.js';
+import { format } from './strings.js';
+import type { SiteModel } from './view-model.js';
+
+/** Called with each page as soon as Eleventy has rendered it, with its path in the site folder. */
+export type PageObserver = (file: string, content: string) => void;
+
+/** Options for `new Eleventy(templatesDir, outDir, options)`. */
+export function eleventyOptions(site: SiteModel, onPage?: PageObserver) {
+  return {
+    quietMode: true,
+    configPath: eleventyConfigPath,
+    config(eleventyConfig: EleventyUserConfig) {
+      eleventyConfig.addGlobalData('coursekit', site);
+      // Eleventy 3.1 warns about slow filters even in quiet mode (its groups are made verbose
+      // before the mode is known); in coursekit's output that is noise. Cosmetic, so guarded.
+      for (const group of Object.values(eleventyConfig.benchmarkManager?.get?.() ?? {})) group.setIsVerbose?.(false);
+      // Identity: hands each finished page to the observer (see templates/pages.njk).
+      eleventyConfig.addFilter('rendered', (content: unknown, permalink: string) => {
+        const text = String(content);
+        onPage?.(permalink, text);
+        return text;
+      });
+      eleventyConfig.addFilter('md', (text: string) => renderMarkdown(text));
+      eleventyConfig.addFilter('paragraphs', (text: string) =>
+        text
+          .split(/\n\s*\n/)
+          .map((p) => `<p>${escapeHtml(p.replace(/\s+/g, ' ').trim())}</p>`)
+          .join(''),
+      );
+      eleventyConfig.addFilter('fmt', (template: string, values: Record<string, string | number>) => format(template, values));
+      eleventyConfig.addFilter('sortBy', <T extends Record<string, unknown>>(items: T[], key: string) =>
+        [...items].sort((a, b) => String(a[key]).localeCompare(String(b[key]))),
+      );
+      eleventyConfig.addFilter('scramble', <T>(items: T[], seed: string) => scramble(items, seed));
+    },
+  };
+}
+
+/**
+ * A fixed shuffle seeded by the question id, so that pages rendered without JavaScript do not
+ * show ordering items in their correct order, while rebuilds stay byte-identical.
+ */
+export function scramble<T>(items: readonly T[], seed: string): T[] {
+  let state = 2166136261;
+  for (const ch of seed) state = Math.imul(state ^ ch.charCodeAt(0), 16777619) >>> 0;
+  const random = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+  const result = [...items];
+  for (let i = result.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [result[i], result[j]] = [result[j]!, result[i]!];
+  }
+  // A shuffle that lands on the answer would give it away.
+  if (result.length > 1 && result.every((item, i) => item === items[i])) result.push(result.shift()!);
+  return result;
+}
+
+interface EleventyUserConfig {
+  benchmarkManager?: { get?(): Record<string, { setIsVerbose?(verbose: boolean): void }> };
+  addGlobalData(name: string, value: unknown): void;
+  addFilter(name: string, filter: (...args: never[]) => unknown): void;
+}
