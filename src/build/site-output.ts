@@ -11,7 +11,7 @@ import { crc32 } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { DEFLATE_OPTIONS, type Deflated } from '../package/zip.js';
-import { siteFileList, writeSite, type RenderResult } from '../render/index.js';
+import { siteFileList, writeSite, type RenderResult } from '../render/site-files.js';
 
 export interface SiteOutput {
   /** A page Eleventy rendered, by its path in the site folder. */

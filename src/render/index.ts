@@ -2,9 +2,9 @@
  * Stage 3, render: Eleventy turns the validated modules into a static site, one folder per
  * module (start page, one page per lesson, assessment, SCORM launch page), plus the assets
  * every page needs. The same files are what every package zips. Rendering happens in memory;
- * writeSite writes the folder (the build writes it on a second thread: build/site-output.ts).
+ * writeSite (site-files.ts) writes the folder; the build writes it on a second thread
+ * (build/site-output.ts).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
@@ -12,7 +12,8 @@ import type { CourseModule } from '../model/course.js';
 import type { FileMap } from '../package/zip.js';
 import { stylesDir, templatesDir } from '../paths.js';
 import { eleventyOptions, type PageObserver } from './eleventy-options.js';
-import { buildSiteModel, type IndexEntry, type SiteModel } from './view-model.js';
+import type { RenderResult } from './site-files.js';
+import { buildSiteModel, type IndexEntry } from './view-model.js';
 import { bundleRuntime, type RuntimeTarget } from './runtime-bundle.js';
 import { themeCss } from '../validate/theme.js';
 
@@ -27,13 +28,7 @@ export interface RenderOptions {
   onPage?: PageObserver;
 }
 
-export interface RenderResult {
-  site: SiteModel;
-  /** Each module folder's files (pages and assets), by module id: what its packages hold. */
-  moduleFiles: Map<string, FileMap>;
-  /** The files outside the module folders: the site index and the reports. */
-  siteFiles: FileMap;
-}
+export type { RenderResult } from './site-files.js';
 
 export async function renderSite(modules: CourseModule[], options: RenderOptions): Promise<RenderResult> {
   const site = buildSiteModel(modules, options.earlierIndex);
@@ -65,22 +60,4 @@ export async function renderSite(modules: CourseModule[], options: RenderOptions
   }
 
   return { site, moduleFiles, siteFiles };
-}
-
-/** Every rendered file, by its path in the site folder. */
-export function siteFileList(rendered: RenderResult): [string, Uint8Array][] {
-  const files = [...rendered.siteFiles];
-  for (const [id, moduleFiles] of rendered.moduleFiles) for (const [name, bytes] of moduleFiles) files.push([`${id}/${name}`, bytes]);
-  return files;
-}
-
-/**
- * Writes the rendered site into `outDir`, leaving out the files `skip` names (already written).
- * Synchronous on purpose: a thousand small files are written several times faster this way.
- */
-export function writeSite(outDir: string, rendered: RenderResult, skip?: (file: string) => boolean): void {
-  const files = siteFileList(rendered).filter(([name]) => !skip?.(name));
-  const folders = new Set(files.map(([name]) => path.dirname(path.join(outDir, name))));
-  for (const folder of [...folders].sort()) mkdirSync(folder, { recursive: true });
-  for (const [name, bytes] of files) writeFileSync(path.join(outDir, name), bytes);
 }

@@ -12,7 +12,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkModules } from '../../src/build/check.js';
 import { startSiteOutput } from '../../src/build/site-output.js';
 import { createZip, readZip } from '../../src/package/zip.js';
-import { renderSite, type RenderResult } from '../../src/render/index.js';
+import { renderSite } from '../../src/render/index.js';
+import type { RenderResult } from '../../src/render/site-files.js';
 import type { SiteModel } from '../../src/render/view-model.js';
 import { buildProject, copyProject } from '../helpers/projects.js';
 
