@@ -2,7 +2,8 @@
 // Usage: node bench/scenario.mjs <pipeline|eleventy-same|eleventy> <project-dir> <module-id>
 //   pipeline       coursekit build: validate, render, package three targets
 //   eleventy-same  Eleventy alone writing the same pages: coursekit's templates and data, prepared
-//                  before the clock starts (no validation, no assets, no packaging)
+//                  before the clock starts (no validation, no assets, no packaging); loading
+//                  Eleventy is inside the clock, as it is for the pipeline
 //   eleventy       Eleventy with a minimal template over the same lesson files
 import path from 'node:path';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
@@ -14,7 +15,8 @@ let prepared;
 if (kind === 'eleventy-same') {
   const { checkModules } = await import('../lib/build/check.js');
   const { buildSiteModel } = await import('../lib/render/view-model.js');
-  const { eleventyOptions } = await import('../lib/render/index.js');
+  // Not render/index.js: that imports Eleventy, whose loading belongs inside the clock.
+  const { eleventyOptions } = await import('../lib/render/eleventy-options.js');
   const checked = await checkModules({ cwd: projectDir, modulesDir: path.join(projectDir, 'modules') });
   prepared = eleventyOptions(buildSiteModel(checked.modules));
 }
