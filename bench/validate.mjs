@@ -3,8 +3,8 @@
  * How long `coursekit validate` takes on a big module: generates a module with 1,000 valid,
  * realistic lessons (bench/synthetic.mjs: objectives, verbatim quotes, key terms, knowledge
  * checks) and a question bank in a temporary folder, then times load + validate
- * (`checkModules`) in a fresh process: the first run includes compiling the schemas, as a
- * user's `coursekit validate` does. Target: under one second for 1,000 lessons.
+ * (`checkModules`) in a fresh process: the first run includes loading the validators that
+ * `npm run compile` generated from the schemas, as a user's `coursekit validate` does. Target: under one second for 1,000 lessons.
  * Run `npm run compile` first; it imports lib/.
  *
  *   node bench/validate.mjs [--lessons 1000] [--runs 5]
