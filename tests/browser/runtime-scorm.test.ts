@@ -206,6 +206,20 @@ describe.each<Version>(['scorm12', 'scorm2004'])('%s', (version) => {
     expect(statusOf(data)).toEqual(is12 ? 'completed' : { completion: 'completed', success: 'unknown' });
   });
 
+  it('scores the assessment when it is one SCO of a multi-SCO package, apart from the lessons', async () => {
+    const frame = await launch({ query: '?sco=assessment' });
+    await ready(frame, 'assessment');
+    expect(await frame.locator('.ck-toc').isVisible()).toBe(false);
+    // Opening it is not completing it: only a submitted attempt is.
+    expect(statusOf(await cmi())).toEqual(is12 ? 'incomplete' : { completion: 'incomplete', success: 'unknown' });
+    await takeAttempt(frame, 'right');
+    expect(await frame.locator('[data-ck-verdict]').textContent()).toBe('You passed.');
+    const data = await cmi();
+    expect(scoreOf(data)).toMatchObject({ raw: '100', min: '0', max: '100' });
+    expect(statusOf(data)).toEqual(is12 ? 'passed' : { completion: 'completed', success: 'passed' });
+    expect(interactionsOf(data)).toHaveLength(2);
+  });
+
   it('runs in local mode, and says so, when the launcher finds no LMS', async () => {
     const frame = await launch({ noLms: true });
     await ready(frame, 'start');
