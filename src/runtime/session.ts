@@ -106,6 +106,8 @@ export class Session implements Host {
     if (decoded.problems.includes('damaged') || decoded.problems.includes('version')) this.notify('restoreFailed', 'error');
     if (decoded.lostAttempt) this.notify('assessmentChanged', 'info');
     if (launch.passed) this.state.passed = true;
+    // The suspend_data may be gone (a 2004 relaunch after a pass) while the LMS kept the score.
+    if (this.state.score === undefined && launch.score !== undefined) this.state.score = launch.score;
     this.bookmark = pageById(this.course, launch.location) ? launch.location : undefined;
     this.review = launch.review;
     if (this.review) this.notify('reviewMode', 'info');

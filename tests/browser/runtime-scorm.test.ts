@@ -150,6 +150,26 @@ describe.each<Version>(['scorm12', 'scorm2004'])('%s', (version) => {
     expect(is12 ? data.core.exit : data.exit).toBe('suspend');
   });
 
+  it('shows the learner their score when they come back after passing', async () => {
+    // The assessment as its own SCO is finished once passed, so the exit is normal.
+    let frame = await launch({ query: '?sco=assessment' });
+    await ready(frame, 'assessment');
+    await takeAttempt(frame, 'right');
+    await page.evaluate(() => (window as any).coursekitLms.exitAndRelaunch({ query: '?sco=assessment' }));
+    frame = await contentFrame(page);
+    await ready(frame, 'assessment');
+    if (is12) {
+      // SCORM 1.2 returns the suspend_data: the submitted attempt is there to review.
+      await frame.locator('[data-ck-view="results"]').waitFor({ state: 'visible' });
+      expect(await frame.locator('[data-ck-score]').textContent()).toBe('You scored 100% (2 of 2 correct).');
+    } else {
+      // SCORM 2004 returns no suspend_data after a normal exit, only the statuses and the score.
+      await frame.locator('[data-ck-view="intro"]').waitFor({ state: 'visible' });
+      expect(await frame.locator('[data-ck-attempt-status]').textContent()).toBe('Your last score: 100%. You passed.');
+      expect(await frame.locator('[data-ck-start]').isVisible()).toBe(false);
+    }
+  });
+
   it('enforces the attempt limit, also after a relaunch', async () => {
     let frame = await launch();
     await ready(frame, 'start');

@@ -21,7 +21,7 @@ export class LocalTracker implements Tracker {
     } catch {
       this.kind = 'memory';
     }
-    return { location: this.location, suspendData: this.data, review: false, passed: false };
+    return { location: this.location, suspendData: this.data, review: false, passed: false, score: undefined };
   }
 
   setProgress(location: string, suspendData: string): void {

@@ -48,6 +48,13 @@ export abstract class ScormTracker implements Tracker {
     return ok;
   }
 
+  /** The raw score under `prefix`, as coursekit writes it (0-100), or undefined. */
+  protected readScore(prefix: string): number | undefined {
+    const text = this.get(`${prefix}.raw`);
+    const raw = text === '' ? NaN : Number(text);
+    return Number.isFinite(raw) && raw >= 0 && raw <= 100 ? raw : undefined;
+  }
+
   protected setScore(prefix: string, score: number, scaled: boolean): void {
     this.set(`${prefix}.raw`, String(score));
     this.set(`${prefix}.min`, '0');

@@ -44,6 +44,7 @@ export class Scorm12Tracker extends ScormTracker {
       suspendData: this.get('cmi.suspend_data'),
       review: mode === 'review' || mode === 'browse',
       passed: this.status === 'passed',
+      score: this.status === 'passed' || this.status === 'failed' ? this.readScore('cmi.core.score') : undefined,
     };
   }
 

@@ -50,6 +50,8 @@ export class Scorm2004Tracker extends ScormTracker {
       suspendData: fresh ? '' : this.get('cmi.suspend_data'),
       review: mode === 'review' || mode === 'browse',
       passed: this.success === 'passed',
+      // Read only when there is one: reading an unset score raises error 403 in the LMS's log.
+      score: this.success === 'passed' || this.success === 'failed' ? this.readScore('cmi.score') : undefined,
     };
   }
 

@@ -13,6 +13,11 @@ export interface LaunchData {
   review: boolean;
   /** What the LMS already holds, so a status is never downgraded. */
   passed: boolean;
+  /**
+   * The score (0-100) the LMS holds when its status says an attempt was submitted. A 2004 LMS
+   * returns no suspend_data after a normal exit (after a pass), but does return the score.
+   */
+  score: number | undefined;
 }
 
 export interface Tracker {
