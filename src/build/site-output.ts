@@ -9,6 +9,7 @@
  */
 import { crc32 } from 'node:zlib';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { DEFLATE_OPTIONS, type Deflated } from '../package/zip.js';
 import { siteFileList, writeSite, type RenderResult } from '../render/site-files.js';
@@ -62,27 +63,11 @@ parentPort.on('message', (message) => {
 /** `isPackaged` says which pages go into a package: only those are handed to the worker. */
 export function startSiteOutput(siteDir: string, isPackaged: (file: string) => boolean): SiteOutput {
   const delivered = new Map<string, WorkerReply>();
-  let worker: Worker | undefined;
-  let workerDone: Promise<void> = Promise.resolve();
+  // On one core a second thread would only take turns with this one.
+  const started = availableParallelism() >= 2 ? startWorker(siteDir, (reply) => delivered.set(reply.file, reply)) : undefined;
+  const worker = started?.worker;
+  const workerDone = started?.done ?? Promise.resolve();
   let finished: Promise<Map<string, Deflated>> | undefined;
-  try {
-    const started = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: { fflate: createRequire(import.meta.url).resolve('fflate'), options: DEFLATE_OPTIONS, siteDir },
-    });
-    worker = started;
-    workerDone = new Promise<void>((resolve) => {
-      started.on('message', (reply: WorkerReply | 'done') => {
-        if (reply === 'done') resolve();
-        else delivered.set(reply.file, reply);
-      });
-      // A worker that cannot start or dies costs time, never a file: see finish().
-      started.on('error', () => resolve());
-      started.on('exit', () => resolve());
-    });
-  } catch {
-    worker = undefined;
-  }
 
   const stopWorker = async () => {
     worker?.postMessage('finish');
@@ -116,4 +101,22 @@ export function startSiteOutput(siteDir: string, isPackaged: (file: string) => b
       await finished;
     },
   };
+}
+
+function startWorker(siteDir: string, onReply: (reply: WorkerReply) => void): { worker: Worker; done: Promise<void> } | undefined {
+  try {
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { fflate: createRequire(import.meta.url).resolve('fflate'), options: DEFLATE_OPTIONS, siteDir },
+    });
+    const done = new Promise<void>((resolve) => {
+      worker.on('message', (reply: WorkerReply | 'done') => (reply === 'done' ? resolve() : onReply(reply)));
+      // A worker that cannot start or dies costs time, never a file: see finish().
+      worker.on('error', () => resolve());
+      worker.on('exit', () => resolve());
+    });
+    return { worker, done };
+  } catch {
+    return undefined;
+  }
 }
