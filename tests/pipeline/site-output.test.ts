@@ -74,6 +74,15 @@ describe('pages written and compressed while rendering', () => {
     expect(deflated.has('course/lesson.html')).toBe(false);
   });
 
+  it('writes every file itself when the worker delivered nothing (one core, or no worker)', async () => {
+    const siteDir = path.join(await tempDir(), 'site');
+    const output = startSiteOutput(siteDir, () => true);
+    const deflated = await output.finish(renderedOf({ 'course/lesson.html': '<p>text</p>', 'course/assets/app.css': 'p{}' }));
+    expect(await readFile(path.join(siteDir, 'course', 'lesson.html'), 'utf8')).toBe('<p>text</p>');
+    expect(await readFile(path.join(siteDir, 'course', 'assets', 'app.css'), 'utf8')).toBe('p{}');
+    expect(deflated.size).toBe(0);
+  });
+
   it('builds zips byte-identical to zipping the same files on one thread', async () => {
     const project = await buildProject('tiny');
     folders.push(project.dir);
