@@ -58,7 +58,7 @@ export async function buildModules(options: BuildOptions): Promise<BuildResult> 
     const earlierIndex = partial ? await readEarlierIndex(path.join(outDir, 'site', 'modules.json')) : [];
     // Pages are written and compressed on a second thread while the next ones render.
     const moduleIds = new Set(checked.modules.map((m) => m.id));
-    const output = startSiteOutput(siteDir, (file) => moduleIds.has(file.slice(0, file.indexOf('/'))));
+    const output = startSiteOutput(siteDir, (file) => moduleIds.has(file.split('/')[0]!));
     const rendered = await renderSite(checked.modules, { outDir: siteDir, earlierIndex, onPage: output.addPage }).catch(async (error: unknown) => {
       await output.abandon();
       throw error;

@@ -22,7 +22,7 @@ export interface SiteOutput {
    * Returns the compressed pages by their path in the site folder. Later calls return the same.
    */
   finish(rendered: RenderResult): Promise<Map<string, Deflated>>;
-  /** Stops the worker without writing anything more (the build failed). */
+  /** Stops the worker at once, whatever it still has queued (the build failed). */
   abandon(): Promise<void>;
 }
 
@@ -97,7 +97,7 @@ export function startSiteOutput(siteDir: string, isPackaged: (file: string) => b
       return finished;
     },
     async abandon() {
-      finished ??= stopWorker().then(() => new Map());
+      finished ??= Promise.resolve(worker?.terminate()).then(() => new Map());
       await finished;
     },
   };

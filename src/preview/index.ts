@@ -16,6 +16,7 @@ import { assemblePackage, PACKAGE_TARGETS, type PackageTarget } from '../package
 import { createZip, type FileMap } from '../package/zip.js';
 import { schemasDir, templatesDir, stylesDir } from '../paths.js';
 import { renderSite } from '../render/index.js';
+import { forgetCompiledSchemas } from '../validate/schema.js';
 import { writeSite } from '../render/site-files.js';
 import { localesDir } from '../render/strings.js';
 import { injectLiveClient, LIVE_CLIENT_SCRIPT } from './live-client.js';
@@ -217,7 +218,11 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     }
   };
   watchTree(options.modulesDir, (file) => file.split(/[\\/]/)[0] ?? null);
-  for (const dir of [schemasDir, templatesDir, stylesDir, localesDir()]) watchTree(dir, () => null);
+  watchTree(schemasDir, () => {
+    forgetCompiledSchemas();
+    return null;
+  });
+  for (const dir of [templatesDir, stylesDir, localesDir()]) watchTree(dir, () => null);
 
   return {
     origin: server.origin,

@@ -3,10 +3,7 @@
  * errors into diagnostics an author can act on: where (lesson, block, question), what is
  * expected (from the schema's own descriptions), and a hint.
  */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { DiagnosticCode } from '../diagnostics/catalog.js';
 import { diagnosticAt } from '../diagnostics/create.js';
@@ -14,10 +11,9 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { JsonFile } from '../load/json-file.js';
 import { pointerToSegments, segmentsToPointer, valueAt } from '../load/json-pointer.js';
 import { schemasDir } from '../paths.js';
+import { readSchemaText, SCHEMA_BASE, schemaFileNames, schemasHash, VERDICT_OPTIONS } from './schema-source.js';
 
 export type ContentKind = 'module' | 'lesson' | 'question-bank' | 'glossary';
-
-const SCHEMA_BASE = 'https://coursekit.dev/schemas/';
 
 type SchemaObject = Record<string, unknown>;
 
@@ -54,17 +50,13 @@ function getPrecompiled(): PrecompiledValidators | null {
   return precompiled;
 }
 
-/** The same hash the generator records: file names and texts, in name order. */
-export function schemasHash(): string {
-  const hash = createHash('sha256');
-  for (const name of schemaFileNames()) hash.update(name).update('\0').update(readFileSync(path.join(schemasDir, name), 'utf8')).update('\0');
-  return hash.digest('hex');
-}
-
-function schemaFileNames(): string[] {
-  return readdirSync(schemasDir)
-    .filter((n) => n.endsWith('.schema.json'))
-    .sort();
+/**
+ * Forgets the compiled schemas and the generated validators' verdict on them, so the next
+ * validation reads the schemas again (the preview calls it when a schema file changes).
+ */
+export function forgetCompiledSchemas(): void {
+  schemaSet = undefined;
+  precompiled = undefined;
 }
 
 /** Compiled once per process: compiling is the slow part, validating is fast. */
@@ -74,10 +66,10 @@ function getSchemaSet(): SchemaSet {
   const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
   // Without ajv's code optimizer, compiling is about a quarter faster and validating as fast:
   // compiling is most of what a single `coursekit validate` spends (bench/validate.mjs).
-  const ajv = new Ajv({ allErrors: true, discriminator: true, strict: true, strictRequired: false, verbose: true, code: { optimize: false } });
+  const ajv = new Ajv({ ...VERDICT_OPTIONS, allErrors: true, verbose: true, code: { optimize: false } });
   const byId = new Map<string, SchemaObject>();
   for (const name of schemaFileNames()) {
-    const schema = JSON.parse(readFileSync(path.join(schemasDir, name), 'utf8')) as SchemaObject;
+    const schema = JSON.parse(readSchemaText(name)) as SchemaObject;
     byId.set(String(schema.$id), schema);
     ajv.addSchema(schema);
   }
