@@ -64,30 +64,13 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
     const name = encoder.encode(entry.name);
     const local = new DataView(new ArrayBuffer(30));
     local.setUint32(0, 0x04034b50, true);
-    local.setUint16(4, 20, true);
-    local.setUint16(6, UTF8_NAMES, true);
-    local.setUint16(8, entry.method, true);
-    local.setUint16(10, DOS_TIME, true);
-    local.setUint16(12, DOS_DATE, true);
-    local.setUint32(14, entry.crc, true);
-    local.setUint32(18, entry.data.length, true);
-    local.setUint32(22, entry.size, true);
-    local.setUint16(26, name.length, true);
-    local.setUint16(28, 0, true);
+    setEntryFields(local, 4, entry, name.length);
     chunks.push(new Uint8Array(local.buffer), name, entry.data);
 
     const record = new DataView(new ArrayBuffer(46));
     record.setUint32(0, 0x02014b50, true);
     record.setUint16(4, (3 << 8) | 20, true); // made by Unix, zip 2.0
-    record.setUint16(6, 20, true);
-    record.setUint16(8, UTF8_NAMES, true);
-    record.setUint16(10, entry.method, true);
-    record.setUint16(12, DOS_TIME, true);
-    record.setUint16(14, DOS_DATE, true);
-    record.setUint32(16, entry.crc, true);
-    record.setUint32(20, entry.data.length, true);
-    record.setUint32(24, entry.size, true);
-    record.setUint16(28, name.length, true);
+    setEntryFields(record, 6, entry, name.length);
     record.setUint32(38, REGULAR_FILE_644, true);
     record.setUint32(42, offset, true);
     central.push(new Uint8Array(record.buffer), name);
@@ -108,6 +91,23 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
     at += c.length;
   }
   return out;
+}
+
+/**
+ * The fields a local file header and its central directory record share, in the same order:
+ * version needed, flags, method, time, date, CRC-32, sizes, name length, extra length (0).
+ */
+function setEntryFields(view: DataView, at: number, entry: ZipEntry, nameLength: number): void {
+  view.setUint16(at, 20, true);
+  view.setUint16(at + 2, UTF8_NAMES, true);
+  view.setUint16(at + 4, entry.method, true);
+  view.setUint16(at + 6, DOS_TIME, true);
+  view.setUint16(at + 8, DOS_DATE, true);
+  view.setUint32(at + 10, entry.crc, true);
+  view.setUint32(at + 14, entry.data.length, true);
+  view.setUint32(at + 18, entry.size, true);
+  view.setUint16(at + 22, nameLength, true);
+  view.setUint16(at + 24, 0, true);
 }
 
 export function readZip(bytes: Uint8Array): FileMap {
