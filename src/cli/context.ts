@@ -25,12 +25,21 @@ export interface CommonOptions {
   strict: boolean;
 }
 
-/** --modules, --format and --strict, shared by the commands that read content. */
+/** --modules: the folder holding the modules, for every command that reads or writes them. */
+export function withModulesOption(command: Command): Command {
+  return command.option('--modules <dir>', 'folder holding the modules', 'modules');
+}
+
+/** --modules and --format, for the commands that read content and print its problems. */
+export function withReportingOptions(command: Command): Command {
+  return withModulesOption(command).addOption(
+    new Option('--format <format>', 'how problems are printed').choices(['pretty', 'json', 'github']).default('pretty'),
+  );
+}
+
+/** --modules, --format and --strict, shared by the commands that check content for a verdict. */
 export function withContentOptions(command: Command): Command {
-  return command
-    .option('--modules <dir>', 'folder holding the modules', 'modules')
-    .addOption(new Option('--format <format>', 'how problems are printed').choices(['pretty', 'json', 'github']).default('pretty'))
-    .option('--strict', 'treat warnings as errors', false);
+  return withReportingOptions(command).option('--strict', 'treat warnings as errors', false);
 }
 
 export function printDiagnostics(io: CliIo, diagnostics: Diagnostic[], format: OutputFormat): void {

@@ -1,13 +1,14 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { CommandContext } from '../context.js';
+import { withModulesOption, type CommandContext } from '../context.js';
 
 export function registerPreview(program: Command, { io }: CommandContext): void {
-  program
-    .command('preview')
-    .description('serve modules on 127.0.0.1 with live reload and an LMS simulator (opens nothing by itself)')
-    .argument('[module...]', 'module folder names (default: every module)')
-    .option('--modules <dir>', 'folder holding the modules', 'modules')
+  withModulesOption(
+    program
+      .command('preview')
+      .description('serve modules on 127.0.0.1 with live reload and an LMS simulator (opens nothing by itself)')
+      .argument('[module...]', 'module folder names (default: every module)'),
+  )
     .option('--port <port>', 'port to listen on', (v) => Number.parseInt(v, 10), 4173)
     .action(async (modules: string[], options: { modules: string; port: number }) => {
       const { startPreview } = await import('../../preview/index.js');

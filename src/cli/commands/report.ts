@@ -1,13 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { checkModules } from '../../build/check.js';
 import { diagnostic } from '../../diagnostics/create.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import type { OutputFormat } from '../../diagnostics/format.js';
 import { toDisplayPath } from '../../load/index.js';
 import { buildCoverageReport, coverageMarkdown } from '../../report/coverage.js';
-import { printDiagnostics, summaryLine, type CommandContext } from '../context.js';
+import { printDiagnostics, summaryLine, withReportingOptions, type CommandContext } from '../context.js';
 
 interface ReportOptions {
   modules: string;
@@ -16,14 +16,13 @@ interface ReportOptions {
 }
 
 export function registerReport(program: Command, { io, setExitCode }: CommandContext): void {
-  program
-    .command('report')
-    .description('print how the recommendations are covered by objectives, lessons and questions, as Markdown')
-    .argument('<module>', 'module folder name')
-    .option('--out <file>', 'write the Markdown to this file instead of printing it')
-    .option('--modules <dir>', 'folder holding the modules', 'modules')
-    .addOption(new Option('--format <format>', 'how problems are printed').choices(['pretty', 'json', 'github']).default('pretty'))
-    .action(async (moduleName: string, options: ReportOptions) => {
+  withReportingOptions(
+    program
+      .command('report')
+      .description('print how the recommendations are covered by objectives, lessons and questions, as Markdown')
+      .argument('<module>', 'module folder name')
+      .option('--out <file>', 'write the Markdown to this file instead of printing it'),
+  ).action(async (moduleName: string, options: ReportOptions) => {
       const result = await checkModules({ cwd: io.cwd, modulesDir: path.resolve(io.cwd, options.modules), only: [moduleName] });
       const module = result.modules[0];
       // Warnings do not block a report; errors do, because coverage of broken content would mislead.

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { checkModules } from '../../build/check.js';
 import { diagnostic } from '../../diagnostics/create.js';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -10,7 +10,7 @@ import { exportXliff, locateBankQuestions } from '../../i18n/export.js';
 import { importXliff } from '../../i18n/import.js';
 import { isLanguageTag, languageName, sameLanguage } from '../../i18n/language.js';
 import { toDisplayPath } from '../../load/index.js';
-import { printDiagnostics, type CommandContext } from '../context.js';
+import { printDiagnostics, withModulesOption, withReportingOptions, type CommandContext } from '../context.js';
 
 interface ExportCliOptions {
   lang: string;
@@ -28,15 +28,15 @@ interface ImportCliOptions {
 export function registerXliff(program: Command, { io, setExitCode }: CommandContext): void {
   const command = program.command('xliff').description('translate the texts of a module with XLIFF 2.0 files (see docs/translation.md)');
 
-  command
-    .command('export')
-    .description('write the texts of a module as XLIFF 2.0 for a translator; texts already translated keep their translation')
-    .argument('<module>', 'the module folder name')
-    .requiredOption('--lang <language>', 'the language to translate into (BCP 47 tag, e.g. fr)')
-    .option('--out <file>', 'write the XLIFF file here (.xlf) instead of to standard output')
-    .option('--from <file>', "carry over the translations in this XLIFF file (default: the module's translations/<language>.xlf)")
-    .option('--modules <dir>', 'folder holding the modules', 'modules')
-    .action(async (moduleName: string, options: ExportCliOptions) => {
+  withModulesOption(
+    command
+      .command('export')
+      .description('write the texts of a module as XLIFF 2.0 for a translator; texts already translated keep their translation')
+      .argument('<module>', 'the module folder name')
+      .requiredOption('--lang <language>', 'the language to translate into (BCP 47 tag, e.g. fr)')
+      .option('--out <file>', 'write the XLIFF file here (.xlf) instead of to standard output')
+      .option('--from <file>', "carry over the translations in this XLIFF file (default: the module's translations/<language>.xlf)"),
+  ).action(async (moduleName: string, options: ExportCliOptions) => {
       const display = (p: string) => toDisplayPath(io.cwd, p);
       const failWith = (...diagnostics: Diagnostic[]) => {
         printDiagnostics(io, diagnostics, 'pretty');
@@ -104,14 +104,13 @@ export function registerXliff(program: Command, { io, setExitCode }: CommandCont
       setExitCode(0);
     });
 
-  command
-    .command('import')
-    .description("check a translated XLIFF file and save it as the module's translations/<language>.xlf (source files are never changed)")
-    .argument('<file>', 'the translated XLIFF 2.0 file')
-    .option('--module <module>', 'the module it translates (default: the one named in the file)')
-    .option('--modules <dir>', 'folder holding the modules', 'modules')
-    .addOption(new Option('--format <format>', 'how problems are printed').choices(['pretty', 'json', 'github']).default('pretty'))
-    .action(async (file: string, options: ImportCliOptions) => {
+  withReportingOptions(
+    command
+      .command('import')
+      .description("check a translated XLIFF file and save it as the module's translations/<language>.xlf (source files are never changed)")
+      .argument('<file>', 'the translated XLIFF 2.0 file')
+      .option('--module <module>', 'the module it translates (default: the one named in the file)'),
+  ).action(async (file: string, options: ImportCliOptions) => {
       const result = await importXliff({
         file: path.resolve(io.cwd, file),
         modulesDir: path.resolve(io.cwd, options.modules),
