@@ -3,10 +3,11 @@
 // with its severity, title and default hint. The catalog is the one source of truth; this file
 // is its readable form. `--check` exits 1 when the committed file is out of date (run in CI).
 // It reads the TypeScript source directly (esbuild strips the types), so it needs no compile.
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transform } from 'esbuild';
+import { writeOrCheck } from './write-or-check.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const catalogFile = path.join(root, 'src/diagnostics/catalog.ts');
@@ -81,15 +82,4 @@ function slug(heading) {
     .replace(/ /g, '-');
 }
 
-const generated = await generateDiagnosticsDoc();
-if (process.argv.includes('--check')) {
-  const current = await readFile(target, 'utf8').catch(() => '');
-  if (current !== generated) {
-    console.error('docs/diagnostics.md is out of date with src/diagnostics/catalog.ts: run `node scripts/generate-docs.mjs` and commit the result.');
-    process.exit(1);
-  }
-} else {
-  await mkdir(path.dirname(target), { recursive: true });
-  await writeFile(target, generated);
-  console.log(`wrote ${path.relative(root, target)}`);
-}
+await writeOrCheck(root, target, await generateDiagnosticsDoc(), 'src/diagnostics/catalog.ts: run `node scripts/generate-docs.mjs`');

@@ -2,9 +2,10 @@
 // Generates src/model/content.generated.ts from schemas/: the JSON Schemas are the one source of
 // truth for content types. `--check` exits 1 when the committed file is out of date (run in CI).
 import { compile } from 'json-schema-to-typescript';
-import { readFile, writeFile, readdir } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeOrCheck } from './write-or-check.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const schemaDir = path.join(root, 'schemas');
@@ -45,14 +46,4 @@ export async function generateContentTypes() {
   return parts.join('\n');
 }
 
-const generated = await generateContentTypes();
-if (process.argv.includes('--check')) {
-  const current = await readFile(target, 'utf8').catch(() => '');
-  if (current !== generated) {
-    console.error('src/model/content.generated.ts is out of date with schemas/: run `npm run types` and commit the result.');
-    process.exit(1);
-  }
-} else {
-  await writeFile(target, generated);
-  console.log(`wrote ${path.relative(root, target)}`);
-}
+await writeOrCheck(root, target, await generateContentTypes(), 'schemas/: run `npm run types`');
