@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeCourseData } from '../../src/render/view-model.js';
 import { drawAttempt } from '../../src/runtime/draw.js';
 import { axeViolations, type AxeViolation } from '../helpers/axe.js';
-import { ALL_QUESTION_TYPES, answerByClicking, pinAttemptSeed, ready, rightAnswer, seedDrawingEveryType, shownQuestion, wrongAnswer } from '../helpers/runtime-browser.js';
+import { ALL_QUESTION_TYPES, answerByClicking, pinAttemptSeed, ready, rightAnswer, seedDrawingEveryType, shownQuestion, takeAttempt, wrongAnswer } from '../helpers/runtime-browser.js';
 import { serveSampleWebPackage, type ServedSample } from '../helpers/sample-web.js';
 
 
@@ -214,13 +214,7 @@ describe('accessibility of every quiz state', () => {
   it('assessment: results after a pass', async () => {
     await newPage();
     await open('assessment.html', 'assessment');
-    await page.locator('[data-ck-start]').click();
-    for (;;) {
-      await answerByClicking(page.mainFrame(), rightAnswer((await shownQuestion(page.mainFrame())).question));
-      if (await page.locator('[data-ck-submit]').isVisible()) break;
-      await page.locator('[data-ck-next-question]').click();
-    }
-    await page.locator('[data-ck-submit]').click();
+    await takeAttempt(page.mainFrame(), 'right');
     expect(await page.locator('[data-ck-verdict]').textContent()).toBe('You passed.');
     expect(await page.locator('[data-ck-score]').textContent()).toBe('You scored 100% (12 of 12 correct).');
     expect(await focused('[data-ck-results-heading]')).toBe(true);

@@ -10,7 +10,7 @@ import type { RunningServer } from '../../src/preview/package-server.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { servePackages } from '../helpers/lms.js';
 import { buildProject, type BuiltProject } from '../helpers/projects.js';
-import { answerByClicking, answerWithKeyboard, contentFrame, ready, rightAnswer, shownQuestion, tabTo, wrongAnswer } from '../helpers/runtime-browser.js';
+import { answerByClicking, answerWithKeyboard, contentFrame, ready, rightAnswer, shownQuestion, tabTo, takeAttempt, wrongAnswer } from '../helpers/runtime-browser.js';
 
 type Version = 'scorm12' | 'scorm2004';
 interface LmsLogEntry {
@@ -65,19 +65,6 @@ describe.each<Version>(['scorm12', 'scorm2004'])('%s', (version) => {
   async function openAssessment(frame: Frame): Promise<void> {
     await frame.locator('a[data-ck-toc="assessment"]').click();
     await ready(frame, 'assessment');
-  }
-
-  /** Starts an attempt and answers every question (right or wrong), then submits. */
-  async function takeAttempt(frame: Frame, answer: 'right' | 'wrong'): Promise<void> {
-    await frame.locator('[data-ck-start]:visible, [data-ck-retry]:visible').click();
-    for (;;) {
-      const { question, shown } = await shownQuestion(frame);
-      await answerByClicking(frame, answer === 'right' ? rightAnswer(question) : wrongAnswer(question, shown));
-      if (await frame.locator('[data-ck-submit]').isVisible()) break;
-      await frame.locator('[data-ck-next-question]').click();
-    }
-    await frame.locator('[data-ck-submit]').click();
-    await frame.locator('[data-ck-view="results"]').waitFor({ state: 'visible' });
   }
 
   it('takes the assessment with the keyboard only and records the pass, score and interactions', async () => {

@@ -151,6 +151,19 @@ export async function answerByClicking(frame: Frame, wanted: string[]): Promise<
   }
 }
 
+/** Starts an attempt (or the next one), answers every question right or wrong, and submits. */
+export async function takeAttempt(frame: Frame, answer: 'right' | 'wrong'): Promise<void> {
+  await frame.locator('[data-ck-start]:visible, [data-ck-retry]:visible').click();
+  for (;;) {
+    const { question, shown } = await shownQuestion(frame);
+    await answerByClicking(frame, answer === 'right' ? rightAnswer(question) : wrongAnswer(question, shown));
+    if (await frame.locator('[data-ck-submit]').isVisible()) break;
+    await frame.locator('[data-ck-next-question]').click();
+  }
+  await frame.locator('[data-ck-submit]').click();
+  await frame.locator('[data-ck-view="results"]').waitFor({ state: 'visible' });
+}
+
 export const ALL_QUESTION_TYPES: RuntimeQuestion['type'][] = ['single', 'multiple', 'trueFalse', 'matching', 'ordering', 'fillIn'];
 
 /**

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type PreviewServer } from '../../src/preview/index.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { copyProject } from '../helpers/projects.js';
-import { answerByClicking, ready, rightAnswer, shownQuestion } from '../helpers/runtime-browser.js';
+import { ready, takeAttempt } from '../helpers/runtime-browser.js';
 
 let dir: string;
 let preview: PreviewServer;
@@ -46,15 +46,7 @@ describe.each(['scorm12', 'scorm2004'] as const)('the LMS simulator (%s)', (mode
     await ready(frame, 'start');
     await frame.locator('a[data-ck-toc="assessment"]').click();
     await ready(frame, 'assessment');
-    await frame.locator('[data-ck-start]').click();
-    for (;;) {
-      const { question } = await shownQuestion(frame);
-      await answerByClicking(frame, rightAnswer(question));
-      if (await frame.locator('[data-ck-submit]').isVisible()) break;
-      await frame.locator('[data-ck-next-question]').click();
-    }
-    await frame.locator('[data-ck-submit]').click();
-    await frame.locator('[data-ck-view="results"]').waitFor({ state: 'visible' });
+    await takeAttempt(frame, 'right');
 
     await page.waitForFunction(() => document.querySelectorAll('#interactions tr').length === 2, null, { timeout: 10_000 });
     expect(await panelValue(page, 'score.raw')).toBe('100');
