@@ -16,6 +16,7 @@ import { assemblePackage, PACKAGE_TARGETS, type PackageTarget } from '../package
 import { createZip, type FileMap } from '../package/zip.js';
 import { schemasDir, templatesDir, stylesDir } from '../paths.js';
 import { renderSite } from '../render/index.js';
+import { escapeHtml } from '../render/markdown.js';
 import { forgetCompiledSchemas } from '../validate/schema.js';
 import { writeSite } from '../render/site-files.js';
 import { localesDir } from '../render/strings.js';
@@ -239,12 +240,11 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
 }
 
 function homePage(modules: CourseModule[], problems: Diagnostic[]): string {
-  const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   const errors = problems.filter((d) => d.severity === 'error').length;
   const items = modules
     .sort((a, b) => a.id.localeCompare(b.id))
     .map(
-      (m) => `<li><h2>${esc(m.meta.title)}</h2><p>${esc(m.meta.description)}</p>
+      (m) => `<li><h2>${escapeHtml(m.meta.title)}</h2><p>${escapeHtml(m.meta.description)}</p>
 <p><a href="/site/${m.id}/index.html">Preview as a learner</a> · LMS simulator: <a href="/sim/${m.id}/?mode=scorm12">SCORM 1.2</a>, <a href="/sim/${m.id}/?mode=scorm2004">SCORM 2004</a>, <a href="/sim/${m.id}/?mode=web">web</a></p>
 <p>Download: ${PACKAGE_TARGETS.map((t) => `<a href="/download/${m.id}-${t}.zip" download>${t}</a>`).join(', ')}</p></li>`,
     )

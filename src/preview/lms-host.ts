@@ -4,6 +4,8 @@
  * Relaunching carries the data over as Moodle does (entry=resume only after exit=suspend;
  * in SCORM 2004 nothing is returned unless the last exit was suspend).
  */
+import { escapeHtml } from '../render/markdown.js';
+
 export type ScormVersion = 'scorm12' | 'scorm2004';
 
 export interface LmsHostOptions {
@@ -118,8 +120,4 @@ export function lmsHostPage(options: LmsHostOptions): string {
 </body>
 </html>
 `;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

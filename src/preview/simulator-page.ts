@@ -4,6 +4,8 @@
  * suspend_data against its limit, interactions, the API call log) with buttons for a new
  * attempt, exit and relaunch, and fault injection.
  */
+import { escapeHtml } from '../render/markdown.js';
+
 export type SimulatorMode = 'scorm12' | 'scorm2004' | 'web';
 
 export function simulatorPage(moduleId: string, title: string, mode: SimulatorMode): string {
@@ -149,8 +151,4 @@ pre{white-space:pre-wrap;word-break:break-all;background:#fff;border:1px solid #
 </body>
 </html>
 `;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
