@@ -3,10 +3,11 @@
  * the file, and check what import writes (only translations/fr.xlf), what it reports (missing and
  * stale texts), and what it refuses (malformed files, other languages, unknown units).
  */
-import { readFile, rm, writeFile, access } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { pathExists } from '../../src/fs-exists.js';
 import { readXliff } from '../../src/i18n/xliff.js';
 import { runCli } from '../helpers/cli.js';
 import { copyProject } from '../helpers/projects.js';
@@ -27,13 +28,6 @@ const translationFile = (dir: string) => path.join(moduleDir(dir), 'translations
 async function importJson(dir: string, file: string, extra: string[] = []): Promise<{ code: number; diagnostics: Diagnostic[]; stderr: string }> {
   const run = await runCli(['xliff', 'import', file, '--format', 'json', ...extra], dir);
   return { code: run.code, diagnostics: JSON.parse(run.stdout) as Diagnostic[], stderr: run.stderr };
-}
-
-async function exists(p: string): Promise<boolean> {
-  return access(p).then(
-    () => true,
-    () => false,
-  );
 }
 
 async function editJson(file: string, edit: (data: any) => void): Promise<void> {
@@ -285,7 +279,7 @@ describe('coursekit xliff import', () => {
     );
     expect(run.stderr).toContain('Nothing was written.');
     expect(run.stderr).not.toMatch(/\n\s+at |internal error/);
-    expect(await exists(path.join(moduleDir(dir), 'translations'))).toBe(false);
+    expect(await pathExists(path.join(moduleDir(dir), 'translations'))).toBe(false);
   });
 
   it('refuses a file translated from another language than the module is written in', async () => {
@@ -305,7 +299,7 @@ describe('coursekit xliff import', () => {
         hint: 'Translate a file exported from the current module (`coursekit xliff export tiny-course --lang fr`); the translation tool must keep "en" as the source language.',
       },
     ]);
-    expect(await exists(path.join(moduleDir(dir), 'translations'))).toBe(false);
+    expect(await pathExists(path.join(moduleDir(dir), 'translations'))).toBe(false);
   });
 
   it('refuses units that are not texts of the module, and says how to carry the translations over', async () => {
@@ -325,7 +319,7 @@ describe('coursekit xliff import', () => {
         hint: 'The text was removed from the module or a tool changed the unit id. Carry the translations over to the current texts with `coursekit xliff export tiny-course --lang fr --from fr-old.xlf --out <new file>`, and import that file.',
       },
     ]);
-    expect(await exists(path.join(moduleDir(dir), 'translations'))).toBe(false);
+    expect(await pathExists(path.join(moduleDir(dir), 'translations'))).toBe(false);
 
     // The suggested command works: every translation is carried over (the renamed unit's is found
     // by its text), and the new file imports cleanly.
@@ -389,6 +383,6 @@ describe('coursekit xliff import', () => {
     const run = await runCli(['xliff', 'import', 'fr-done.xlf'], dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('error schema-length');
-    expect(await exists(path.join(moduleDir(dir), 'translations'))).toBe(false);
+    expect(await pathExists(path.join(moduleDir(dir), 'translations'))).toBe(false);
   });
 });
