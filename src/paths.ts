@@ -8,3 +8,5 @@ export const templatesDir = path.join(packageRoot, 'src', 'render', 'templates')
 export const runtimeEntry = path.join(packageRoot, 'src', 'runtime', 'main.ts');
 export const stylesDir = path.join(packageRoot, 'src', 'render', 'styles');
 export const eleventyConfigPath = path.join(packageRoot, '.eleventy.js');
+/** The official SCORM XML Schemas the build validates every manifest against. */
+export const scormSchemasDir = path.join(packageRoot, 'vendor', 'scorm-xsd');

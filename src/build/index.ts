@@ -9,6 +9,7 @@ import { diagnostic } from '../diagnostics/create.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CourseModule } from '../model/course.js';
 import { packageModule, packageFileName, type BuiltPackage, type PackageTarget } from '../package/index.js';
+import { preloadManifestSchemas } from '../package/manifest-schema.js';
 import { renderSite } from '../render/index.js';
 import { bundleRuntime, type RuntimeTarget } from '../render/runtime-bundle.js';
 import type { IndexEntry } from '../render/view-model.js';
@@ -45,6 +46,7 @@ export async function buildModules(options: BuildOptions): Promise<BuildResult> 
   if (refused) return { ok: false, diagnostics: [refused], modules: [], packages: [] };
   // esbuild bundles in its own process: start the runtime builds now, alongside validation.
   for (const target of new Set<RuntimeTarget>(['web', ...options.targets])) void bundleRuntime(target).catch(() => undefined);
+  if (options.targets.some((t) => t !== 'web')) preloadManifestSchemas();
   const checked = await checkModules(options);
   const failed = (diagnostics: Diagnostic[]): BuildResult => ({ ok: false, diagnostics, modules: checked.modules, packages: [] });
   if (hasErrors(checked.diagnostics, options.strict) || checked.modules.length === 0) return failed(checked.diagnostics);

@@ -99,6 +99,7 @@ export const catalog = {
   'markdown-html': { severity: 'warning', group: 'style', title: 'HTML in markdown text', hint: 'coursekit shows HTML as text, never as markup, so learners will see the tags. Use **bold**, *italic* and lists starting with "- " instead.' },
 
   // Packaging
+  'manifest-schema': { severity: 'error', group: 'package', title: 'SCORM manifest does not match the official schema', hint: 'An LMS would refuse this package, so it was not written. This is a coursekit bug if your content validated: please report it with the module.' },
   'manifest-rule': { severity: 'error', group: 'package', title: 'SCORM manifest breaks a packaging rule', hint: 'This is a coursekit bug if your content validated: please report it with the module.' },
   'build-failed': { severity: 'error', group: 'package', title: 'Rendering failed', hint: 'If the content validated, this is a template or coursekit bug: please report it with the module.' },
 

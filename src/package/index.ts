@@ -10,6 +10,7 @@ import type { CourseModule } from '../model/course.js';
 import { bundleRuntime } from '../render/runtime-bundle.js';
 import { buildManifest } from './manifest.js';
 import { checkPackage } from './manifest-check.js';
+import { checkManifestSchema } from './manifest-schema.js';
 import { prepareEntry, writeZip, type Deflated, type FileMap, type ZipEntry } from './zip.js';
 
 export const PACKAGE_TARGETS = ['scorm12', 'scorm2004', 'web'] as const;
@@ -74,7 +75,7 @@ export async function packageModule(
   for (const target of targets) {
     const files = await assemblePackage(module, tree, target);
     const name = packageFileName(module.id, target);
-    const problems = target === 'web' ? [] : checkPackage(files, name);
+    const problems = target === 'web' ? [] : [...(await checkManifestSchema(files, name)), ...checkPackage(files, name)];
     diagnostics.push(...problems);
     if (problems.length > 0) continue;
     const zip = writeZip([...files].map(([file, bytes]) => entryFor(file, bytes)));
