@@ -346,12 +346,12 @@ export async function checkModuleRules(loaded: LoadedModule): Promise<{ module: 
     const themeAt = (field: string) => ({ file: loaded.moduleFile, pointer: `/theme/${field}` });
     if (meta.theme.logo) {
       const resolved = await mediaResolver.resolve(meta.theme.logo);
-      if (resolved.kind === 'outside') report('media-outside-module', themeAt('logo'), `Module \`${meta.id}\`: the logo path "${meta.theme.logo}" leaves the module folder.`);
-      else if (resolved.kind === 'missing') report('media-missing', themeAt('logo'), `Module \`${meta.id}\`: the logo ${loaded.displayFolder}/${meta.theme.logo} does not exist.`);
+      if (resolved.kind === 'outside') report('media-outside-module', themeAt('logo'), `the logo path "${meta.theme.logo}" leaves the module folder.`);
+      else if (resolved.kind === 'missing') report('media-missing', themeAt('logo'), `the logo ${loaded.displayFolder}/${meta.theme.logo} does not exist.`);
       else media.add(resolved.relative);
     }
     for (const problem of checkThemeContrast(meta.theme)) {
-      report('theme-contrast', themeAt(problem.field), `Module \`${meta.id}\` theme: ${problem.message}.`);
+      report('theme-contrast', themeAt(problem.field), `in the theme, ${problem.message}.`);
     }
   }
 

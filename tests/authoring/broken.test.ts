@@ -76,6 +76,7 @@ const cases: BrokenCase[] = [
     },
   },
   { name: 'blank-alt-text', codes: ['image-alt-missing'] },
+  { name: 'unreadable-theme', codes: ['theme-contrast', 'theme-contrast', 'media-missing'] },
   // Structure and references
   { name: 'duplicate-question-ids', codes: ['duplicate-id'] },
   { name: 'duplicate-objective-ids', codes: ['duplicate-id', 'unknown-reference', 'unknown-reference'] },
