@@ -101,6 +101,7 @@ export const catalog = {
   // Packaging
   'manifest-schema': { severity: 'error', group: 'package', title: 'SCORM manifest does not match the official schema', hint: 'An LMS would refuse this package, so it was not written. This is a coursekit bug if your content validated: please report it with the module.' },
   'manifest-rule': { severity: 'error', group: 'package', title: 'SCORM manifest breaks a packaging rule', hint: 'This is a coursekit bug if your content validated: please report it with the module.' },
+  'package-too-large': { severity: 'error', group: 'package', title: 'Package is too large for a zip file', hint: 'LMSs read classic zip files, which hold at most 65,535 files and 4 GB. Split the course into several modules, or make its media files smaller.' },
   'build-failed': { severity: 'error', group: 'package', title: 'Rendering failed', hint: 'If the content validated, this is a template or coursekit bug: please report it with the module.' },
 
   // Authoring commands

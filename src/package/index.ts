@@ -5,13 +5,14 @@
  */
 import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { diagnostic } from '../diagnostics/create.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CourseModule } from '../model/course.js';
 import { bundleRuntime } from '../render/runtime-bundle.js';
 import { buildManifest } from './manifest.js';
 import { checkPackage } from './manifest-check.js';
 import { checkManifestSchema } from './manifest-schema.js';
-import { prepareEntry, writeZip, type Deflated, type FileMap, type ZipEntry } from './zip.js';
+import { prepareEntry, writeZip, zipLimitProblem, type Deflated, type FileMap, type ZipEntry } from './zip.js';
 
 export const PACKAGE_TARGETS = ['scorm12', 'scorm2004', 'web'] as const;
 export type PackageTarget = (typeof PACKAGE_TARGETS)[number];
@@ -75,6 +76,11 @@ export async function packageModule(
   for (const target of targets) {
     const files = await assemblePackage(module, tree, target);
     const name = packageFileName(module.id, target);
+    const tooLarge = zipLimitProblem(files);
+    if (tooLarge) {
+      diagnostics.push(diagnostic('package-too-large', { file: name, message: `${name} cannot be written: ${tooLarge}.` }));
+      continue;
+    }
     const problems = target === 'web' ? [] : [...(await checkManifestSchema(files, name)), ...checkPackage(files, name)];
     diagnostics.push(...problems);
     if (problems.length > 0) continue;
