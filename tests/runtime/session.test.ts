@@ -21,6 +21,8 @@ interface Lms {
   refuseSets: RegExp | undefined;
   /** Every API call throws. */
   throwing: boolean;
+  /** GetValue answers in capitals ("PASSED"), as some LMSs spell SCORM's vocabulary. */
+  shouting: boolean;
   tracker: Scorm12Tracker | Scorm2004Tracker | undefined;
   session(course: RuntimeCourseData, sco?: string): Session;
   cmi(): any;
@@ -37,6 +39,7 @@ function lms(version: Version, saved?: object): Lms {
     failCommits: false,
     refuseSets: undefined,
     throwing: false,
+    shouting: false,
     tracker: undefined,
     session(course, sco) {
       const tracker = version === 'scorm12' ? new Scorm12Tracker(api as unknown as Scorm12Api) : new Scorm2004Tracker(api as unknown as Scorm2004Api);
@@ -56,7 +59,8 @@ function lms(version: Version, saved?: object): Lms {
       if (self.throwing) throw new TypeError('the LMS API broke');
       if (/GetLastError/.test(name) && refusedLast) return '351';
       refusedLast = /SetValue/.test(name) && !!self.refuseSets?.test(args[0] ?? '');
-      const result = refusedLast || (/Commit/.test(name) && self.failCommits) ? 'false' : String(real[name](...args));
+      let result = refusedLast || (/Commit/.test(name) && self.failCommits) ? 'false' : String(real[name](...args));
+      if (/GetValue/.test(name) && self.shouting) result = result.toUpperCase();
       if (!/GetLastError/.test(name)) self.calls.push({ method: name, element: args[0] ?? '', value: args[1] ?? '', result });
       return result;
     };
@@ -214,6 +218,18 @@ describe.each<Version>(['scorm12', 'scorm2004'])('%s session', (version) => {
     const api = lms(version, saved);
     const session = api.session(tiny);
     session.pageViewed('01-contributions');
+    expect(indexOfSet(api, is12 ? el.status : 'cmi.completion_status')).toBe(-1);
+    expect(indexOfSet(api, 'cmi.success_status')).toBe(-1);
+    expect(session.view().assessment).toMatchObject({ passed: true, canStart: false });
+  });
+
+  it('reads the statuses an LMS spells in capitals, and never downgrades them', () => {
+    const saved = is12 ? { cmi: { core: { lesson_status: 'passed' } } } : { cmi: { completion_status: 'completed', success_status: 'passed' } };
+    const api = lms(version, saved);
+    api.shouting = true;
+    const session = api.session(tiny);
+    session.pageViewed('01-contributions');
+    session.suspend();
     expect(indexOfSet(api, is12 ? el.status : 'cmi.completion_status')).toBe(-1);
     expect(indexOfSet(api, 'cmi.success_status')).toBe(-1);
     expect(session.view().assessment).toMatchObject({ passed: true, canStart: false });

@@ -74,6 +74,11 @@ describe('never downgrading what the LMS holds', () => {
     ['passed', 'failed', undefined],
     ['passed', 'incomplete', undefined],
     ['passed', 'completed', undefined],
+    // LMSs answer in their own letter case (spoor lower-cases too).
+    ['Passed', 'incomplete', undefined],
+    ['PASSED', 'failed', undefined],
+    ['Completed', 'incomplete', undefined],
+    ['Failed', 'incomplete', undefined],
   ] as const)('1.2: LMS holds %j, content wants %s: writes %s', (current, desired, written) => {
     expect(nextLessonStatus(current, desired)).toBe(written);
   });
@@ -84,6 +89,8 @@ describe('never downgrading what the LMS holds', () => {
     ['incomplete', true, 'completed'],
     ['completed', false, undefined],
     ['completed', true, undefined],
+    ['COMPLETED', false, undefined],
+    ['Completed', true, undefined],
   ] as const)('2004 completion: LMS holds %s, complete %s: writes %s', (current, complete, written) => {
     expect(nextCompletionStatus(current, complete)).toBe(written);
   });
@@ -94,6 +101,8 @@ describe('never downgrading what the LMS holds', () => {
     ['failed', 'passed', 'passed'],
     ['passed', 'failed', undefined],
     ['passed', 'unknown', undefined],
+    ['Passed', 'failed', undefined],
+    ['PASSED', 'unknown', undefined],
   ] as const)('2004 success: LMS holds %s, content knows %s: writes %s', (current, success, written) => {
     expect(nextSuccessStatus(current, success)).toBe(written);
   });
