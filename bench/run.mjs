@@ -87,7 +87,7 @@ if (wants('build')) {
 if (wants('validate')) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'coursekit-bench-validate-'));
   const { id } = await writeSyntheticModule(dir, { lessons: 1000 });
-  const { checkModules } = await import('../lib/build/index.js');
+  const { checkModules } = await import('../lib/pipeline/check.js');
   const times = [];
   for (let i = 0; i < 5; i++) {
     const started = performance.now();
@@ -103,7 +103,7 @@ if (wants('validate')) {
 if (wants('output')) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'coursekit-bench-output-'));
   await cp(path.join(root, 'modules'), path.join(dir, 'modules'), { recursive: true });
-  const { buildModules } = await import('../lib/build/index.js');
+  const { buildModules } = await import('../lib/pipeline/index.js');
   const { bundleRuntime } = await import('../lib/render/runtime-bundle.js');
   const built = await buildModules({ cwd: dir, modulesDir: path.join(dir, 'modules'), outDir: path.join(dir, 'dist'), targets: ['scorm12', 'scorm2004', 'web'] });
   if (!built.ok) throw new Error('the sample module does not build');

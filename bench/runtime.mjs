@@ -94,7 +94,7 @@ function launchAndTime(timeoutMs) {
 
 async function measureLaunch({ root, table, median }) {
   const lib = (file) => import(pathToFileURL(path.join(root, 'lib', file)).href);
-  const { buildModules } = await lib('build/index.js');
+  const { buildModules } = await lib('pipeline/index.js');
   const { startPackageServer } = await lib('preview/package-server.js');
   const { readZip } = await lib('package/zip.js');
   const { chromium } = await import('playwright-core');

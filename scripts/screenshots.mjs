@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { buildModules } = await import('../lib/build/index.js');
+const { buildModules } = await import('../lib/pipeline/index.js');
 const dir = await mkdtemp(path.join(os.tmpdir(), 'coursekit-shots-'));
 await cp(path.join(root, 'modules'), path.join(dir, 'modules'), { recursive: true });
 const built = await buildModules({ cwd: dir, modulesDir: path.join(dir, 'modules'), outDir: path.join(dir, 'dist'), targets: ['web'] });

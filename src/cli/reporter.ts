@@ -1,6 +1,6 @@
 /** Progress lines while building: each module and target as it is packaged; silent in CI and pipes. */
 import path from 'node:path';
-import type { BuildEvent } from '../build/index.js';
+import type { BuildEvent } from '../pipeline/index.js';
 import { formatBytes } from '../load/json-file.js';
 import type { CliIo } from './main.js';
 

@@ -55,7 +55,7 @@ export interface PackageOptions {
 
 /**
  * Zips a rendered module for each target. The module's files are compressed once (or were
- * already, see build/site-output.ts) and shared by the targets; only the runtime build and the
+ * already, see pipeline/site-output.ts) and shared by the targets; only the runtime build and the
  * manifest differ between them.
  */
 export async function packageModule(

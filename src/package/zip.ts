@@ -49,7 +49,7 @@ export function zipLimitProblem(files: FileMap): string | undefined {
 /** Part of what makes zips reproducible: every deflate, on any thread, uses these options. */
 export const DEFLATE_OPTIONS = { level: 9 } as const;
 
-/** A file's bytes compressed ahead of time (see build/site-output.ts), with what identifies them. */
+/** A file's bytes compressed ahead of time (see pipeline/site-output.ts), with what identifies them. */
 export interface Deflated {
   crc: number;
   size: number;

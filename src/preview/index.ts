@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
-import { checkModules } from '../build/check.js';
+import { checkModules } from '../pipeline/check.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../diagnostics/format.js';
 import type { CourseModule } from '../model/course.js';

@@ -3,7 +3,7 @@
  * module (start page, one page per lesson, assessment, SCORM launch page), plus the assets
  * every page needs. The same files are what every package zips. Rendering happens in memory;
  * writeSite (site-files.ts) writes the folder; the build writes it on a second thread
- * (build/site-output.ts).
+ * (pipeline/site-output.ts).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -7,7 +7,7 @@
 import { mkdir, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { OUTPUT_MARKER } from '../../src/build/output-folder.js';
+import { OUTPUT_MARKER } from '../../src/pipeline/output-folder.js';
 import { catalog } from '../../src/diagnostics/catalog.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { brokenDir, copyBrokenCase, CRASH, hashTree, runCli } from './cli.js';

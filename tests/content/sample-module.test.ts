@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkModules, type CheckResult } from '../../src/build/check.js';
+import { checkModules, type CheckResult } from '../../src/pipeline/check.js';
 import { normalizeWhitespace, splitParagraphs } from '../../src/load/source-text.js';
 import type { CourseModule } from '../../src/model/course.js';
 import { fixturesDir, repoRoot } from '../helpers/projects.js';

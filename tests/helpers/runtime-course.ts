@@ -1,6 +1,6 @@
 /** Course data as the learner runtime receives it (assets/course-data.js), for unit tests. */
 import path from 'node:path';
-import { checkModules } from '../../src/build/index.js';
+import { checkModules } from '../../src/pipeline/check.js';
 import { buildSiteModel, type RuntimeCourseData, type RuntimeQuestion } from '../../src/render/view-model.js';
 import type { Question, Response } from '../../src/runtime/course.js';
 import { drawAttempt } from '../../src/runtime/draw.js';

@@ -6,7 +6,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkModules } from '../../src/build/index.js';
+import { checkModules } from '../../src/pipeline/check.js';
 import { applyTranslation, loadTranslations } from '../../src/i18n/index.js';
 import type { CourseModule } from '../../src/model/course.js';
 import { runCli } from '../helpers/cli.js';

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { checkModules } from '../../src/build/index.js';
+import { checkModules } from '../../src/pipeline/check.js';
 import type { CourseModule } from '../../src/model/course.js';
 import { runCli } from '../helpers/cli.js';
 

@@ -7,7 +7,7 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildModules } from '../../src/build/index.js';
+import { buildModules } from '../../src/pipeline/index.js';
 import { manifestSchemaProblems } from '../../src/package/manifest-schema.js';
 import { copyProject, repoRoot } from '../helpers/projects.js';
 

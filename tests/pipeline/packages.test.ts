@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPackage } from '../../src/package/manifest-check.js';
 import { manifestSchemaProblems } from '../../src/package/manifest-schema.js';
 import { readZip, type FileMap } from '../../src/package/zip.js';
-import { buildModules } from '../../src/build/index.js';
+import { buildModules } from '../../src/pipeline/index.js';
 import { buildProject, copyProject, type BuiltProject } from '../helpers/projects.js';
 
 let project: BuiltProject;

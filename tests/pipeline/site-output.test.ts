@@ -1,6 +1,6 @@
 /**
  * The build writes and compresses pages on a second thread while Eleventy renders the next
- * ones (src/build/site-output.ts). What a learner or an LMS gets must not depend on it: the
+ * ones (src/pipeline/site-output.ts). What a learner or an LMS gets must not depend on it: the
  * pages handed over are exactly the pages written, a page that differs is written from
  * Eleventy's final output, and the zips hold the same bytes as zips made on one thread.
  */
@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { inflateSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkModules } from '../../src/build/check.js';
-import { startSiteOutput } from '../../src/build/site-output.js';
+import { checkModules } from '../../src/pipeline/check.js';
+import { startSiteOutput } from '../../src/pipeline/site-output.js';
 import { createZip, readZip } from '../../src/package/zip.js';
 import { renderSite } from '../../src/render/index.js';
 import type { RenderResult } from '../../src/render/site-files.js';

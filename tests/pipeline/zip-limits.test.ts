@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { checkModules } from '../../src/build/check.js';
+import { checkModules } from '../../src/pipeline/check.js';
 import { packageModule } from '../../src/package/index.js';
 import { readZip, writeZip, ZipLimitError, type FileMap, type ZipEntry } from '../../src/package/zip.js';
 import { copyProject } from '../helpers/projects.js';

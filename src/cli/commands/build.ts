@@ -20,7 +20,7 @@ export function registerBuild(program: Command, { io, setExitCode }: CommandCont
   ).action(async (modules: string[], options: CommonOptions & { out: string; target: PackageTarget[] }) => {
     const shownOut = path.relative(io.cwd, path.resolve(io.cwd, options.out)) || '.';
     // Loaded on use: Eleventy and esbuild take a moment to import, and only building needs them.
-    const { buildModules } = await import('../../build/index.js');
+    const { buildModules } = await import('../../pipeline/index.js');
     const result = await buildModules({
       cwd: io.cwd,
       modulesDir: path.resolve(io.cwd, options.modules),

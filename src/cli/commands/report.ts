@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { checkModules } from '../../build/check.js';
+import { checkModules } from '../../pipeline/check.js';
 import { diagnostic } from '../../diagnostics/create.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import type { OutputFormat } from '../../diagnostics/format.js';

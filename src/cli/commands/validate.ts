@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { checkModules } from '../../build/check.js';
+import { checkModules } from '../../pipeline/check.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { printDiagnostics, summaryLine, withContentOptions, type CommandContext, type CommonOptions } from '../context.js';
 

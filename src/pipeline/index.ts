@@ -18,8 +18,6 @@ import { markOutputFolder, refuseOutputFolder } from './output-folder.js';
 import { startSiteOutput } from './site-output.js';
 import { pathExists } from '../fs-exists.js';
 
-export { checkModules, type CheckOptions, type CheckResult } from './check.js';
-
 export type BuildEvent =
   | { kind: 'validated'; modules: number; files: number }
   | { kind: 'rendered'; modules: number; pages: number }
