@@ -104,7 +104,7 @@ if (wants('output')) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'coursekit-bench-output-'));
   await cp(path.join(root, 'modules'), path.join(dir, 'modules'), { recursive: true });
   const { buildModules } = await import('../lib/pipeline/index.js');
-  const { bundleRuntime } = await import('../lib/render/runtime-bundle.js');
+  const { bundleRuntime } = await import('../lib/bundle/index.js');
   const built = await buildModules({ cwd: dir, modulesDir: path.join(dir, 'modules'), outDir: path.join(dir, 'dist'), targets: ['scorm12', 'scorm2004', 'web'] });
   if (!built.ok) throw new Error('the sample module does not build');
   results.output = { packages: {}, runtime: {} };

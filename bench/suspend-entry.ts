@@ -7,7 +7,7 @@
  * Bundled by bench/runtime.mjs with esbuild (the runtime is TypeScript, not compiled to lib/);
  * imports of the pipeline (src/build, src/render) are served by the compiled lib/ instead.
  */
-import type { RuntimeCourseData } from '../src/render/view-model.js';
+import type { RuntimeCourseData } from '../src/model/runtime-data.js';
 import { SCORM12_SUSPEND_LIMIT, SHORTENED, decodeState, encodeResponse, encodeState } from '../src/runtime/codec.js';
 import type { LearnerState } from '../src/runtime/state.js';
 import { bigBankCourse, runtimeCourse, worstAnswer, worstState } from '../tests/helpers/runtime-course.js';

@@ -7,6 +7,8 @@ export const schemasDir = path.join(packageRoot, 'schemas');
 export const templatesDir = path.join(packageRoot, 'src', 'render', 'templates');
 export const runtimeEntry = path.join(packageRoot, 'src', 'runtime', 'main.ts');
 export const stylesDir = path.join(packageRoot, 'src', 'render', 'styles');
+/** The learner-interface strings, one JSON file per language. */
+export const localesDir = path.join(packageRoot, 'src', 'render', 'locales');
 export const eleventyConfigPath = path.join(packageRoot, '.eleventy.js');
 /** The official SCORM XML Schemas the build validates every manifest against. */
 export const scormSchemasDir = path.join(packageRoot, 'vendor', 'scorm-xsd');

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { BuildEvent } from '../pipeline/index.js';
 import { formatBytes } from '../load/json-file.js';
-import type { CliIo } from './main.js';
+import type { CliIo } from './context.js';
 
 export function createConsoleReporter(io: CliIo): ((event: BuildEvent) => void) | undefined {
   if (!io.interactive) return undefined;

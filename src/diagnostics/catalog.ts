@@ -4,7 +4,7 @@
  * `docs/diagnostics.md` is generated from this table (`node scripts/generate-docs.mjs`); CI
  * checks that it is current (`--check`). How to write a message: see README.md in this folder.
  */
-import type { Severity } from './diagnostic.js';
+export type Severity = 'error' | 'warning';
 
 export type CatalogGroup = 'read' | 'schema' | 'structure' | 'sources' | 'questions' | 'media' | 'style' | 'package' | 'commands' | 'translation';
 

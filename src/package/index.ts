@@ -5,14 +5,15 @@
  */
 import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { bundleRuntime } from '../bundle/index.js';
 import { diagnostic } from '../diagnostics/create.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CourseModule } from '../model/course.js';
-import { bundleRuntime } from '../render/runtime-bundle.js';
 import { buildManifest } from './manifest.js';
 import { checkPackage } from './manifest-check.js';
 import { checkManifestSchema } from './manifest-schema.js';
-import { prepareEntry, writeZip, zipLimitProblem, type Deflated, type FileMap, type ZipEntry } from './zip.js';
+import type { FileMap } from '../model/files.js';
+import { prepareEntry, writeZip, zipLimitProblem, type Deflated, type ZipEntry } from './zip.js';
 
 export const PACKAGE_TARGETS = ['scorm12', 'scorm2004', 'web'] as const;
 export type PackageTarget = (typeof PACKAGE_TARGETS)[number];

@@ -5,7 +5,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { diagnostic } from '../diagnostics/create.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { FileMap } from './zip.js';
+import type { FileMap } from '../model/files.js';
 
 type XmlNode = Record<string, unknown>;
 

@@ -10,8 +10,8 @@ import path from 'node:path';
 import type { XmlInputProvider, XsdValidator } from 'libxml2-wasm';
 import { diagnostic } from '../diagnostics/create.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { FileMap } from '../model/files.js';
 import { scormSchemasDir } from '../paths.js';
-import type { FileMap } from './zip.js';
 
 export interface SchemaProblem {
   /** 1-based, in imsmanifest.xml; 0 when libxml2 gives none. */

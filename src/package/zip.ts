@@ -6,8 +6,8 @@
  */
 import { crc32 } from 'node:zlib';
 import { deflateSync, unzipSync } from 'fflate';
+import type { FileMap } from '../model/files.js';
 
-export type FileMap = Map<string, Uint8Array>;
 
 export interface ZipEntry {
   name: string;

@@ -13,6 +13,8 @@ export interface CheckOptions {
   modulesDir: string;
   /** Module folder names; all modules when empty. */
   only?: readonly string[];
+  /** Each declared translation becomes a module too (default); false checks the source modules only. */
+  translations?: boolean;
 }
 
 export interface CheckResult {
@@ -35,6 +37,7 @@ export async function checkModules(options: CheckOptions): Promise<CheckResult> 
     diagnostics.push(...result.diagnostics);
     if (!result.module) continue;
     modules.push(result.module);
+    if (options.translations === false) continue;
     // Each declared translation becomes a module of its own (<id>-<lang>), built like the source.
     const translated = await loadTranslations(result.module, { cwd: options.cwd });
     diagnostics.push(...translated.diagnostics);

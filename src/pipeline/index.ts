@@ -5,13 +5,13 @@
  */
 import { chmod, mkdtemp, mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { bundleRuntime, type RuntimeTarget } from '../bundle/index.js';
 import { diagnostic } from '../diagnostics/create.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CourseModule } from '../model/course.js';
 import { packageModule, packageFileName, type BuiltPackage, type PackageTarget } from '../package/index.js';
 import { preloadManifestSchemas } from '../package/manifest-schema.js';
 import { renderSite } from '../render/index.js';
-import { bundleRuntime, type RuntimeTarget } from '../render/runtime-bundle.js';
 import type { IndexEntry } from '../render/view-model.js';
 import { checkModules, type CheckOptions } from './check.js';
 import { markOutputFolder, refuseOutputFolder } from './output-folder.js';

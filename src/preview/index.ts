@@ -13,13 +13,13 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../diagnostics/format.js';
 import type { CourseModule } from '../model/course.js';
 import { assemblePackage, PACKAGE_TARGETS, type PackageTarget } from '../package/index.js';
-import { createZip, type FileMap } from '../package/zip.js';
-import { schemasDir, templatesDir, stylesDir } from '../paths.js';
+import type { FileMap } from '../model/files.js';
+import { createZip } from '../package/zip.js';
+import { localesDir, schemasDir, stylesDir, templatesDir } from '../paths.js';
 import { renderSite } from '../render/index.js';
 import { escapeHtml } from '../render/markdown.js';
 import { forgetCompiledSchemas } from '../validate/schema.js';
 import { writeSite } from '../render/site-files.js';
-import { localesDir } from '../render/strings.js';
 import { injectLiveClient, LIVE_CLIENT_SCRIPT } from './live-client.js';
 import { contentType, notFound, send, startPackageServer, type RunningServer } from './package-server.js';
 import { simulatorPage, type SimulatorMode } from './simulator-page.js';
@@ -223,7 +223,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     forgetCompiledSchemas();
     return null;
   });
-  for (const dir of [templatesDir, stylesDir, localesDir()]) watchTree(dir, () => null);
+  for (const dir of [templatesDir, stylesDir, localesDir]) watchTree(dir, () => null);
 
   return {
     origin: server.origin,

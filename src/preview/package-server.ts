@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import type { FileMap } from '../package/zip.js';
+import type { FileMap } from '../model/files.js';
 import { lmsHostPage, type ScormVersion } from './lms-host.js';
 
 const require = createRequire(import.meta.url);

@@ -8,14 +8,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
+import { bundleRuntime, type RuntimeTarget } from '../bundle/index.js';
 import type { CourseModule } from '../model/course.js';
-import type { FileMap } from '../package/zip.js';
+import type { FileMap } from '../model/files.js';
 import { stylesDir, templatesDir } from '../paths.js';
 import { eleventyOptions, type PageObserver } from './eleventy-options.js';
 import type { RenderResult } from './site-files.js';
 import { buildSiteModel, type IndexEntry } from './view-model.js';
-import { bundleRuntime, type RuntimeTarget } from './runtime-bundle.js';
-import { themeCss } from '../validate/theme.js';
+import { themeCss } from './theme-css.js';
 
 export interface RenderOptions {
   /** The site folder the pages are rendered for. */

@@ -3,8 +3,9 @@
  * Built here, in TypeScript, so templates stay simple loops over plain data.
  */
 import type { CourseModule, CoverageRow, Lesson, Question } from '../model/course.js';
+import type { RuntimeCourseData, RuntimeQuestion, Strings } from '../model/runtime-data.js';
 import { buildCoverageReport, type CoverageReport } from '../report/coverage.js';
-import { loadStrings, textDirection, type Strings } from './strings.js';
+import { loadStrings, textDirection } from './strings.js';
 
 export type PageKind = 'start' | 'lesson' | 'assessment' | 'launch';
 
@@ -63,42 +64,6 @@ export interface ModuleView {
   hasTheme: boolean;
   /** The same report `coursekit report` prints, for reports/<id>.html. */
   coverageReport: CoverageReport;
-}
-
-/** Data the learner runtime needs on every page: written once per module as assets/course-data.js. */
-export interface RuntimeCourseData {
-  id: string;
-  version: string;
-  title: string;
-  language: string;
-  completion: CourseModule['meta']['tracking']['completion'];
-  pages: { id: string; url: string; title: string; kind: 'start' | 'lesson' | 'assessment' }[];
-  assessment:
-    | {
-        passMark: number;
-        maxAttempts: number;
-        shuffleQuestions: boolean;
-        shuffleOptions: boolean;
-        draw: { key: string; count: number }[];
-      }
-    | undefined;
-  /** Every question, bank and knowledge checks, with what is needed to score it. */
-  questions: Record<string, RuntimeQuestion>;
-  /** Quoted paragraphs by "document#paragraph", for the results review. */
-  paragraphs: Record<string, string>;
-  strings: Strings;
-}
-
-export interface RuntimeQuestion {
-  type: Question['type'];
-  /** "document#paragraph" */
-  source: string;
-  prompt: string;
-  /** Option, pair or item ids in authored order. */
-  ids: string[];
-  /** Correct answer: option ids (single/multiple), "true"/"false", pair→match ids, ordered ids, or accepted texts. */
-  correct: string[];
-  bank: boolean;
 }
 
 /** A line of the site's index page (dist/site/index.html), which lists every built module. */

@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { localesDir } from '../render/strings.js';
+import { localesDir } from '../paths.js';
 
 const cache = new Map<string, string | undefined>();
 
@@ -35,7 +35,7 @@ function findMissing(language: string): string | undefined {
 }
 
 function readLocale(tag: string): Record<string, string> | undefined {
-  const file = path.join(localesDir(), `${tag}.json`);
+  const file = path.join(localesDir, `${tag}.json`);
   if (!existsSync(file)) return undefined;
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;

@@ -10,7 +10,7 @@ import { diagnosticAt } from '../diagnostics/create.js';
 import type { DiagnosticCode } from '../diagnostics/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedModule } from '../load/index.js';
-import type { JsonFile } from '../load/json-file.js';
+import type { JsonFile } from '../model/json-file.js';
 import { segmentsToPointer } from '../load/json-pointer.js';
 import { explainQuoteMismatch, normalizeWhitespace, splitParagraphs } from '../load/source-text.js';
 import type { Glossary, QuestionBank } from '../model/content.generated.js';

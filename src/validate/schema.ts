@@ -8,7 +8,7 @@ import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { DiagnosticCode } from '../diagnostics/catalog.js';
 import { diagnosticAt } from '../diagnostics/create.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { JsonFile } from '../load/json-file.js';
+import type { JsonFile } from '../model/json-file.js';
 import { pointerToSegments, segmentsToPointer, valueAt } from '../load/json-pointer.js';
 import { schemasDir } from '../paths.js';
 import { readSchemaText, SCHEMA_BASE, schemaFileNames, schemasHash, VERDICT_OPTIONS } from './schema-source.js';

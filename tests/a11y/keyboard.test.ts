@@ -7,7 +7,7 @@
  */
 import type { Browser, Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RuntimeCourseData } from '../../src/render/view-model.js';
+import type { RuntimeCourseData } from '../../src/model/runtime-data.js';
 import { ALL_QUESTION_TYPES, answerWithKeyboard, pinAttemptSeed, ready, rightAnswer, seedDrawingEveryType, shownQuestion } from '../helpers/runtime-browser.js';
 import { serveSampleWebPackage, type ServedSample } from '../helpers/sample-web.js';
 

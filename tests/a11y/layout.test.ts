@@ -9,7 +9,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RuntimeCourseData } from '../../src/render/view-model.js';
+import type { RuntimeCourseData } from '../../src/model/runtime-data.js';
 import { drawAttempt } from '../../src/runtime/draw.js';
 import { answerByClicking, pinAttemptSeed, ready, rightAnswer, shownQuestion } from '../helpers/runtime-browser.js';
 import { serveSampleWebPackage, type ServedSample } from '../helpers/sample-web.js';

@@ -9,7 +9,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { RuntimeCourseData } from '../../src/render/view-model.js';
+import type { RuntimeCourseData } from '../../src/model/runtime-data.js';
 import { drawAttempt } from '../../src/runtime/draw.js';
 import { axeViolations, type AxeViolation } from '../helpers/axe.js';
 import { ALL_QUESTION_TYPES, answerByClicking, pinAttemptSeed, ready, rightAnswer, seedDrawingEveryType, shownQuestion, takeAttempt, wrongAnswer } from '../helpers/runtime-browser.js';

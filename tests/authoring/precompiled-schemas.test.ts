@@ -8,7 +8,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { JsonFile } from '../../src/load/json-file.js';
+import type { JsonFile } from '../../src/model/json-file.js';
 import { validateAgainstSchema, type ContentKind } from '../../src/validate/schema.js';
 import { schemasHash } from '../../src/validate/schema-source.js';
 import { repoRoot } from '../helpers/projects.js';

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readZip } from '../../src/package/zip.js';
-import type { RuntimeCourseData } from '../../src/render/view-model.js';
+import type { RuntimeCourseData } from '../../src/model/runtime-data.js';
 import { drawAttempt } from '../../src/runtime/draw.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { buildProject, type BuiltProject } from '../helpers/projects.js';

@@ -4,7 +4,7 @@
  * reading what the course knows about a question.
  */
 import type { Frame, Page } from 'playwright-core';
-import type { RuntimeCourseData, RuntimeQuestion } from '../../src/render/view-model.js';
+import type { RuntimeCourseData, RuntimeQuestion } from '../../src/model/runtime-data.js';
 import { drawAttempt } from '../../src/runtime/draw.js';
 
 /** The frame that shows course pages: #ck-frame inside the SCO frame #sco of the LMS host page. */

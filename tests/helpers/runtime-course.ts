@@ -1,7 +1,8 @@
 /** Course data as the learner runtime receives it (assets/course-data.js), for unit tests. */
 import path from 'node:path';
 import { checkModules } from '../../src/pipeline/check.js';
-import { buildSiteModel, type RuntimeCourseData, type RuntimeQuestion } from '../../src/render/view-model.js';
+import type { RuntimeCourseData, RuntimeQuestion } from '../../src/model/runtime-data.js';
+import { buildSiteModel } from '../../src/render/view-model.js';
 import type { Question, Response } from '../../src/runtime/course.js';
 import { drawAttempt } from '../../src/runtime/draw.js';
 import type { LearnerState } from '../../src/runtime/state.js';

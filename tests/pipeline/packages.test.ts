@@ -8,7 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPackage } from '../../src/package/manifest-check.js';
 import { manifestSchemaProblems } from '../../src/package/manifest-schema.js';
-import { readZip, type FileMap } from '../../src/package/zip.js';
+import type { FileMap } from '../../src/model/files.js';
+import { readZip } from '../../src/package/zip.js';
 import { buildModules } from '../../src/pipeline/index.js';
 import { buildProject, copyProject, type BuiltProject } from '../helpers/projects.js';
 

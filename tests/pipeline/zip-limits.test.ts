@@ -10,7 +10,8 @@ import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { checkModules } from '../../src/pipeline/check.js';
 import { packageModule } from '../../src/package/index.js';
-import { readZip, writeZip, ZipLimitError, type FileMap, type ZipEntry } from '../../src/package/zip.js';
+import type { FileMap } from '../../src/model/files.js';
+import { readZip, writeZip, ZipLimitError, type ZipEntry } from '../../src/package/zip.js';
 import { copyProject } from '../helpers/projects.js';
 
 /** Stored (uncompressed) one-byte entries: cheap to make in the tens of thousands. */

@@ -1,7 +1,7 @@
 /** The learner runtime bundle: within the size budget, and each package carries only its own LMS code. */
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { bundleRuntime } from '../../src/render/runtime-bundle.js';
+import { bundleRuntime } from '../../src/bundle/index.js';
 
 const BUDGET_GZIPPED = 15 * 1024;
 

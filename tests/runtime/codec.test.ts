@@ -4,7 +4,7 @@
  * (and saying how) rather than dropping answers silently.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RuntimeCourseData } from '../../src/render/view-model.js';
+import type { RuntimeCourseData } from '../../src/model/runtime-data.js';
 import {
   SCORM12_SUSPEND_LIMIT,
   SHORTENED,

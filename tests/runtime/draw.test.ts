@@ -1,6 +1,6 @@
 /** The assessment draw and scoring. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RuntimeCourseData } from '../../src/render/view-model.js';
+import type { RuntimeCourseData } from '../../src/model/runtime-data.js';
 import type { Question } from '../../src/runtime/course.js';
 import { drawAttempt } from '../../src/runtime/draw.js';
 import { isCorrect, isPartlyCorrect, normalizeText, scoreOf } from '../../src/runtime/scoring.js';

@@ -4,7 +4,7 @@
  */
 import { Scorm12API, Scorm2004API } from 'scorm-again';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { RuntimeCourseData } from '../../src/render/view-model.js';
+import type { RuntimeCourseData } from '../../src/model/runtime-data.js';
 import { SCORM12_SUSPEND_LIMIT } from '../../src/runtime/codec.js';
 import { Session } from '../../src/runtime/session.js';
 import { Scorm12Tracker, type Scorm12Api } from '../../src/runtime/tracking/scorm12.js';

@@ -13,15 +13,15 @@ import { copyFile, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic } from '../diagnostics/create.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { loadModules, toDisplayPath } from '../load/index.js';
-import { validateModule } from '../validate/index.js';
-import { readXliffFile } from './apply.js';
-import { compareUnits, languageDiagnostics, missingDiagnostics, staleDiagnostics } from './compare.js';
-import { locateBankQuestions } from './export.js';
-import { isLanguageTag, sameLanguage } from './language.js';
-import { collectTexts } from './units.js';
-import { readXliff } from './xliff.js';
 import { pathExists } from '../fs-exists.js';
+import { readXliffFile } from '../i18n/apply.js';
+import { compareUnits, languageDiagnostics, missingDiagnostics, staleDiagnostics } from '../i18n/compare.js';
+import { isLanguageTag, sameLanguage } from '../i18n/language.js';
+import { collectTexts } from '../i18n/units.js';
+import { readXliff } from '../i18n/xliff.js';
+import { toDisplayPath } from '../load/index.js';
+import { checkModules } from '../pipeline/check.js';
+import { locateBankQuestions } from './export.js';
 
 export interface ImportOptions {
   /** The translated XLIFF file (absolute). */
@@ -92,12 +92,11 @@ export async function importXliff(options: ImportOptions): Promise<ImportResult>
     return fail(diagnostic('language-tag-invalid', { ...at, message: `${name} translates into "${document.trgLang}", which is not a language tag coursekit accepts.` }));
   }
 
-  // Load and validate the one module (what checkModules does; not imported from build/, which imports this folder).
-  const loaded = await loadModules({ cwd: options.cwd, modulesDir: options.modulesDir, only: [moduleId] });
-  const checked = loaded.modules[0] ? await validateModule(loaded.modules[0]) : undefined;
-  const moduleDiagnostics = [...loaded.diagnostics, ...(checked?.diagnostics ?? [])];
-  const module = checked?.module;
-  if (!module || hasErrors(moduleDiagnostics)) return fail(...moduleDiagnostics);
+  // The module as written, without its translations: a broken earlier translation must not
+  // stop the import of the file that replaces it.
+  const checked = await checkModules({ cwd: options.cwd, modulesDir: options.modulesDir, only: [moduleId], translations: false });
+  const module = checked.modules[0];
+  if (!module || hasErrors(checked.diagnostics)) return fail(...checked.diagnostics);
   result.moduleId = module.id;
   result.moduleJson = display(path.join(module.folder, 'module.json'));
   const declared = module.meta.translations?.find((t) => sameLanguage(t, document.trgLang));

@@ -11,10 +11,10 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import type { CourseModule } from '../model/course.js';
-import { languageDiagnostics, translationMatcher, type Match } from './compare.js';
-import { languageName } from './language.js';
-import { ACCEPT_SEPARATOR, collectTexts, type QuestionFiles, type TranslatableText } from './units.js';
-import { readXliff, writeXliff, type XliffNote, type XliffOutFile, type XliffOutUnit } from './xliff.js';
+import { languageDiagnostics, translationMatcher, type Match } from '../i18n/compare.js';
+import { languageName } from '../i18n/language.js';
+import { ACCEPT_SEPARATOR, collectTexts, type QuestionFiles, type TranslatableText } from '../i18n/units.js';
+import { readXliff, writeXliff, type XliffNote, type XliffOutFile, type XliffOutUnit } from '../i18n/xliff.js';
 
 export interface ExportOptions {
   /** An earlier translation to carry over: its text and its path as messages show it. */
