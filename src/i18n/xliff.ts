@@ -8,7 +8,8 @@
  */
 import { diagnostic } from '../diagnostics/create.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { escapeAttribute, escapeText, parseXml, textContent, type XmlElement, type XmlPosition } from './xml.js';
+import { escapeXmlAttribute, escapeXmlText } from '../encode/xml.js';
+import { parseXml, textContent, type XmlElement, type XmlPosition } from './xml.js';
 
 export const XLIFF_NAMESPACE = 'urn:oasis:names:tc:xliff:document:2.0';
 export const COURSEKIT_NAMESPACE = 'urn:coursekit';
@@ -52,21 +53,21 @@ export interface XliffOutDocument {
 export function writeXliff(doc: XliffOutDocument): string {
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<xliff xmlns="${XLIFF_NAMESPACE}" xmlns:ck="${COURSEKIT_NAMESPACE}" version="2.0" srcLang="${escapeAttribute(doc.srcLang)}" trgLang="${escapeAttribute(doc.trgLang)}" ck:module="${escapeAttribute(doc.moduleId)}">`,
+    `<xliff xmlns="${XLIFF_NAMESPACE}" xmlns:ck="${COURSEKIT_NAMESPACE}" version="2.0" srcLang="${escapeXmlAttribute(doc.srcLang)}" trgLang="${escapeXmlAttribute(doc.trgLang)}" ck:module="${escapeXmlAttribute(doc.moduleId)}">`,
   ];
   for (const file of doc.files) {
     if (file.units.length === 0) continue;
-    out.push(`  <file id="${escapeAttribute(file.id)}" original="${escapeAttribute(file.original)}">`);
+    out.push(`  <file id="${escapeXmlAttribute(file.id)}" original="${escapeXmlAttribute(file.original)}">`);
     for (const unit of file.units) {
-      out.push(`    <unit id="${escapeAttribute(unit.id)}" name="${escapeAttribute(unit.name)}" xml:space="preserve">`);
+      out.push(`    <unit id="${escapeXmlAttribute(unit.id)}" name="${escapeXmlAttribute(unit.name)}" xml:space="preserve">`);
       if (unit.notes.length > 0) {
         out.push('      <notes>');
-        for (const note of unit.notes) out.push(`        <note category="${escapeAttribute(note.category)}">${escapeText(note.text)}</note>`);
+        for (const note of unit.notes) out.push(`        <note category="${escapeXmlAttribute(note.category)}">${escapeXmlText(note.text)}</note>`);
         out.push('      </notes>');
       }
       out.push(`      <segment state="${unit.state}">`);
-      out.push(`        <source>${escapeText(unit.source)}</source>`);
-      if (unit.target !== undefined) out.push(`        <target>${escapeText(unit.target)}</target>`);
+      out.push(`        <source>${escapeXmlText(unit.source)}</source>`);
+      if (unit.target !== undefined) out.push(`        <target>${escapeXmlText(unit.target)}</target>`);
       out.push('      </segment>');
       out.push('    </unit>');
     }

@@ -1,6 +1,6 @@
 /**
- * A small, strict XML 1.0 reader for the XLIFF files translators send back, and the escaping
- * the writer needs. It is deliberately narrow: elements, attributes, text, CDATA, comments and
+ * A small, strict XML 1.0 reader for the XLIFF files translators send back (the writer escapes
+ * with encode/xml.ts). It is deliberately narrow: elements, attributes, text, CDATA, comments and
  * processing instructions; the five predefined entities and character references; no DTD
  * (a DOCTYPE is refused, so no entity expansion from a file someone mailed us). Every node keeps
  * its line and column so diagnostics can point into the .xlf file, and every well-formedness
@@ -282,14 +282,4 @@ export function textContent(element: XmlElement): string | undefined {
     text += child.text;
   }
   return text;
-}
-
-/** Escapes text content. `>` too, so `]]>` never appears; `\r` as a reference so it survives parsing. */
-export function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
-}
-
-/** Escapes a double-quoted attribute value, keeping tabs and line breaks (which would become spaces). */
-export function escapeAttribute(text: string): string {
-  return escapeText(text).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 }

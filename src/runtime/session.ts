@@ -8,7 +8,7 @@ import { decodeResponse, decodeState, encodeResponse, encodeState } from './code
 import { lessonIds, pageById, type Course, type Response } from './course.js';
 import { drawAttempt, type DrawnQuestion } from './draw.js';
 import { interactionFields } from './interactions.js';
-import { newSeed } from './random.js';
+import { newSeed } from './seed.js';
 import { isAnswered, isCorrect, scoreOf, type Score } from './scoring.js';
 import { emptyState, type Attempt, type LearnerState } from './state.js';
 import { canStartAttempt, statusOf, type Progress, type Status } from './status.js';

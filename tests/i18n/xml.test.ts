@@ -1,6 +1,7 @@
 /** The strict XML reader under the XLIFF import: what it accepts, and where it says a file breaks. */
 import { describe, expect, it } from 'vitest';
-import { escapeAttribute, escapeText, parseXml, textContent, type XmlElement } from '../../src/i18n/xml.js';
+import { escapeXmlAttribute, escapeXmlText } from '../../src/encode/xml.js';
+import { parseXml, textContent, type XmlElement } from '../../src/i18n/xml.js';
 
 function root(xml: string): XmlElement {
   const result = parseXml(xml);
@@ -55,7 +56,7 @@ describe('parseXml', () => {
 
   it('escapes text and attributes so they read back unchanged', () => {
     const text = 'a < b & c > d ]]> "q" \'s\' \r\n\tend';
-    const r = root(`<a v="${escapeAttribute(text)}">${escapeText(text)}</a>`);
+    const r = root(`<a v="${escapeXmlAttribute(text)}">${escapeXmlText(text)}</a>`);
     expect(textContent(r)).toBe(text);
     expect(r.attributes.get('v')).toBe(text);
   });

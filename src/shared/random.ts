@@ -1,4 +1,7 @@
-/** Small deterministic randomness: a draw made from a seed can be made again on resume. */
+/**
+ * Small deterministic randomness, the same in the build and in the learner's browser: a draw
+ * made from a seed can be made again on resume, and a page rendered twice is byte-identical.
+ */
 
 /** FNV-1a, 32 bits: a stable hash of a string. */
 export function hash(text: string): number {
@@ -28,13 +31,4 @@ export function shuffle<T>(items: readonly T[], random: () => number): T[] {
     result[j] = swap;
   }
   return result;
-}
-
-/** A new attempt seed: 31 bits, so it stays short in base 36. */
-export function newSeed(): number {
-  try {
-    return crypto.getRandomValues(new Uint32Array(1))[0]! >>> 1;
-  } catch {
-    return Math.floor(Math.random() * 0x7fffffff);
-  }
 }
