@@ -14,7 +14,7 @@ import { toDisplayPath } from '../load/index.js';
 import { splitParagraphs } from '../load/source-text.js';
 import type { Module } from '../model/content.generated.js';
 import { schemasDir } from '../paths.js';
-import { slugify, suggestLanguageTag } from '../validate/schema.js';
+import { slugify, suggestLanguageTag } from '../validate/suggest.js';
 import { FIRST_LESSON_ID, firstLessonQuote, lessonJson, moduleJson, questionBankJson, sourceText, titleFromId } from './templates.js';
 import { pathExists } from '../fs-exists.js';
 

@@ -5,7 +5,7 @@
  */
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { closest } from './schema.js';
+import { closest } from './suggest.js';
 
 export type Resolved = { kind: 'ok'; path: string; relative: string } | { kind: 'missing'; suggestion?: string | undefined } | { kind: 'outside' };
 

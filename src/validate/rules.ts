@@ -19,7 +19,8 @@ import { checkLanguageStrings } from './language.js';
 import { checkThemeContrast } from './theme.js';
 import { createMediaResolver } from './media.js';
 import { isUnhelpfulAlt, markdownHtmlTag, vagueObjectiveVerb } from './style.js';
-import { closest, describePlace, type ContentKind } from './schema.js';
+import { describePlace, type ContentKind } from './place.js';
+import { closest } from './suggest.js';
 
 interface Located<T> {
   value: T;

@@ -9,7 +9,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JsonFile } from '../../src/model/json-file.js';
-import { validateAgainstSchema, type ContentKind } from '../../src/validate/schema.js';
+import type { ContentKind } from '../../src/validate/place.js';
+import { validateAgainstSchema } from '../../src/validate/schema.js';
 import { schemasHash } from '../../src/validate/schema-source.js';
 import { repoRoot } from '../helpers/projects.js';
 
