@@ -2,7 +2,8 @@
  * A module's theme: its colours must keep WCAG 2.1 AA contrast (4.5:1 for text, 3:1 for the
  * focus outline), since a theme that looks on-brand but cannot be read fails the learners.
  */
-import type { Theme } from '../model/content.generated.js';
+import type { Theme } from '../../model/content.generated.js';
+import type { RuleContext } from './context.js';
 
 /** The default theme's colours (src/render/styles/coursekit.css), used where a theme is silent. */
 export const DEFAULT_THEME_COLORS = {
@@ -13,6 +14,26 @@ export const DEFAULT_THEME_COLORS = {
   surfaceColor: '#f3f5f8',
   focusColor: '#c2410c',
 } as const;
+
+/**
+ * The logo is media like any other; the colours must stay readable. Returns the logo file,
+ * relative to the module folder, when there is one and it exists.
+ */
+export async function checkTheme({ meta, loaded, report, paths }: RuleContext): Promise<string | undefined> {
+  if (!meta.theme) return undefined;
+  const themeAt = (field: string) => ({ file: loaded.moduleFile, pointer: `/theme/${field}` });
+  let logo: string | undefined;
+  if (meta.theme.logo) {
+    const resolved = await paths.resolve(meta.theme.logo);
+    if (resolved.kind === 'outside') report('media-outside-module', themeAt('logo'), `the logo path "${meta.theme.logo}" leaves the module folder.`);
+    else if (resolved.kind === 'missing') report('media-missing', themeAt('logo'), `the logo ${loaded.displayFolder}/${meta.theme.logo} does not exist.`);
+    else logo = resolved.relative;
+  }
+  for (const problem of checkThemeContrast(meta.theme)) {
+    report('theme-contrast', themeAt(problem.field), `in the theme, ${problem.message}.`);
+  }
+  return logo;
+}
 
 export interface ContrastProblem {
   /** The theme field the author should change. */

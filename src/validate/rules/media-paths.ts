@@ -5,15 +5,19 @@
  */
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { closest } from './suggest.js';
+import { closest } from '../suggest.js';
 
 export type Resolved = { kind: 'ok'; path: string; relative: string } | { kind: 'missing'; suggestion?: string | undefined } | { kind: 'outside' };
+
+export interface MediaResolver {
+  resolve(relative: string): Promise<Resolved>;
+}
 
 /**
  * Resolves module-relative paths, refusing anything that ends up outside the module folder
  * (also through a symbolic link). Lessons share images, so each path is resolved once.
  */
-export function createMediaResolver(folder: string) {
+export function createMediaResolver(folder: string): MediaResolver {
   const cache = new Map<string, Promise<Resolved>>();
   let realFolder: Promise<string> | undefined;
   const resolve = async (relative: string): Promise<Resolved> => {

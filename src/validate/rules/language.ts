@@ -7,12 +7,26 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { localesDir } from '../paths.js';
+import { localesDir } from '../../paths.js';
+import type { RuleContext } from './context.js';
 
 const cache = new Map<string, string | undefined>();
 
+/**
+ * The module's language and each of its translations; the texts of each translation are
+ * checked by the translation stage (translation-missing).
+ */
+export function checkLanguages({ meta, report, moduleAt }: RuleContext): void {
+  const language = checkLanguageStrings(meta.language);
+  if (language) report('language-strings-missing', moduleAt('/language'), language);
+  (meta.translations ?? []).forEach((tag, i) => {
+    const missing = checkLanguageStrings(tag);
+    if (missing) report('language-strings-missing', moduleAt(`/translations/${i}`), missing);
+  });
+}
+
 /** Undefined when the language's interface strings are complete; otherwise what is missing. */
-export function checkLanguageStrings(language: string): string | undefined {
+function checkLanguageStrings(language: string): string | undefined {
   if (cache.has(language)) return cache.get(language);
   const result = findMissing(language);
   cache.set(language, result);
