@@ -211,7 +211,6 @@ function translatePattern(set: SchemaSet, error: ErrorObject, where: Place, at: 
     case 'slug':
       return identifier('use lowercase letters, digits and hyphens, starting with a letter or digit, at most 64 characters', pattern);
     case 'moduleId':
-      return identifier('use lowercase letters, digits and hyphens, starting with a letter, 2 to 64 characters', pattern);
     case 'questionId':
       return identifier('use lowercase letters, digits and hyphens, starting with a letter, 2 to 64 characters', pattern);
     case 'optionId':
@@ -304,7 +303,7 @@ function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'string') return `text (${JSON.stringify(value.length > 40 ? value.slice(0, 37) + '…' : value)})`;
-  if (typeof value === 'number') return Number.isInteger(value) ? `the number ${value}` : `the number ${value}`;
+  if (typeof value === 'number') return `the number ${value}`;
   if (typeof value === 'boolean') return String(value);
   return 'an object';
 }

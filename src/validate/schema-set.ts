@@ -108,14 +108,14 @@ function collectPatternKinds(schemas: SchemaObject[]): Map<string, string> {
 export function resolveRef(set: SchemaSet, schema: SchemaObject): SchemaObject {
   let current = schema;
   for (let depth = 0; depth < 5 && typeof current.$ref === 'string'; depth++) {
-    const resolved = set.ajv.getSchema(resolveRefUri(current.$ref, current))?.schema;
+    const resolved = set.ajv.getSchema(resolveRefUri(current.$ref))?.schema;
     if (!resolved || typeof resolved !== 'object') break;
     current = resolved as SchemaObject;
   }
   return current;
 }
 
-function resolveRefUri(ref: string, _from: SchemaObject): string {
+function resolveRefUri(ref: string): string {
   if (ref.startsWith('#')) return ref;
   return ref.startsWith('http') ? ref : SCHEMA_BASE + ref;
 }
