@@ -6,6 +6,8 @@ export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 export const schemasDir = path.join(packageRoot, 'schemas');
 export const templatesDir = path.join(packageRoot, 'src', 'render', 'templates');
 export const runtimeEntry = path.join(packageRoot, 'src', 'runtime', 'main.ts');
+/** The TypeScript of the preview's own pages (live reload, LMS host, simulator), bundled on use. */
+export const previewClientDir = path.join(packageRoot, 'src', 'preview', 'client');
 export const stylesDir = path.join(packageRoot, 'src', 'render', 'styles');
 /** The learner-interface strings, one JSON file per language. */
 export const localesDir = path.join(packageRoot, 'src', 'render', 'locales');

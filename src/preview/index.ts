@@ -20,7 +20,7 @@ import { renderSite } from '../render/index.js';
 import { escapeHtml } from '../render/markdown.js';
 import { forgetCompiledSchemas } from '../validate/schema.js';
 import { writeSite } from '../render/site-files.js';
-import { injectLiveClient, LIVE_CLIENT_SCRIPT } from './live-client.js';
+import { injectLiveClient } from './live-client.js';
 import { contentType, notFound, send, startPackageServer, type RunningServer } from './package-server.js';
 import { simulatorPage, type SimulatorMode } from './simulator-page.js';
 
@@ -144,10 +144,6 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       port: options.port ?? 0,
       async extraRoute(req, res, url) {
         const pathname = decodeURIComponent(url.pathname);
-        if (pathname === '/__coursekit/live.js') {
-          send(res, 200, 'text/javascript; charset=utf-8', LIVE_CLIENT_SCRIPT);
-          return true;
-        }
         if (pathname === '/__coursekit/events') {
           res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
           res.write(': connected\n\n');

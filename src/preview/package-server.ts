@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { bundlePreviewScript, PREVIEW_SCRIPTS, type PreviewScript } from '../bundle/index.js';
 import type { FileMap } from '../model/files.js';
 import { lmsHostPage, type ScormVersion } from './lms-host.js';
 
@@ -52,9 +53,12 @@ export interface RunningServer {
  * Routes:
  * - `/packages/<name>/<file>`: a file of a package;
  * - `/lms/<name>/`: the LMS host page for a SCORM package (version from its name);
- * - `/__coursekit/scorm-again/<file>`: scorm-again's browser bundles.
+ * - `/__coursekit/scorm-again/<file>`: scorm-again's browser bundles;
+ * - `/__coursekit/<name>.js`: the scripts of the preview's own pages (src/preview/client/).
  */
 export async function startPackageServer(source: PackageSource, options: { port?: number; extraRoute?: ExtraRoute } = {}): Promise<RunningServer> {
+  // Bundled ahead, so that a page's first load does not wait for esbuild.
+  for (const name of PREVIEW_SCRIPTS) void bundlePreviewScript(name).catch(() => undefined);
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       res.writeHead(500, { 'content-type': 'text/plain' });
@@ -69,6 +73,10 @@ export async function startPackageServer(source: PackageSource, options: { port?
       const name = path.basename(pathname);
       if (!/^[\w.-]+\.js$/.test(name)) return notFound(res);
       return send(res, 200, contentType(name), await readFile(path.join(scormAgainDir(), name)));
+    }
+    const script = /^\/__coursekit\/([\w-]+)\.js$/.exec(pathname)?.[1];
+    if (script && (PREVIEW_SCRIPTS as readonly string[]).includes(script)) {
+      return send(res, 200, contentType('x.js'), await bundlePreviewScript(script as PreviewScript));
     }
     const lms = /^\/lms\/([\w-]+)\/$/.exec(pathname);
     if (lms) {
