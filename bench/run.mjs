@@ -111,7 +111,7 @@ if (wants('output')) {
   const rows = [];
   for (const p of built.packages) {
     results.output.packages[path.basename(p.path)] = p.bytes;
-    rows.push([path.basename(p.path), (p.bytes / 1024).toFixed(1) + ' KB']);
+    rows.push([path.basename(p.path), `${(p.bytes / 1024).toFixed(1)} KB`]);
   }
   for (const target of ['scorm12', 'scorm2004', 'web']) {
     const code = await bundleRuntime(target);
@@ -168,5 +168,5 @@ if ((wants('launch') || wants('suspend')) && (await stat(extra).catch(() => null
   Object.assign(results, await measureRuntime({ root, wants, table, median }));
 }
 
-await writeFile(resultsFile, JSON.stringify(results, null, 2) + '\n');
+await writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\nwrote ${path.relative(process.cwd(), resultsFile)}`);

@@ -83,7 +83,7 @@ try {
     // No results yet.
   }
   results.validate = result;
-  await writeFile(resultsFile, JSON.stringify(results, null, 2) + '\n');
+  await writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
   if (!result.withinBudget) process.exitCode = 1;
 } finally {
   await rm(root, { recursive: true, force: true });

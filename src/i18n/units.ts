@@ -117,7 +117,7 @@ export function collectTexts(module: CourseModule, questionFiles?: QuestionFiles
           break;
         case 'keyPoints':
           add(`${b}.heading`, file, `${bp}/heading`, `${place} heading`, block.heading, (v) => (block.heading = v));
-          block.items.forEach((item, n) => add(`${b}.item.${n + 1}`, file, `${bp}/items/${n}`, `${place} point ${n + 1}`, item, (v) => (block.items[n] = v)));
+          for (const [n, item] of block.items.entries()) add(`${b}.item.${n + 1}`, file, `${bp}/items/${n}`, `${place} point ${n + 1}`, item, (v) => (block.items[n] = v));
           break;
         case 'image':
           add(`${b}.alt`, file, `${bp}/alt`, `${place} alt text`, block.alt, (v) => (block.alt = v), 'alt');
@@ -132,7 +132,7 @@ export function collectTexts(module: CourseModule, questionFiles?: QuestionFiles
           break;
         case 'knowledgeCheck':
           add(`${b}.heading`, file, `${bp}/heading`, `${place} heading`, block.heading, (v) => (block.heading = v));
-          block.questions.forEach((question, n) => addQuestion(add, question, file, `${bp}/questions/${n}`));
+          for (const [n, question] of block.questions.entries()) addQuestion(add, question, file, `${bp}/questions/${n}`);
           break;
       }
     });

@@ -68,7 +68,10 @@ export async function packageModule(
   const entryFor = (name: string, bytes: Uint8Array): ZipEntry => {
     if (tree.get(name) !== bytes) return prepareEntry(name, bytes);
     let entry = compressed.get(name);
-    if (!entry) compressed.set(name, (entry = prepareEntry(name, bytes, deflatedAhead?.(name))));
+    if (!entry) {
+      entry = prepareEntry(name, bytes, deflatedAhead?.(name));
+      compressed.set(name, entry);
+    }
     return entry;
   };
   const packages: BuiltPackage[] = [];

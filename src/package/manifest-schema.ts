@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { XmlInputProvider, XsdValidator } from 'libxml2-wasm';
+import type { XmlDocument, XmlInputProvider, XsdValidator } from 'libxml2-wasm';
 import { diagnostic } from '../diagnostics/create.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FileMap } from '../model/files.js';
@@ -115,7 +115,7 @@ async function validatorFor(namespace: Namespace): Promise<XsdValidator> {
  */
 export async function manifestSchemaProblems(manifest: Uint8Array): Promise<SchemaProblem[]> {
   const lib = await loadLibxml2();
-  let document;
+  let document: XmlDocument;
   try {
     document = lib.XmlDocument.fromBuffer(manifest, { url: 'imsmanifest.xml', option: lib.ParseOption.XML_PARSE_NONET });
   } catch (error) {

@@ -159,7 +159,10 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
         const sim = /^\/sim\/([\w-]+)\/$/.exec(pathname);
         if (sim) {
           const entry = rendered.get(sim[1]!);
-          if (!entry) return notFound(res), true;
+          if (!entry) {
+            notFound(res);
+            return true;
+          }
           const requested = url.searchParams.get('mode');
           const mode: SimulatorMode = requested === 'scorm2004' || requested === 'web' ? requested : 'scorm12';
           send(res, 200, 'text/html; charset=utf-8', simulatorPage(entry.module.id, entry.module.meta.title, mode));
@@ -169,7 +172,10 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
         if (download) {
           const parsed = parsePackageName(download[1]!);
           const files = parsed && (await packageFiles(parsed.moduleId, parsed.target));
-          if (!files) return notFound(res), true;
+          if (!files) {
+            notFound(res);
+            return true;
+          }
           res.writeHead(200, { 'content-type': 'application/zip', 'content-disposition': `attachment; filename="${download[1]}.zip"` });
           res.end(createZip(files));
           return true;
@@ -178,7 +184,10 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
         if (site) {
           const entry = rendered.get(site[1]!);
           const file = site[2] || 'index.html';
-          if (!entry || file.split('/').includes('..')) return notFound(res), true;
+          if (!entry || file.split('/').includes('..')) {
+            notFound(res);
+            return true;
+          }
           try {
             const bytes = await readFile(path.join(entry.siteDir, site[1]!, file));
             const type = contentType(file);

@@ -38,7 +38,7 @@ export async function renderSite(modules: CourseModule[], options: RenderOptions
   const encoder = new TextEncoder();
   const moduleIds = new Set(modules.map((m) => m.id));
   const moduleFiles = new Map<string, FileMap>(modules.map((m) => [m.id, new Map()]));
-  const siteFiles: FileMap = new Map([['modules.json', encoder.encode(JSON.stringify(site.index, null, 2) + '\n')]]);
+  const siteFiles: FileMap = new Map([['modules.json', encoder.encode(`${JSON.stringify(site.index, null, 2)}\n`)]]);
   for (const page of rendered) {
     if (!page.outputPath) continue;
     const [first, ...rest] = path.relative(options.outDir, page.outputPath).split(path.sep);

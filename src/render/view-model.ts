@@ -156,7 +156,7 @@ function modulePagesOf(view: ModuleView, module: CourseModule): PageView[] {
     ...tocFor(view, lessonNumber),
   });
   const sequence: PageView[] = [base('start', 'start', 'index.html', view.title)];
-  module.lessons.forEach((lesson, i) => sequence.push(base('lesson', lesson.id, `${lesson.id}.html`, lesson.title, lesson, i + 1)));
+  for (const [i, lesson] of module.lessons.entries()) sequence.push(base('lesson', lesson.id, `${lesson.id}.html`, lesson.title, lesson, i + 1));
   if (view.assessment) sequence.push(base('assessment', 'assessment', view.assessment.fileName, view.assessment.title));
   sequence.forEach((page, i) => {
     const previous = sequence[i - 1];

@@ -153,5 +153,5 @@ export function coverageMarkdown(report: CoverageReport): string {
     out.push('', '## Objectives without questions', '');
     for (const o of report.objectivesWithoutQuestions) out.push(`- \`${o.id}\` (${o.lessonTitle}): ${o.text}`);
   }
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }

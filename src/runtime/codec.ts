@@ -94,7 +94,7 @@ export function encodeState(state: LearnerState, course: Course, limit = Infinit
 
 function build(state: LearnerState, course: Course, loss: number, textBudget: number): string {
   let attempt = state.attempt;
-  if (attempt && attempt.submitted && loss >= 4) attempt = undefined;
+  if (attempt?.submitted && loss >= 4) attempt = undefined;
   const drawn = attempt ? drawAttempt(course, attempt.seed) : [];
   const answers = attempt && loss < 5 ? drawn.map((d, i) => encodeResponse(course.questions[d.id]!, attempt.answers[i], loss, textBudget)) : [];
   const seconds = attempt && loss < 1 ? drawn.map((_, i) => b36(Math.round(attempt.seconds[i] ?? 0))) : [];
@@ -134,7 +134,7 @@ function viewedBits(viewed: string[], course: Course): string {
 }
 
 export function encodeResponse(question: Question, response: Response | undefined, loss = 0, textBudget = 0): string {
-  if (!response || !response.some((part) => part !== '')) return '';
+  if (!response?.some((part) => part !== '')) return '';
   const index = (id: string | undefined) => question.ids.indexOf(id ?? '');
   switch (question.type) {
     case 'single':

@@ -90,7 +90,7 @@ function schemaRef(fromFile: string, schema: string): string {
  * short lists of values and small objects such as citations on one line.
  */
 export function json(data: unknown): string {
-  return layout(data, '') + '\n';
+  return `${layout(data, '')}\n`;
 }
 
 function layout(value: unknown, indent: string): string {
@@ -105,7 +105,7 @@ function layout(value: unknown, indent: string): string {
     const text = Array.isArray(value) ? `[${inline}]` : `{ ${inline} }`;
     if (indent.length + text.length <= 100) return text;
   }
-  const inner = indent + '  ';
+  const inner = `${indent}  `;
   const lines = entries.map(([k, v]) => inner + (k === undefined ? '' : `${JSON.stringify(k)}: `) + layout(v, inner));
   return `${open}\n${lines.join(',\n')}\n${indent}${close}`;
 }
@@ -271,7 +271,7 @@ async function firstSentenceOf(folder: string, file: string, paragraph: number):
  * with the same indentation when the list has one id per line, after a comma otherwise.
  */
 export function appendToLessonOrder(text: string, lessonId: string): string | undefined {
-  let ast;
+  let ast: ReturnType<typeof parseWithPositions>;
   try {
     ast = parseWithPositions(text.replace(/^\uFEFF/, ''), { mode: 'json', ranges: true });
   } catch {
@@ -280,7 +280,7 @@ export function appendToLessonOrder(text: string, lessonId: string): string | un
   const offset = text.startsWith('\uFEFF') ? 1 : 0;
   if (ast.body.type !== 'Object') return undefined;
   const member = ast.body.members.find((m) => m.name.type === 'String' && m.name.value === 'lessons');
-  if (!member || member.value.type !== 'Array') return undefined;
+  if (member?.value.type !== 'Array') return undefined;
   const array = member.value;
   const quoted = JSON.stringify(lessonId);
   const last = array.elements.at(-1);

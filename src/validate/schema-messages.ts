@@ -302,7 +302,7 @@ function describeType(type: string): string {
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return `text (${JSON.stringify(value.length > 40 ? value.slice(0, 37) + '…' : value)})`;
+  if (typeof value === 'string') return `text (${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}…` : value)})`;
   if (typeof value === 'number') return `the number ${value}`;
   if (typeof value === 'boolean') return String(value);
   return 'an object';

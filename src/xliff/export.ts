@@ -73,7 +73,10 @@ export function exportXliff(module: CourseModule, lang: string, options: ExportO
       counts.untranslated++;
     }
     let file = files.get(text.file);
-    if (!file) files.set(text.file, (file = { id: fileId(text.file), original: text.file, units: [] }));
+    if (!file) {
+      file = { id: fileId(text.file), original: text.file, units: [] };
+      files.set(text.file, file);
+    }
     file.units.push(unit);
   }
   const text = writeXliff({ srcLang: module.meta.language, trgLang: lang, moduleId: module.id, files: [...files.values()] });

@@ -52,7 +52,7 @@ interface LayoutReport {
  * selects, text fields and text areas themselves.
  */
 function measure(): LayoutReport {
-  const describe = (node: Element) => `${node.tagName.toLowerCase()}${node.className ? '.' + String(node.className).trim().split(/\s+/).join('.') : ''} "${(node.textContent ?? '').trim().slice(0, 30)}"`;
+  const describe = (node: Element) => `${node.tagName.toLowerCase()}${node.className ? `.${String(node.className).trim().split(/\s+/).join('.')}` : ''} "${(node.textContent ?? '').trim().slice(0, 30)}"`;
   const shown = (node: Element) => {
     const box = node.getBoundingClientRect();
     return box.width > 0 && box.height > 0 && getComputedStyle(node).visibility !== 'hidden';
@@ -197,7 +197,7 @@ describe('layout', () => {
           if (report.scrollWidth > report.innerWidth || report.overflowing.length) scrolling[state] = [`scrollWidth ${report.scrollWidth}`, ...report.overflowing];
           if (report.clipped.length) clipped[state] = report.clipped;
           if (report.small.length) small[state] = report.small;
-          report.excepted.forEach((e) => excepted.add(e));
+          for (const e of report.excepted) excepted.add(e);
           targets += report.targets;
         },
       );
@@ -298,7 +298,7 @@ describe('print', () => {
       const layout = await page.evaluate(() => {
         const main = document.querySelector('main')!.getBoundingClientRect();
         const linkColours = Array.from(document.querySelectorAll('main a'), (a) => getComputedStyle(a).color);
-        return { left: main.left, width: main.width, text: document.querySelector('main')!.innerText.length, scrollWidth: document.documentElement.scrollWidth, innerWidth, bodyColour: getComputedStyle(document.body).color, linkColours };
+        return { left: main.left, width: main.width, text: document.querySelector('main')!.textContent.length, scrollWidth: document.documentElement.scrollWidth, innerWidth, bodyColour: getComputedStyle(document.body).color, linkColours };
       });
       // The contents column is gone: the lesson starts at the left margin and uses the page.
       expect(layout.left, lesson.url).toBeLessThan(layout.innerWidth * 0.05);

@@ -16,7 +16,10 @@ const made: string[] = [];
 afterAll(async () => {
   await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));
 });
-const track = (dir: string) => (made.push(dir), dir);
+const track = (dir: string) => {
+  made.push(dir);
+  return dir;
+};
 
 describe('coursekit report', () => {
   it('prints the coverage of each recommendation as Markdown', async () => {

@@ -153,7 +153,7 @@ describe('applyTranslation', () => {
     const fewer = structuredClone(module);
     fewer.lessons[0]!.blocks.shift(); // every later block of lesson 1 is renumbered
     const result = applyTranslation(fewer, translated, 'fr', { file: FILE });
-    expect(result.diagnostics.map((d) => d.code + ' ' + d.message.split(' ')[1])).toEqual(
+    expect(result.diagnostics.map((d) => `${d.code} ${d.message.split(' ')[1]}`)).toEqual(
       [
         'block.1.heading',
         'block.1.markdown',

@@ -33,7 +33,7 @@ async function importJson(dir: string, file: string, extra: string[] = []): Prom
 async function editJson(file: string, edit: (data: any) => void): Promise<void> {
   const data = JSON.parse(await readFile(file, 'utf8'));
   edit(data);
-  await writeFile(file, JSON.stringify(data, null, 2) + '\n');
+  await writeFile(file, `${JSON.stringify(data, null, 2)}\n`);
 }
 
 const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
@@ -185,7 +185,7 @@ describe('coursekit xliff import', () => {
     });
     expect(await readFile(translationFile(dir), 'utf8')).toBe(translated);
     const after = await hashFolder(moduleDir(dir));
-    const { ['translations/fr.xlf']: written, ...rest } = after;
+    const { 'translations/fr.xlf': written, ...rest } = after;
     expect(written).toBeDefined();
     expect(rest).toEqual(before);
 

@@ -109,7 +109,10 @@ describe('the manifest checker catches what the XSDs miss', () => {
     ['a dangling identifierref', (xml) => xml.replace('identifierref="RES-tiny-course"', 'identifierref="RES-nowhere"'), /not a resource/],
     ['a dangling dependency', (xml) => xml.replace('<dependency identifierref="RES-tiny-course-files"/>', '<dependency identifierref="RES-x"/>'), /depends on "RES-x"/],
     ['a listed file missing from the zip', (xml) => xml.replace('<file href="index.html"/>', '<file href="index.html"/><file href="gone.html"/>'), /gone.html.*not in the zip/],
-    ['a file in the zip not listed', (xml, files) => (files.set('extra.txt', new Uint8Array([1])), xml), /extra.txt is in the zip but not listed/],
+    ['a file in the zip not listed', (xml, files) => {
+        files.set('extra.txt', new Uint8Array([1]));
+        return xml;
+      }, /extra.txt is in the zip but not listed/],
     ['a backslash in an href', (xml) => xml.replace('<file href="media/dot.svg"/>', '<file href="media\\dot.svg"/>'), /backslash/],
     ['an absolute href', (xml) => xml.replace('href="launch.html">', 'href="/launch.html">'), /starts with \//],
     ['a letter-case mismatch', (xml) => xml.replace('<file href="index.html"/>', '<file href="Index.html"/>'), /case-sensitive/],
@@ -120,7 +123,11 @@ describe('the manifest checker catches what the XSDs miss', () => {
     ['a wrong schemaversion', (xml) => xml.replace('<schemaversion>1.2</schemaversion>', '<schemaversion>1.3</schemaversion>'), /schemaversion/],
     ['an item without a title', (xml) => xml.replace(/(<item[^>]*>)\s*<title>[^<]*<\/title>/, '$1'), /exactly one non-empty <title>/],
     ['a mastery score over 100', (xml) => xml.replace('</title>\n      </item>', '</title>\n        <adlcp:masteryscore>150</adlcp:masteryscore>\n      </item>'), /masteryscore "150"/],
-    ['no manifest at the root', (_xml, files) => (files.set('sub/imsmanifest.xml', files.get('imsmanifest.xml')!), files.delete('imsmanifest.xml'), ''), /not at the zip root/],
+    ['no manifest at the root', (_xml, files) => {
+        files.set('sub/imsmanifest.xml', files.get('imsmanifest.xml')!);
+        files.delete('imsmanifest.xml');
+        return '';
+      }, /not at the zip root/],
   ];
 
   it.each(cases)('reports %s', async (_name, mutate, expected) => {

@@ -53,7 +53,7 @@ describe('answers', () => {
   ])('%s %j: %j is encoded as %j and back', (type, ids, response, text) => {
     const question = q(type, ids, []);
     expect(encodeResponse(question, response)).toBe(text);
-    expect(decodeResponse(question, text)).toEqual(response && response.some(Boolean) ? response : undefined);
+    expect(decodeResponse(question, text)).toEqual(response?.some(Boolean) ? response : undefined);
   });
 
   it('refuses what does not fit the question instead of guessing', () => {

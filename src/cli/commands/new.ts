@@ -38,6 +38,6 @@ function printResult(io: CliIo, result: ScaffoldResult): number {
   }
   const lines = [...result.created.map((f) => `created ${f}`), ...result.updated.map((f) => `updated ${f}`)];
   if (result.nextSteps.length > 0) lines.push('', 'Next:', ...result.nextSteps.map((s) => `  - ${s}`));
-  io.stdout(lines.join('\n') + '\n');
+  io.stdout(`${lines.join('\n')}\n`);
   return 0;
 }

@@ -136,6 +136,6 @@ export function registerXliff(program: Command, { io, setExitCode }: CommandCont
       } else if (!failed) {
         lines.push(`The next build packages the ${language} version.`);
       }
-      io.stdout(lines.join('\n') + '\n');
+      io.stdout(`${lines.join('\n')}\n`);
     });
 }

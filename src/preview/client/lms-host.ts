@@ -26,7 +26,8 @@ export interface LaunchOptions {
 }
 
 /** The CMI data as scorm-again renders it, or as an LMS hands it to a new launch. */
-type CmiData = Record<string, any>;
+// biome-ignore lint/suspicious/noExplicitAny: scorm-again's CMI JSON is nested data of no declared shape.
+export type CmiData = Record<string, any>;
 
 /** The part of scorm-again's Scorm12API / Scorm2004API the host uses. */
 interface ScormAgainApi {

@@ -4,7 +4,7 @@
  * interactions, the API call log), with a new attempt, exit and relaunch, and fault injection.
  * The player mode comes from <body data-mode>.
  */
-import type { LaunchOptions, LmsHost } from './lms-host.js';
+import type { CmiData, LaunchOptions, LmsHost } from './lms-host.js';
 
 type Mode = 'scorm12' | 'scorm2004' | 'web';
 
@@ -65,9 +65,9 @@ function render(): void {
     return;
   }
   const h = host();
-  if (!h || !h.api) return;
+  if (!h?.api) return;
   const rendered = h.cmi() ?? {};
-  const cmi = (rendered.cmi ?? rendered) as Record<string, any>;
+  const cmi = (rendered.cmi ?? rendered) as CmiData;
   const is12 = mode === 'scorm12';
   const fields = is12
     ? [['lesson_status', 'core.lesson_status'], ['score.raw', 'core.score.raw'], ['score.min', 'core.score.min'], ['score.max', 'core.score.max'], ['lesson_location', 'core.lesson_location'], ['exit', 'core.exit'], ['entry', 'core.entry'], ['session_time', 'core.session_time']]

@@ -149,7 +149,7 @@ export function setupAssessment(host: Host, course: Course, t: Translate): void 
     const review = part('review');
     if (review) {
       review.textContent = '';
-      current.questions.forEach((drawn, i) => review.appendChild(reviewItem(drawn.id, current.answers[i] ?? null, current.results[i] === true)));
+      for (const [i, drawn] of current.questions.entries()) review.appendChild(reviewItem(drawn.id, current.answers[i] ?? null, current.results[i] === true));
     }
     if (moveFocus) focus(part('results-heading'));
   }

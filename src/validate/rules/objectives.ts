@@ -21,7 +21,7 @@ export interface Objectives {
 export function checkObjectives({ report }: RuleContext, lessons: Located<Lesson>[], citations: Citations): Objectives {
   const all: Located<Objective>[] = [];
   for (const lesson of lessons) {
-    lesson.value.objectives.forEach((objective, i) => all.push({ value: objective, file: lesson.file, pointer: `/objectives/${i}` }));
+    for (const [i, objective] of lesson.value.objectives.entries()) all.push({ value: objective, file: lesson.file, pointer: `/objectives/${i}` });
   }
   const byId = firstById(all, 'objective', report);
   const miscited = new Set<string>();

@@ -22,12 +22,12 @@ export function collectQuestions({ loaded }: RuleContext, lessons: Located<Lesso
   for (const lesson of lessons) {
     for (const [b, block] of lesson.value.blocks.entries()) {
       if (block.type !== 'knowledgeCheck') continue;
-      block.questions.forEach((q, i) => knowledgeChecks.push({ value: q, file: lesson.file, pointer: `/blocks/${b}/questions/${i}` }));
+      for (const [i, q] of block.questions.entries()) knowledgeChecks.push({ value: q, file: lesson.file, pointer: `/blocks/${b}/questions/${i}` });
     }
   }
   const bank: Located<Question>[] = [];
   for (const file of loaded.questionFiles) {
-    (file.data as QuestionBank).questions.forEach((q, i) => bank.push({ value: q, file, pointer: `/questions/${i}` }));
+    for (const [i, q] of (file.data as QuestionBank).questions.entries()) bank.push({ value: q, file, pointer: `/questions/${i}` });
   }
   return { bank, knowledgeChecks };
 }
