@@ -107,8 +107,9 @@ export interface ReadXliffResult {
   diagnostics: Diagnostic[];
 }
 
-// biome-ignore lint/suspicious/noMisleadingCharacterClass: the ranges of XML 1.0's NameChar production, in UTF-16 code units.
-const NMTOKEN = /^[-.0-9:A-Z_a-z\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C\u200D\u203F\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]+$/;
+const NMTOKEN =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: the ranges of XML 1.0's NameChar production, in UTF-16 code units.
+  /^[-.0-9:A-Z_a-z\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C\u200D\u203F\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]+$/;
 
 /**
  * Reads an XLIFF file's text. `displayPath` is the file as messages name it (relative to the
