@@ -236,7 +236,7 @@ async function measureSuspend({ root, table }) {
     plugins: [
       {
         // The runtime (src/runtime) is bundled from source; the pipeline the test helpers use
-        // (src/build, src/render) is the compiled lib/; tests/helpers/projects.js only lends
+        // (src/pipeline, src/render…) is the compiled lib/; tests/helpers/projects.js only lends
         // its two paths (its own would point inside the bundle).
         name: 'coursekit-lib',
         setup(b) {

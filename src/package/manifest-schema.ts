@@ -3,7 +3,7 @@
  * (vendor/scorm-xsd), in-process, by libxml2 compiled to WebAssembly: neither authors nor CI
  * need xmllint. The root element's namespace picks the schema set, as an LMS does. Each schema
  * set is compiled once per process (compiling is most of the cost; a validation takes about a
- * millisecond), and libxml2 is loaded only when a package is written.
+ * millisecond), and libxml2 is loaded only by the commands that write packages.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

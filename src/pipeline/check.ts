@@ -1,6 +1,8 @@
 /**
- * Load and validate: everything `coursekit validate` does, and the first half of a build.
- * Kept apart from the build so that commands that only check content never load Eleventy.
+ * The check stage: load → validate → translations. Everything `coursekit validate` does, the
+ * first half of a build, and what the preview, `coursekit report` and `coursekit xliff import`
+ * start from. Kept apart from the build (index.ts) so that commands that only check content
+ * never load Eleventy.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadTranslations } from '../i18n/index.js';
