@@ -28,7 +28,11 @@ const TYPES_ONLY = '^src/model/(runtime-data|content\\.generated)\\.ts$';
 
 const layerRules = LAYERS.flatMap((layer, index) =>
   layer.map((folder) => {
-    const notBelow = [...LAYERS.slice(index).flat().filter((f) => f !== folder)];
+    const notBelow = [
+      ...LAYERS.slice(index)
+        .flat()
+        .filter((f) => f !== folder),
+    ];
     return {
       name: `layer-${folder}`,
       comment: `src/${folder}/ may import only folders of a lower layer (${LAYERS.slice(0, index).flat().join(', ') || 'none'}).`,
@@ -52,7 +56,7 @@ module.exports = {
     },
     {
       name: 'browser-no-node',
-      comment: 'Browser code runs in the learner\'s browser: no Node modules and no npm packages.',
+      comment: "Browser code runs in the learner's browser: no Node modules and no npm packages.",
       severity: 'error',
       from: { path: BROWSER },
       to: { dependencyTypes: ['core', 'npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'] },
@@ -66,7 +70,7 @@ module.exports = {
     },
     {
       name: 'preview-client-imports-only-types',
-      comment: 'The preview\'s page scripts import only each other, shared code and types-only model files.',
+      comment: "The preview's page scripts import only each other, shared code and types-only model files.",
       severity: 'error',
       from: { path: '^src/preview/client/' },
       to: { path: '^src/', pathNot: [`^src/(preview/client|shared)/`, TYPES_ONLY] },

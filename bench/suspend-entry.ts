@@ -22,7 +22,6 @@ export const LOSS_STAGES = [
   'answers of the attempt in progress left out',
 ];
 
-
 export interface SuspendCase {
   course: string;
   case: string;

@@ -74,7 +74,9 @@ try {
     fastest: { ms: result.minMs },
     slowest: { ms: result.maxMs },
   });
-  console.log(`${LESSONS} lessons, ${files} files in ${path.relative(root, folder)}: ${result.withinBudget ? 'within' : 'OVER'} the ${BUDGET_MS} ms budget.`);
+  console.log(
+    `${LESSONS} lessons, ${files} files in ${path.relative(root, folder)}: ${result.withinBudget ? 'within' : 'OVER'} the ${BUDGET_MS} ms budget.`,
+  );
   const resultsFile = path.join(here, 'results.json');
   let results = {};
   try {

@@ -17,7 +17,15 @@ const site = path.join(dir, 'dist', 'site', 'migration-human-rights');
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const page = await browser.newPage({ viewport: { width: 1200, height: 860 } });
 const ready = (id) => page.waitForFunction((p) => document.documentElement.getAttribute('data-ck-ready') === p, id);

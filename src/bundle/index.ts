@@ -33,7 +33,9 @@ export function bundlePreviewScript(name: PreviewScript): Promise<string> {
 function bundle(key: string, options: BuildOptions): Promise<string> {
   let bundled = cache.get(key);
   if (!bundled) {
-    bundled = build({ ...options, bundle: true, write: false, format: 'iife', target: ['es2019'], logLevel: 'silent' }).then((result) => result.outputFiles![0]!.text);
+    bundled = build({ ...options, bundle: true, write: false, format: 'iife', target: ['es2019'], logLevel: 'silent' }).then(
+      (result) => result.outputFiles![0]!.text,
+    );
     cache.set(key, bundled);
   }
   return bundled;

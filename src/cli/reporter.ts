@@ -15,7 +15,9 @@ export function createConsoleReporter(io: CliIo): ((event: BuildEvent) => void) 
         io.stderr(`  rendered ${event.pages} page(s)\n`);
         break;
       case 'packaged':
-        io.stderr(`  packaged ${event.package.moduleId} ${event.package.target.padEnd(9)} ${formatBytes(event.package.bytes).padStart(9)}  ${path.basename(event.package.path)}\n`);
+        io.stderr(
+          `  packaged ${event.package.moduleId} ${event.package.target.padEnd(9)} ${formatBytes(event.package.bytes).padStart(9)}  ${path.basename(event.package.path)}\n`,
+        );
         break;
     }
   };

@@ -32,7 +32,12 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: Ou
 
 function formatGithub(d: Diagnostic): string {
   const level = d.severity === 'error' ? 'error' : 'warning';
-  const props = [d.file && `file=${escapeProperty(d.file)}`, d.line && `line=${d.line}`, d.column && `col=${d.column}`, `title=${escapeProperty(d.code)}`]
+  const props = [
+    d.file && `file=${escapeProperty(d.file)}`,
+    d.line && `line=${d.line}`,
+    d.column && `col=${d.column}`,
+    `title=${escapeProperty(d.code)}`,
+  ]
     .filter(Boolean)
     .join(',');
   const text = d.hint ? `${d.message} ${d.hint}` : d.message;
@@ -71,7 +76,9 @@ function codeFrame(files: Map<string, string[] | null>, file: string, line: numb
   if (fileLines === undefined) {
     try {
       // Positions are counted without a byte order mark (the loader drops it), so drop it here too.
-      fileLines = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+      fileLines = readFileSync(file, 'utf8')
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/);
     } catch {
       fileLines = null;
     }

@@ -4,4 +4,11 @@
  * (pipeline/check.ts) calls `loadTranslations`; the `coursekit xliff` workflows that write
  * those files live in src/xliff/.
  */
-export { applyTranslation, loadTranslations, type ApplyOptions, type ApplyResult, type LoadTranslationsOptions, type LoadTranslationsResult } from './apply.js';
+export {
+  applyTranslation,
+  loadTranslations,
+  type ApplyOptions,
+  type ApplyResult,
+  type LoadTranslationsOptions,
+  type LoadTranslationsResult,
+} from './apply.js';

@@ -62,7 +62,8 @@ export function writeXliff(doc: XliffOutDocument): string {
       out.push(`    <unit id="${escapeXmlAttribute(unit.id)}" name="${escapeXmlAttribute(unit.name)}" xml:space="preserve">`);
       if (unit.notes.length > 0) {
         out.push('      <notes>');
-        for (const note of unit.notes) out.push(`        <note category="${escapeXmlAttribute(note.category)}">${escapeXmlText(note.text)}</note>`);
+        for (const note of unit.notes)
+          out.push(`        <note category="${escapeXmlAttribute(note.category)}">${escapeXmlText(note.text)}</note>`);
         out.push('      </notes>');
       }
       out.push(`      <segment state="${unit.state}">`);
@@ -151,13 +152,22 @@ export function readXliff(text: string, displayPath: string): ReadXliffResult {
     return invalid(`<xliff> is in the namespace "${rootName.namespace ?? ''}", not "${XLIFF_NAMESPACE}" (XLIFF 2.0).`, root);
   }
   if (version !== '2.0' && version !== '2.1') {
-    return invalid(version === '' ? '<xliff> has no version attribute; XLIFF 2.0 files have version="2.0".' : `the file says version="${version}"; coursekit reads XLIFF 2.0 (and 2.1).`, root);
+    return invalid(
+      version === ''
+        ? '<xliff> has no version attribute; XLIFF 2.0 files have version="2.0".'
+        : `the file says version="${version}"; coursekit reads XLIFF 2.0 (and 2.1).`,
+      root,
+    );
   }
   const srcLang = root.attributes.get('srcLang');
   if (!srcLang) return invalid('<xliff> has no srcLang attribute (the language the texts were translated from).', root);
   const trgLang = root.attributes.get('trgLang');
   if (!trgLang) {
-    return invalid('<xliff> has no trgLang attribute, so the language of the translation is unknown.', root, 'Set the target language in the translation tool, or add trgLang="<language>" to the <xliff> element, then save again.');
+    return invalid(
+      '<xliff> has no trgLang attribute, so the language of the translation is unknown.',
+      root,
+      'Set the target language in the translation tool, or add trgLang="<language>" to the <xliff> element, then save again.',
+    );
   }
   let moduleId: string | undefined;
   for (const [attr, value] of root.attributes) {

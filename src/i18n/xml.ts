@@ -81,7 +81,8 @@ export function parseXml(input: string): XmlParseResult {
     }
     return { ok: true, root: new Reader(text, position).document() };
   } catch (error) {
-    if (error instanceof XmlSyntaxError) return { ok: false, error: { message: error.message, ...position(Math.min(error.index, text.length)) } };
+    if (error instanceof XmlSyntaxError)
+      return { ok: false, error: { message: error.message, ...position(Math.min(error.index, text.length)) } };
     throw error;
   }
 }
@@ -98,12 +99,17 @@ class Reader {
     if (this.s.startsWith('<?xml') && /\s/.test(this.s[5] ?? '')) this.declaration();
     this.misc();
     if (this.i >= this.s.length) this.fail(this.s.trim() === '' ? 'the file is empty' : 'the file has no root element');
-    if (this.s.startsWith('<!DOCTYPE', this.i)) this.fail('the file has a DOCTYPE declaration; XLIFF files do not need one, and coursekit does not read them');
+    if (this.s.startsWith('<!DOCTYPE', this.i))
+      this.fail('the file has a DOCTYPE declaration; XLIFF files do not need one, and coursekit does not read them');
     if (this.s[this.i] !== '<') this.fail('expected the root element (`<xliff …>`), but the file starts with text');
     const root = this.element();
     this.misc();
     if (this.i < this.s.length) {
-      this.fail(this.s[this.i] === '<' ? 'there is a second root element after the end of the first; an XML file has exactly one' : 'there is text after the end of the root element');
+      this.fail(
+        this.s[this.i] === '<'
+          ? 'there is a second root element after the end of the first; an XML file has exactly one'
+          : 'there is text after the end of the root element',
+      );
     }
     return root;
   }
@@ -259,12 +265,19 @@ class Reader {
         const hex = body[1] === 'x';
         const digits = body.slice(hex ? 2 : 1);
         const code = digits !== '' && (hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits) ? parseInt(digits, hex ? 16 : 10) : NaN;
-        const valid = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+        const valid =
+          code === 0x9 ||
+          code === 0xa ||
+          code === 0xd ||
+          (code >= 0x20 && code <= 0xd7ff) ||
+          (code >= 0xe000 && code <= 0xfffd) ||
+          (code >= 0x10000 && code <= 0x10ffff);
         if (!valid) this.fail(`${match} is not a valid character reference`, where);
         return String.fromCodePoint(code);
       }
       const value = PREDEFINED[body];
-      if (value === undefined) this.fail(`the entity ${match} is not defined in XML (only &lt; &gt; &amp; &apos; &quot; and &#…; are)`, where);
+      if (value === undefined)
+        this.fail(`the entity ${match} is not defined in XML (only &lt; &gt; &amp; &apos; &quot; and &#…; are)`, where);
       return value;
     });
   }

@@ -51,7 +51,10 @@ export async function loadModules(options: LoadOptions): Promise<LoadResult> {
         diagnostics.push(
           diagnostic('module-not-found', {
             message: `There is no module \`${name}\` in ${display(options.modulesDir)}/.`,
-            hint: available.length > 0 ? `Available modules: ${available.join(', ')}.` : 'The modules folder is empty: `coursekit new module <id>` creates one.',
+            hint:
+              available.length > 0
+                ? `Available modules: ${available.join(', ')}.`
+                : 'The modules folder is empty: `coursekit new module <id>` creates one.',
           }),
         );
     }

@@ -58,7 +58,9 @@ export async function readJsonFile(absolutePath: string, displayPath: string): P
   let text = decoded.text;
   if (text.charCodeAt(0) === 0xfeff) {
     text = text.slice(1);
-    diagnostics.push(diagnostic('file-bom', { file: displayPath, line: 1, column: 1, message: `${name} starts with a UTF-8 byte order mark.` }));
+    diagnostics.push(
+      diagnostic('file-bom', { file: displayPath, line: 1, column: 1, message: `${name} starts with a UTF-8 byte order mark.` }),
+    );
   }
   if (text.trim() === '') {
     return fail(diagnostic('file-empty', { file: displayPath, message: `${name} is empty.` }));

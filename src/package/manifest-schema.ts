@@ -144,6 +144,9 @@ export async function checkManifestSchema(files: FileMap, packageName: string): 
   if (!manifest) return [];
   const problems = await manifestSchemaProblems(manifest);
   return problems.map((p) =>
-    diagnostic('manifest-schema', { file: packageName, message: `${packageName}: imsmanifest.xml${p.line > 0 ? ` line ${p.line}` : ''}: ${p.message}` }),
+    diagnostic('manifest-schema', {
+      file: packageName,
+      message: `${packageName}: imsmanifest.xml${p.line > 0 ? ` line ${p.line}` : ''}: ${p.message}`,
+    }),
   );
 }

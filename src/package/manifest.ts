@@ -36,7 +36,10 @@ export function buildManifest(input: ManifestInput): string {
   lines.push('  <metadata>', '    <schema>ADL SCORM</schema>', `    <schemaversion>${is12 ? '1.2' : '2004 4th Edition'}</schemaversion>`);
   lines.push(...(is12 ? lom12(module) : lom2004(module)).map((l) => `    ${l}`));
   lines.push('  </metadata>');
-  lines.push(`  <organizations default="ORG-${id}">`, `    <organization identifier="ORG-${id}"${is12 ? '' : ' adlseq:objectivesGlobalToSystem="false"'}>`);
+  lines.push(
+    `  <organizations default="ORG-${id}">`,
+    `    <organization identifier="ORG-${id}"${is12 ? '' : ' adlseq:objectivesGlobalToSystem="false"'}>`,
+  );
   lines.push(`      <title>${escapeXmlText(meta.title)}</title>`);
   for (const sco of scos) {
     const parameters = sco.parameters ? ` parameters="${escapeXmlAttribute(sco.parameters)}"` : '';
@@ -62,7 +65,9 @@ export function buildManifest(input: ManifestInput): string {
   lines.push('    </organization>', '  </organizations>', '  <resources>');
   const shared = input.files.filter((f) => f !== input.launchFile);
   for (const sco of scos) {
-    lines.push(`    <resource identifier="RES-${sco.key}" type="webcontent" ${scormTypeAttr}="sco" href="${escapeXmlAttribute(input.launchFile)}">`);
+    lines.push(
+      `    <resource identifier="RES-${sco.key}" type="webcontent" ${scormTypeAttr}="sco" href="${escapeXmlAttribute(input.launchFile)}">`,
+    );
     lines.push(`      <file href="${escapeXmlAttribute(input.launchFile)}"/>`);
     lines.push(`      <dependency identifierref="RES-${id}-files"/>`);
     lines.push('    </resource>');
@@ -85,7 +90,12 @@ export function scoList(module: CourseModule): ScoEntry[] {
   if (!module.meta.tracking.scoPerLesson) {
     return [{ key: module.id, title: module.meta.title, parameters: undefined, scored: true }];
   }
-  const entries: ScoEntry[] = module.lessons.map((l) => ({ key: `${module.id}-${l.id}`, title: l.title, parameters: `?sco=${l.id}`, scored: false }));
+  const entries: ScoEntry[] = module.lessons.map((l) => ({
+    key: `${module.id}-${l.id}`,
+    title: l.title,
+    parameters: `?sco=${l.id}`,
+    scored: false,
+  }));
   if (module.meta.assessment) {
     entries.push({ key: `${module.id}-assessment`, title: module.meta.assessment.title, parameters: '?sco=assessment', scored: true });
   }

@@ -8,7 +8,6 @@ import { crc32 } from 'node:zlib';
 import { deflateSync, unzipSync } from 'fflate';
 import type { FileMap } from '../model/files.js';
 
-
 export interface ZipEntry {
   name: string;
   crc: number;
@@ -77,7 +76,8 @@ export function createZip(files: FileMap): Uint8Array {
 
 /** Writes entries in byte order of their names. */
 export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
-  if (entries.length > ZIP_LIMITS.entries) throw new ZipLimitError(`${entries.length} entries; a zip file holds at most ${ZIP_LIMITS.entries}`);
+  if (entries.length > ZIP_LIMITS.entries)
+    throw new ZipLimitError(`${entries.length} entries; a zip file holds at most ${ZIP_LIMITS.entries}`);
   const sorted = [...entries].sort((a, b) => compareBytes(a.name, b.name));
   const encoder = new TextEncoder();
   const chunks: Uint8Array[] = [];
@@ -98,7 +98,8 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
     record.setUint32(42, offset, true);
     central.push(new Uint8Array(record.buffer), name);
     offset += 30 + name.length + entry.data.length;
-    if (offset > ZIP_LIMITS.bytes || entry.size > ZIP_LIMITS.bytes) throw new ZipLimitError('more than 4 GB; a zip file holds at most 4 GB');
+    if (offset > ZIP_LIMITS.bytes || entry.size > ZIP_LIMITS.bytes)
+      throw new ZipLimitError('more than 4 GB; a zip file holds at most 4 GB');
   }
   const centralSize = central.reduce((n, c) => n + c.length, 0);
   if (offset + centralSize > ZIP_LIMITS.bytes) throw new ZipLimitError('more than 4 GB; a zip file holds at most 4 GB');

@@ -47,4 +47,3 @@ export async function checkModules(options: CheckOptions): Promise<CheckResult> 
   }
   return { modules, diagnostics, fileCount, moduleCount: loaded.modules.length };
 }
-

@@ -63,10 +63,12 @@ export async function buildModules(options: BuildOptions): Promise<BuildResult> 
     // Pages are written and compressed on a second thread while the next ones render.
     const moduleIds = new Set(checked.modules.map((m) => m.id));
     const output = startSiteOutput(siteDir, (file) => moduleIds.has(file.split('/')[0]!));
-    const rendered = await renderSite(checked.modules, { outDir: siteDir, earlierIndex, onPage: output.addPage }).catch(async (error: unknown) => {
-      await output.abandon();
-      throw error;
-    });
+    const rendered = await renderSite(checked.modules, { outDir: siteDir, earlierIndex, onPage: output.addPage }).catch(
+      async (error: unknown) => {
+        await output.abandon();
+        throw error;
+      },
+    );
     const deflated = await output.finish(rendered);
     options.onProgress?.({ kind: 'rendered', modules: checked.modules.length, pages: rendered.site.pages.length });
     const packages: BuiltPackage[] = [];
@@ -91,10 +93,7 @@ export async function buildModules(options: BuildOptions): Promise<BuildResult> 
     return { ok: true, diagnostics, modules: checked.modules, packages: finalPackages };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
-    return failed([
-      ...checked.diagnostics,
-      diagnostic('build-failed', { message: `The build stopped: ${(error as Error).message}` }),
-    ]);
+    return failed([...checked.diagnostics, diagnostic('build-failed', { message: `The build stopped: ${(error as Error).message}` })]);
   }
 }
 

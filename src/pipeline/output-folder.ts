@@ -30,9 +30,15 @@ export interface OutputFolderContext {
  */
 export async function refuseOutputFolder(outDir: string, { cwd, modulesDir }: OutputFolderContext): Promise<Diagnostic | undefined> {
   const refuse = (reason: string, hint?: string) =>
-    diagnostic('output-refused', { message: `The output folder ${shown(outDir, cwd)} ${reason}; nothing was built or deleted.`, ...(hint ? { hint } : {}) });
+    diagnostic('output-refused', {
+      message: `The output folder ${shown(outDir, cwd)} ${reason}; nothing was built or deleted.`,
+      ...(hint ? { hint } : {}),
+    });
   if (outDir.trim() === '') {
-    return refuse('is empty (an unset variable in a script gives this)', 'Give a folder such as `--out dist`, or leave `--out` out to build into dist/.');
+    return refuse(
+      'is empty (an unset variable in a script gives this)',
+      'Give a folder such as `--out dist`, or leave `--out` out to build into dist/.',
+    );
   }
   const target = path.resolve(cwd, outDir);
   const project = path.resolve(cwd);
@@ -60,7 +66,13 @@ async function isOutputFolder(dir: string): Promise<boolean> {
   if (!entries) return false;
   if (entries.length === 0 || entries.includes(OUTPUT_MARKER)) return true;
   const earlierLayout = entries.every((e) => e === 'site' || e === 'packages');
-  return earlierLayout && (await lstat(path.join(dir, 'site', 'modules.json')).then((s) => s.isFile(), () => false));
+  return (
+    earlierLayout &&
+    (await lstat(path.join(dir, 'site', 'modules.json')).then(
+      (s) => s.isFile(),
+      () => false,
+    ))
+  );
 }
 
 /** Marks a folder as coursekit's build output. */

@@ -137,7 +137,14 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
         const files = await packageFiles(parsed.moduleId, parsed.target);
         if (!files) return undefined;
         // Content pages reload themselves on a rebuild; the launch page keeps the LMS session.
-        return new Map([...files].map(([file, bytes]) => [file, file.endsWith('.html') && file !== 'launch.html' ? new TextEncoder().encode(injectLiveClient(new TextDecoder().decode(bytes))) : bytes]));
+        return new Map(
+          [...files].map(([file, bytes]) => [
+            file,
+            file.endsWith('.html') && file !== 'launch.html'
+              ? new TextEncoder().encode(injectLiveClient(new TextDecoder().decode(bytes)))
+              : bytes,
+          ]),
+        );
       },
     },
     {
@@ -147,13 +154,22 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
         if (pathname === '/__coursekit/events') {
           res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
           res.write(': connected\n\n');
-          if (problems.some((d) => d.severity === 'error')) res.write(`event: problems\ndata: ${JSON.stringify({ text: problemsText(problems) })}\n\n`);
+          if (problems.some((d) => d.severity === 'error'))
+            res.write(`event: problems\ndata: ${JSON.stringify({ text: problemsText(problems) })}\n\n`);
           clients.add(res);
           req.on('close', () => clients.delete(res));
           return true;
         }
         if (pathname === '/' || pathname === '/index.html') {
-          send(res, 200, 'text/html; charset=utf-8', homePage([...rendered.values()].map((r) => r.module), problems));
+          send(
+            res,
+            200,
+            'text/html; charset=utf-8',
+            homePage(
+              [...rendered.values()].map((r) => r.module),
+              problems,
+            ),
+          );
           return true;
         }
         const sim = /^\/sim\/([\w-]+)\/$/.exec(pathname);

@@ -56,7 +56,10 @@ export interface RunningServer {
  * - `/__coursekit/scorm-again/<file>`: scorm-again's browser bundles;
  * - `/__coursekit/<name>.js`: the scripts of the preview's own pages (src/preview/client/).
  */
-export async function startPackageServer(source: PackageSource, options: { port?: number; extraRoute?: ExtraRoute } = {}): Promise<RunningServer> {
+export async function startPackageServer(
+  source: PackageSource,
+  options: { port?: number; extraRoute?: ExtraRoute } = {},
+): Promise<RunningServer> {
   // Bundled ahead, so that a page's first load does not wait for esbuild.
   for (const name of PREVIEW_SCRIPTS) void bundlePreviewScript(name).catch(() => undefined);
   const server = createServer((req, res) => {
@@ -81,9 +84,18 @@ export async function startPackageServer(source: PackageSource, options: { port?
     const lms = /^\/lms\/([\w-]+)\/$/.exec(pathname);
     if (lms) {
       const name = lms[1]!;
-      const version: ScormVersion | undefined = name.endsWith('-scorm12') ? 'scorm12' : name.endsWith('-scorm2004') ? 'scorm2004' : undefined;
+      const version: ScormVersion | undefined = name.endsWith('-scorm12')
+        ? 'scorm12'
+        : name.endsWith('-scorm2004')
+          ? 'scorm2004'
+          : undefined;
       if (!version || !(await source.getPackage(name))) return notFound(res);
-      const page = lmsHostPage({ version, launchUrl: `/packages/${name}/launch.html`, scormAgainUrl: '/__coursekit/scorm-again', title: name });
+      const page = lmsHostPage({
+        version,
+        launchUrl: `/packages/${name}/launch.html`,
+        scormAgainUrl: '/__coursekit/scorm-again',
+        title: name,
+      });
       return send(res, 200, 'text/html; charset=utf-8', page);
     }
     const file = /^\/packages\/([\w-]+)\/(.+)$/.exec(pathname);
@@ -101,7 +113,11 @@ export async function startPackageServer(source: PackageSource, options: { port?
   return {
     server,
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -53,7 +53,9 @@ export interface ModuleView {
   version: string;
   strings: Strings;
   lessons: { id: string; title: string; summary: string; fileName: string; estimatedMinutes: number; objectives: Lesson['objectives'] }[];
-  assessment: { title: string; introduction: string; questionCount: number; passMark: number; maxAttempts: number; fileName: string } | undefined;
+  assessment:
+    | { title: string; introduction: string; questionCount: number; passMark: number; maxAttempts: number; fileName: string }
+    | undefined;
   glossary: Record<string, { term: string; definition: string; background: boolean }>;
   sources: { document: string; title: string }[];
   /** The assessment's question bank (rendered hidden; the runtime shows the drawn ones). */
@@ -96,7 +98,8 @@ export function buildSiteModel(modules: CourseModule[], earlierIndex: IndexEntry
     runtimeData.set(module.id, toRuntimeData(module, view, modulePages));
   }
   const index = new Map(earlierIndex.map((e) => [e.id, e]));
-  for (const v of views) index.set(v.id, { id: v.id, title: v.title, description: v.description, version: v.version, language: v.language, dir: v.dir });
+  for (const v of views)
+    index.set(v.id, { id: v.id, title: v.title, description: v.description, version: v.version, language: v.language, dir: v.dir });
   return { modules: views, pages, runtimeData, index: [...index.values()].sort((a, b) => a.id.localeCompare(b.id)) };
 }
 
@@ -156,7 +159,8 @@ function modulePagesOf(view: ModuleView, module: CourseModule): PageView[] {
     ...tocFor(view, lessonNumber),
   });
   const sequence: PageView[] = [base('start', 'start', 'index.html', view.title)];
-  for (const [i, lesson] of module.lessons.entries()) sequence.push(base('lesson', lesson.id, `${lesson.id}.html`, lesson.title, lesson, i + 1));
+  for (const [i, lesson] of module.lessons.entries())
+    sequence.push(base('lesson', lesson.id, `${lesson.id}.html`, lesson.title, lesson, i + 1));
   if (view.assessment) sequence.push(base('assessment', 'assessment', view.assessment.fileName, view.assessment.title));
   sequence.forEach((page, i) => {
     const previous = sequence[i - 1];

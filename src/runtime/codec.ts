@@ -96,7 +96,8 @@ function build(state: LearnerState, course: Course, loss: number, textBudget: nu
   let attempt = state.attempt;
   if (attempt?.submitted && loss >= 4) attempt = undefined;
   const drawn = attempt ? drawAttempt(course, attempt.seed) : [];
-  const answers = attempt && loss < 5 ? drawn.map((d, i) => encodeResponse(course.questions[d.id]!, attempt.answers[i], loss, textBudget)) : [];
+  const answers =
+    attempt && loss < 5 ? drawn.map((d, i) => encodeResponse(course.questions[d.id]!, attempt.answers[i], loss, textBudget)) : [];
   const seconds = attempt && loss < 1 ? drawn.map((_, i) => b36(Math.round(attempt.seconds[i] ?? 0))) : [];
   const flags = (state.passed ? 1 : 0) | (attempt ? 2 : 0) | (attempt?.submitted ? 4 : 0);
   const fields = [

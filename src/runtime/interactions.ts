@@ -34,7 +34,9 @@ const TYPES: Record<Question['type'], string> = {
 };
 
 export function interactionId(version: ScormVersion, moduleId: string, questionId: string, attempt: number): string {
-  return version === 'scorm12' ? `${questionId.replace(/[^A-Za-z0-9]/g, '_')}_${attempt}` : `urn:coursekit:${moduleId}:${questionId}:${attempt}`;
+  return version === 'scorm12'
+    ? `${questionId.replace(/[^A-Za-z0-9]/g, '_')}_${attempt}`
+    : `urn:coursekit:${moduleId}:${questionId}:${attempt}`;
 }
 
 export function interactionFields(version: ScormVersion, input: InteractionInput): InteractionFields {
@@ -66,7 +68,9 @@ export function singleCharIds(ids: string[]): string[] {
 
 function correctPatterns(version: ScormVersion, q: Question): string[] {
   if (q.type === 'fillIn') {
-    return version === 'scorm12' ? q.correct.map((text) => text.slice(0, 255)) : q.correct.slice(0, 10).map((text) => `{case_matters=false}${clean2004(text).slice(0, 230)}`);
+    return version === 'scorm12'
+      ? q.correct.map((text) => text.slice(0, 255))
+      : q.correct.slice(0, 10).map((text) => `{case_matters=false}${clean2004(text).slice(0, 230)}`);
   }
   return [responsePattern(version, q, q.correct)];
 }

@@ -104,7 +104,8 @@ export class Session implements Host {
     const launch = this.tracker.start();
     const decoded = decodeState(launch.suspendData, this.course);
     this.state = decoded.state;
-    if (launch.unreadable || decoded.problems.includes('damaged') || decoded.problems.includes('version')) this.notify('restoreFailed', 'error');
+    if (launch.unreadable || decoded.problems.includes('damaged') || decoded.problems.includes('version'))
+      this.notify('restoreFailed', 'error');
     if (decoded.lostAttempt) this.notify('assessmentChanged', 'info');
     if (launch.passed) this.state.passed = true;
     // The suspend_data may be gone (a 2004 relaunch after a pass) while the LMS kept the score.

@@ -45,8 +45,7 @@ export function statusOf(p: Progress): Status {
   }
   const pagesDone = p.lessons.every((id) => p.viewed.includes(id));
   const assessmentDone = !p.hasAssessment || p.passed;
-  const complete =
-    p.rule === 'allPagesViewed' ? pagesDone : p.rule === 'assessmentPassed' ? assessmentDone : pagesDone && assessmentDone;
+  const complete = p.rule === 'allPagesViewed' ? pagesDone : p.rule === 'assessmentPassed' ? assessmentDone : pagesDone && assessmentDone;
   return { complete, success: p.hasAssessment ? success : 'unknown', finished: complete && assessmentDone };
 }
 

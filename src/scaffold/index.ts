@@ -58,7 +58,9 @@ let patterns: Record<IdKind, RegExp> | undefined;
 /** The id patterns come from the schemas, so `new` accepts exactly what validation accepts. */
 function idPatterns(): Record<IdKind, RegExp> {
   if (patterns) return patterns;
-  const common = JSON.parse(readFileSync(path.join(schemasDir, 'common.schema.json'), 'utf8')) as { $defs: Record<string, { pattern: string }> };
+  const common = JSON.parse(readFileSync(path.join(schemasDir, 'common.schema.json'), 'utf8')) as {
+    $defs: Record<string, { pattern: string }>;
+  };
   patterns = {
     moduleId: new RegExp(common.$defs.moduleId!.pattern, 'u'),
     slug: new RegExp(common.$defs.slug!.pattern, 'u'),
@@ -99,7 +101,9 @@ function layout(value: unknown, indent: string): string {
   const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
   if (entries.length === 0) return open + close;
   // Lists of objects get one object per line; lists of values and small objects stay on one.
-  const flat = entries.every(([, v]) => isPlain(v) || (!Array.isArray(value) && (isSmallObject(v as object) || (Array.isArray(v) && v.every(isPlain)))));
+  const flat = entries.every(
+    ([, v]) => isPlain(v) || (!Array.isArray(value) && (isSmallObject(v as object) || (Array.isArray(v) && v.every(isPlain)))),
+  );
   if (flat) {
     const inline = entries.map(([k, v]) => (k === undefined ? '' : `${JSON.stringify(k)}: `) + inlineJson(v)).join(', ');
     const text = Array.isArray(value) ? `[${inline}]` : `{ ${inline} }`;
@@ -122,9 +126,10 @@ function isSmallObject(value: object): boolean {
 function inlineJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(inlineJson).join(', ')}]`;
-  return `{ ${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${inlineJson(v)}`).join(', ')} }`;
+  return `{ ${Object.entries(value)
+    .map(([k, v]) => `${JSON.stringify(k)}: ${inlineJson(v)}`)
+    .join(', ')} }`;
 }
-
 
 function failed(diagnostics: Diagnostic[]): ScaffoldResult {
   return { created: [], updated: [], diagnostics, nextSteps: [] };
@@ -137,7 +142,9 @@ export async function scaffoldModule(options: NewModuleOptions): Promise<Scaffol
   const display = (p: string) => toDisplayPath(options.cwd, p);
   const folder = path.join(options.modulesDir, options.id);
   if (await pathExists(folder)) {
-    return failed([diagnostic('scaffold-exists', { file: display(folder), message: `${display(folder)}/ already exists; coursekit did not change it.` })]);
+    return failed([
+      diagnostic('scaffold-exists', { file: display(folder), message: `${display(folder)}/ already exists; coursekit did not change it.` }),
+    ]);
   }
   const files = {
     module: path.join(folder, 'module.json'),
@@ -209,7 +216,12 @@ export async function scaffoldLesson(options: NewLessonOptions): Promise<Scaffol
   }
   const lessonFile = path.join(folder, 'lessons', `${options.lessonId}.json`);
   if (await pathExists(lessonFile)) {
-    return failed([diagnostic('scaffold-exists', { file: display(lessonFile), message: `${display(lessonFile)} already exists; coursekit did not change it.` })]);
+    return failed([
+      diagnostic('scaffold-exists', {
+        file: display(lessonFile),
+        message: `${display(lessonFile)} already exists; coursekit did not change it.`,
+      }),
+    ]);
   }
 
   const moduleText = await readFile(moduleFile, 'utf8');
@@ -220,7 +232,10 @@ export async function scaffoldLesson(options: NewLessonOptions): Promise<Scaffol
     meta = undefined;
   }
   const source = Array.isArray(meta?.sources) ? meta.sources[0] : undefined;
-  const citation = { document: typeof source?.document === 'string' ? source.document : 'DOC/1', paragraph: Array.isArray(source?.paragraphs) && typeof source.paragraphs[0] === 'number' ? source.paragraphs[0] : 1 };
+  const citation = {
+    document: typeof source?.document === 'string' ? source.document : 'DOC/1',
+    paragraph: Array.isArray(source?.paragraphs) && typeof source.paragraphs[0] === 'number' ? source.paragraphs[0] : 1,
+  };
   const quote = source && typeof source.file === 'string' ? await firstSentenceOf(folder, source.file, citation.paragraph) : undefined;
   const objectiveId = `obj-${options.lessonId}`.slice(0, 64).replace(/-+$/, '');
   const lesson = lessonJson({
@@ -245,7 +260,9 @@ export async function scaffoldLesson(options: NewLessonOptions): Promise<Scaffol
     result.updated.push(display(moduleFile));
     result.nextSteps.push(`The lesson was added at the end of "lessons" in module.json; move its id within that list to change the order.`);
   } else if (!order?.includes(options.lessonId)) {
-    result.nextSteps.push(`Add "${options.lessonId}" to "lessons" in ${display(moduleFile)}: the lesson is built only when it is in the lesson order.`);
+    result.nextSteps.push(
+      `Add "${options.lessonId}" to "lessons" in ${display(moduleFile)}: the lesson is built only when it is in the lesson order.`,
+    );
   }
   result.nextSteps.push(
     `Write the lesson in ${display(lessonFile)}; its objective cites ${citation.document} paragraph ${citation.paragraph}, so change the citation if the lesson teaches another paragraph.`,

@@ -18,7 +18,6 @@ export interface Place {
   typeNoun: string;
 }
 
-
 /** What authors call each question type (the `type` values are for the file, not for people). */
 const QUESTION_NOUNS: Record<string, string> = {
   single: 'single-choice question',
@@ -33,7 +32,8 @@ const QUESTION_NOUNS: Record<string, string> = {
 export function describePlace(kind: ContentKind, data: unknown, pointer: string): Place {
   const segments = pointerToSegments(pointer);
   let label = describeFile(kind, data);
-  let noun = kind === 'module' ? 'the module' : kind === 'lesson' ? 'the lesson' : kind === 'glossary' ? 'the glossary' : 'the question bank';
+  let noun =
+    kind === 'module' ? 'the module' : kind === 'lesson' ? 'the lesson' : kind === 'glossary' ? 'the glossary' : 'the question bank';
   let typeNoun = 'content';
   let fieldStart = 0;
   let current: unknown = data;
@@ -91,7 +91,10 @@ export function describePlace(kind: ContentKind, data: unknown, pointer: string)
   // Trailing list positions are counted from 1 for people: "entry 2 of `items`".
   let trailingIndex: number | undefined;
   if (names.length > 1 && /^\d+$/.test(names.at(-1)!)) trailingIndex = Number(names.pop()) + 1;
-  const fieldPath = names.map((s) => (/^\d+$/.test(s) ? `[${Number(s) + 1}]` : s)).join('.').replace(/\.\[/g, '[');
+  const fieldPath = names
+    .map((s) => (/^\d+$/.test(s) ? `[${Number(s) + 1}]` : s))
+    .join('.')
+    .replace(/\.\[/g, '[');
   const field = fieldPath === '' ? '' : trailingIndex === undefined ? `\`${fieldPath}\`` : `entry ${trailingIndex} of \`${fieldPath}\``;
   return { label, noun, field, fieldPath, typeNoun };
 }

@@ -102,7 +102,8 @@ export function translateError(set: SchemaSet, kind: ContentKind, file: JsonFile
       const suggestion = closest(unknown, allowed);
       const unknownPointer = segmentsToPointer([...pointerToSegments(pointer), unknown]);
       const data = error.data as Record<string, unknown> | undefined;
-      const misspeltRequired = suggestion !== undefined && data !== undefined && !(suggestion in data) && isRequired(set, parentSchema, suggestion);
+      const misspeltRequired =
+        suggestion !== undefined && data !== undefined && !(suggestion in data) && isRequired(set, parentSchema, suggestion);
       return at(
         misspeltRequired
           ? `${where.noun} has an unknown field \`${unknown}\` and lacks the required \`${suggestion}\`: is it misspelt?`
@@ -141,7 +142,10 @@ export function translateError(set: SchemaSet, kind: ContentKind, file: JsonFile
       if (typeof value !== 'string') {
         return at(`\`type\` must be text: one of ${list}.`, 'schema-type', { pointer: tagPointer });
       }
-      return at(`"${value}" is not a known ${where.typeNoun} type; use one of ${list}.`, 'schema-unknown-type', { pointer: tagPointer, hint: suggestFromList(value, tags) });
+      return at(`"${value}" is not a known ${where.typeNoun} type; use one of ${list}.`, 'schema-unknown-type', {
+        pointer: tagPointer,
+        hint: suggestFromList(value, tags),
+      });
     }
     case 'pattern':
       return translatePattern(set, error, where, at);
@@ -153,9 +157,13 @@ export function translateError(set: SchemaSet, kind: ContentKind, file: JsonFile
         ? at(`${field} is empty.`, 'schema-length', { hint: 'Write the text, or remove the field if it is optional.' })
         : at(`${field} must be at least ${String(error.params.limit)} characters long.`, 'schema-length');
     case 'maxLength':
-      return at(`${field} is ${(error.data as string).length} characters long; the most allowed is ${String(error.params.limit)}.`, 'schema-length', {
-        hint: (error.data as string).length > 1000 ? 'Split the text into several blocks or lessons.' : 'Shorten the text.',
-      });
+      return at(
+        `${field} is ${(error.data as string).length} characters long; the most allowed is ${String(error.params.limit)}.`,
+        'schema-length',
+        {
+          hint: (error.data as string).length > 1000 ? 'Split the text into several blocks or lessons.' : 'Shorten the text.',
+        },
+      );
     case 'minItems': {
       const count = (error.data as unknown[]).length;
       return at(
@@ -167,9 +175,16 @@ export function translateError(set: SchemaSet, kind: ContentKind, file: JsonFile
       );
     }
     case 'maxItems':
-      return at(`${field} may have at most ${plural(Number(error.params.limit), 'entry', 'entries')}, but it has ${(error.data as unknown[]).length}.`, 'schema-length', {
-        hint: lastKey === 'questions' ? 'Split the questions over several knowledge-check blocks.' : 'Remove entries, or split them over several blocks.',
-      });
+      return at(
+        `${field} may have at most ${plural(Number(error.params.limit), 'entry', 'entries')}, but it has ${(error.data as unknown[]).length}.`,
+        'schema-length',
+        {
+          hint:
+            lastKey === 'questions'
+              ? 'Split the questions over several knowledge-check blocks.'
+              : 'Remove entries, or split them over several blocks.',
+        },
+      );
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
@@ -180,9 +195,13 @@ export function translateError(set: SchemaSet, kind: ContentKind, file: JsonFile
     case 'uniqueItems': {
       const i = Number(error.params.i);
       const j = Number(error.params.j);
-      return at(`${field} lists ${JSON.stringify((error.data as unknown[])[i])} twice (entries ${j + 1} and ${i + 1}).`, 'schema-duplicate-items', {
-        pointer: segmentsToPointer([...pointerToSegments(pointer), i]),
-      });
+      return at(
+        `${field} lists ${JSON.stringify((error.data as unknown[])[i])} twice (entries ${j + 1} and ${i + 1}).`,
+        'schema-duplicate-items',
+        {
+          pointer: segmentsToPointer([...pointerToSegments(pointer), i]),
+        },
+      );
     }
     default:
       return at(`${field} ${error.message ?? 'does not match the schema'}.`, 'schema-invalid');
@@ -203,7 +222,10 @@ function translatePattern(set: SchemaSet, error: ErrorObject, where: Place, at: 
   const identifier = (rule: string, pattern: RegExp) => {
     const suggestion = slugify(value);
     return at(`${field} ${shown} is not a valid identifier: ${rule}.`, 'schema-pattern', {
-      hint: suggestion && pattern.test(suggestion) ? `Did you mean \`${suggestion}\`?` : 'Use lowercase letters, digits and hyphens, e.g. `policy-basics`.',
+      hint:
+        suggestion && pattern.test(suggestion)
+          ? `Did you mean \`${suggestion}\`?`
+          : 'Use lowercase letters, digits and hyphens, e.g. `policy-basics`.',
     });
   };
   const pattern = new RegExp(String(error.params.pattern), 'u');
@@ -214,25 +236,39 @@ function translatePattern(set: SchemaSet, error: ErrorObject, where: Place, at: 
     case 'questionId':
       return identifier('use lowercase letters, digits and hyphens, starting with a letter, 2 to 64 characters', pattern);
     case 'optionId':
-      return identifier('use lowercase letters, digits and hyphens, starting with a letter, at most 16 characters (usually a, b, c…)', pattern);
+      return identifier(
+        'use lowercase letters, digits and hyphens, starting with a letter, at most 16 characters (usually a, b, c…)',
+        pattern,
+      );
     case 'languageTag': {
       const suggestion = suggestLanguageTag(value);
       return at(`${field} ${shown} is not a language tag: use a BCP 47 tag such as en, fr, ar or zh-Hans.`, 'schema-pattern', {
-        hint: suggestion ? `Did you mean "${suggestion}"?` : 'Language tags are short codes: en for English, fr for French, es for Spanish.',
+        hint: suggestion
+          ? `Did you mean "${suggestion}"?`
+          : 'Language tags are short codes: en for English, fr for French, es for Spanish.',
       });
     }
     case 'version': {
       const numbers = value.match(/\d+/g) ?? [];
       const suggestion = numbers.length > 0 && numbers.length < 3 ? [...numbers, '0', '0'].slice(0, 3).map(Number).join('.') : undefined;
-      return at(`${field} ${shown} is not a version number: use three whole numbers separated by full stops, such as 1.0.0.`, 'schema-pattern', {
-        hint: suggestion ? `Did you mean "${suggestion}"?` : 'Raise the first number for big changes, the second for new content, the third for corrections.',
-      });
+      return at(
+        `${field} ${shown} is not a version number: use three whole numbers separated by full stops, such as 1.0.0.`,
+        'schema-pattern',
+        {
+          hint: suggestion
+            ? `Did you mean "${suggestion}"?`
+            : 'Raise the first number for big changes, the second for new content, the third for corrections.',
+        },
+      );
     }
     case 'mediaPath':
       return translateMediaPath(value, where, at);
     default: {
       const description = typeof error.parentSchema?.description === 'string' ? error.parentSchema.description : undefined;
-      return at(`${field} ${shown} has the wrong form${description ? `: ${lowerFirst(stripPeriod(firstSentence(description)))}` : ''}.`, 'schema-pattern');
+      return at(
+        `${field} ${shown} has the wrong form${description ? `: ${lowerFirst(stripPeriod(firstSentence(description)))}` : ''}.`,
+        'schema-pattern',
+      );
     }
   }
 }
@@ -258,19 +294,24 @@ function translateMediaPath(value: string, where: Place, at: At): Diagnostic {
     });
   }
   if (value.includes('\\')) {
-    return at(`${field} ${shown} uses backslashes; paths use forward slashes.`, 'schema-pattern', { hint: `Write "${value.replace(/\\/g, '/')}".` });
+    return at(`${field} ${shown} uses backslashes; paths use forward slashes.`, 'schema-pattern', {
+      hint: `Write "${value.replace(/\\/g, '/')}".`,
+    });
   }
   if (/\s/.test(value)) {
     return at(`${field} ${shown} contains a space; file names in a package may not.`, 'schema-pattern', {
       hint: `Rename the file without spaces and update the path, e.g. "${value.replace(/\s+/g, '-')}".`,
     });
   }
-  return at(`${field} ${shown} is not a path to a file inside the module folder.`, 'schema-pattern', { hint: 'Write a relative path with forward slashes, e.g. "media/chart.svg".' });
+  return at(`${field} ${shown} is not a path to a file inside the module folder.`, 'schema-pattern', {
+    hint: 'Write a relative path with forward slashes, e.g. "media/chart.svg".',
+  });
 }
 
 function typeHint(expected: string, value: unknown, where: Place, lastKey: string | undefined): string | undefined {
   if (expected === 'integer' || expected === 'number') {
-    if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) return `Remove the quotes: write ${value.trim()}, not "${value.trim()}".`;
+    if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value))
+      return `Remove the quotes: write ${value.trim()}, not "${value.trim()}".`;
   }
   if (expected === 'boolean' && typeof value === 'string' && /^(true|false)$/i.test(value.trim())) {
     return `Remove the quotes: write ${value.trim().toLowerCase()}, not "${value}".`;
@@ -317,7 +358,10 @@ function describeRange(min: unknown, max: unknown): string {
 
 function suggestFromList(value: unknown, allowed: readonly unknown[]): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const suggestion = closest(value, allowed.filter((a): a is string => typeof a === 'string'));
+  const suggestion = closest(
+    value,
+    allowed.filter((a): a is string => typeof a === 'string'),
+  );
   return suggestion ? `Did you mean "${suggestion}"?` : undefined;
 }
 

@@ -77,7 +77,12 @@ export function getSchemaSet(): SchemaSet {
     ajv,
     byId,
     patternKinds: collectPatternKinds([...byId.values()]),
-    validators: { module: compile('module'), lesson: compile('lesson'), 'question-bank': compile('question-bank'), glossary: compile('glossary') },
+    validators: {
+      module: compile('module'),
+      lesson: compile('lesson'),
+      'question-bank': compile('question-bank'),
+      glossary: compile('glossary'),
+    },
   };
   return schemaSet;
 }

@@ -45,8 +45,22 @@ export function slugify(value: string): string {
 }
 
 const LANGUAGE_NAMES: Record<string, string> = {
-  english: 'en', french: 'fr', français: 'fr', francais: 'fr', spanish: 'es', español: 'es', espanol: 'es', arabic: 'ar',
-  russian: 'ru', chinese: 'zh', portuguese: 'pt', german: 'de', italian: 'it', dutch: 'nl', japanese: 'ja', korean: 'ko',
+  english: 'en',
+  french: 'fr',
+  français: 'fr',
+  francais: 'fr',
+  spanish: 'es',
+  español: 'es',
+  espanol: 'es',
+  arabic: 'ar',
+  russian: 'ru',
+  chinese: 'zh',
+  portuguese: 'pt',
+  german: 'de',
+  italian: 'it',
+  dutch: 'nl',
+  japanese: 'ja',
+  korean: 'ko',
 };
 
 export function suggestLanguageTag(value: string): string | undefined {

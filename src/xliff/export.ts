@@ -56,7 +56,13 @@ export function exportXliff(module: CourseModule, lang: string, options: ExportO
   const files = new Map<string, XliffOutFile>();
   for (const text of collectTexts(module, options.questionFiles)) {
     counts.units++;
-    const unit: XliffOutUnit = { id: text.id, name: text.pointer, source: text.text, state: 'initial', notes: notesFor(text, module.meta.language, lang) };
+    const unit: XliffOutUnit = {
+      id: text.id,
+      name: text.pointer,
+      source: text.text,
+      state: 'initial',
+      notes: notesFor(text, module.meta.language, lang),
+    };
     const earlier = match?.(text);
     if (earlier?.target !== undefined && !earlier.stale) {
       unit.target = earlier.target;
@@ -65,7 +71,10 @@ export function exportXliff(module: CourseModule, lang: string, options: ExportO
       counts.translated++;
     } else if (earlier?.target !== undefined) {
       unit.notes.push(
-        { category: 'coursekit-previous-source', text: `This text changed after it was translated. It used to read: ${earlier.unit!.source}` },
+        {
+          category: 'coursekit-previous-source',
+          text: `This text changed after it was translated. It used to read: ${earlier.unit!.source}`,
+        },
         { category: 'coursekit-previous-target', text: `The earlier translation was: ${earlier.target}` },
       );
       counts.changed++;
@@ -93,7 +102,9 @@ function notesFor(text: TranslatableText, srcLang: string, lang: string): XliffN
       );
     }
     case 'markdown':
-      return note('Markdown: keep **bold**, *italic*, the blank lines between paragraphs and the list markers ("- ", "1. ") where they are. HTML tags are shown to learners as text.');
+      return note(
+        'Markdown: keep **bold**, *italic*, the blank lines between paragraphs and the list markers ("- ", "1. ") where they are. HTML tags are shown to learners as text.',
+      );
     case 'accept':
       return note(
         `The answers accepted as correct for a fill-in question, separated by "${ACCEPT_SEPARATOR}". List every answer a learner writing in ${languageName(lang)} may give; you may list more or fewer answers than the source. Case and extra spaces are ignored when answers are compared.`,
@@ -107,7 +118,12 @@ function notesFor(text: TranslatableText, srcLang: string, lang: string): XliffN
 
 /** `lessons/01-x.json` → `lessons.01-x`: an XLIFF id (NMTOKEN) unique per content file. */
 function fileId(original: string): string {
-  return original.replace(/\.json$/, '').replace(/\//g, '.').replace(/[^-.0-9A-Za-z_]/g, '_') || 'file';
+  return (
+    original
+      .replace(/\.json$/, '')
+      .replace(/\//g, '.')
+      .replace(/[^-.0-9A-Za-z_]/g, '_') || 'file'
+  );
 }
 
 /** Which questions/*.json file holds each bank question, read the way the loader reads them (sorted by name). */
@@ -122,7 +138,9 @@ export async function locateBankQuestions(module: CourseModule): Promise<Questio
   }
   for (const name of names) {
     try {
-      const data = JSON.parse((await readFile(path.join(folder, name), 'utf8')).replace(/^\uFEFF/, '')) as { questions?: { id?: unknown }[] };
+      const data = JSON.parse((await readFile(path.join(folder, name), 'utf8')).replace(/^\uFEFF/, '')) as {
+        questions?: { id?: unknown }[];
+      };
       data.questions?.forEach((q, index) => {
         if (typeof q.id === 'string' && !located.has(q.id)) located.set(q.id, { file: `questions/${name}`, index });
       });

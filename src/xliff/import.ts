@@ -71,7 +71,14 @@ export async function importXliff(options: ImportOptions): Promise<ImportResult>
 
   const read = await readXliffFile(options.file, file);
   if (read.text === undefined) {
-    return fail(read.diagnostic ?? diagnostic('file-unreadable', { file, message: `cannot read ${name}: there is no such file.`, hint: 'Check the path of the XLIFF file.' }));
+    return fail(
+      read.diagnostic ??
+        diagnostic('file-unreadable', {
+          file,
+          message: `cannot read ${name}: there is no such file.`,
+          hint: 'Check the path of the XLIFF file.',
+        }),
+    );
   }
   const parsed = readXliff(read.text, file);
   if (!parsed.document) return fail(...parsed.diagnostics);
@@ -89,7 +96,12 @@ export async function importXliff(options: ImportOptions): Promise<ImportResult>
     );
   }
   if (!isLanguageTag(document.trgLang)) {
-    return fail(diagnostic('language-tag-invalid', { ...at, message: `${name} translates into "${document.trgLang}", which is not a language tag coursekit accepts.` }));
+    return fail(
+      diagnostic('language-tag-invalid', {
+        ...at,
+        message: `${name} translates into "${document.trgLang}", which is not a language tag coursekit accepts.`,
+      }),
+    );
   }
 
   // The module as written, without its translations: a broken earlier translation must not
@@ -137,10 +149,17 @@ export async function importXliff(options: ImportOptions): Promise<ImportResult>
       await rm(temporary, { force: true });
     }
   } catch (error) {
-    return fail(diagnostic('output-unwritable', { file: display(target), message: `cannot write ${display(target)}: ${(error as Error).message}` }));
+    return fail(
+      diagnostic('output-unwritable', { file: display(target), message: `cannot write ${display(target)}: ${(error as Error).message}` }),
+    );
   }
   result.written = display(target);
-  result.counts = { units: texts.length, translated: comparison.translated.length, missing: comparison.missing.length, stale: comparison.translated.filter((t) => t.stale).length };
+  result.counts = {
+    units: texts.length,
+    translated: comparison.translated.length,
+    missing: comparison.missing.length,
+    stale: comparison.translated.filter((t) => t.stale).length,
+  };
   result.diagnostics.push(...missingDiagnostics(comparison, context), ...staleDiagnostics(comparison, context));
   return result;
 }

@@ -138,7 +138,9 @@ async function prepared(c: BrokenCase): Promise<string> {
 describe('the broken-module corpus', () => {
   it('has at least 25 cases, each a folder here or made by the test', async () => {
     expect(cases.length).toBeGreaterThanOrEqual(25);
-    const folders = (await readdir(brokenDir, { withFileTypes: true })).filter((e) => e.isDirectory() && e.name !== '_base').map((e) => e.name);
+    const folders = (await readdir(brokenDir, { withFileTypes: true }))
+      .filter((e) => e.isDirectory() && e.name !== '_base')
+      .map((e) => e.name);
     const names = cases.map((c) => c.name);
     expect(new Set(names).size).toBe(names.length);
     expect(folders.filter((f) => !names.includes(f))).toEqual([]);

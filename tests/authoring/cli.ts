@@ -57,7 +57,10 @@ export async function hashTree(dir: string): Promise<Record<string, string>> {
       else if (info.isDirectory()) {
         out[`${key}/`] = 'dir';
         await walk(full);
-      } else out[key] = createHash('sha256').update(await readFile(full)).digest('hex');
+      } else
+        out[key] = createHash('sha256')
+          .update(await readFile(full))
+          .digest('hex');
     }
   };
   await walk(dir);

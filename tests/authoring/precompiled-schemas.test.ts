@@ -67,7 +67,13 @@ function mutations(data: unknown): unknown[] {
   return variants;
 }
 
-const asFile = (data: unknown): JsonFile => ({ absolutePath: 'x.json', displayPath: 'x.json', text: JSON.stringify(data), data, locate: () => ({ line: 1, column: 1 }) });
+const asFile = (data: unknown): JsonFile => ({
+  absolutePath: 'x.json',
+  displayPath: 'x.json',
+  text: JSON.stringify(data),
+  data,
+  locate: () => ({ line: 1, column: 1 }),
+});
 
 describe('precompiled schema validators', () => {
   it('come from the current schemas, ajv version and options', () => {

@@ -39,7 +39,9 @@ describe('the A/58/275 course', () => {
     expect(quotes.length).toBeGreaterThanOrEqual(4);
     for (const { lesson, block } of quotes) {
       if (block.type !== 'quote') continue;
-      expect(paragraphs.get(block.citation.paragraph), `${lesson}: "${block.text.slice(0, 40)}…"`).toContain(normalizeWhitespace(block.text));
+      expect(paragraphs.get(block.citation.paragraph), `${lesson}: "${block.text.slice(0, 40)}…"`).toContain(
+        normalizeWhitespace(block.text),
+      );
     }
   });
 
@@ -64,7 +66,10 @@ describe('the A/58/275 course', () => {
   });
 
   it('explains every answer: feedback on every choice option, and overall feedback elsewhere', () => {
-    const questions = [...course.bank, ...course.lessons.flatMap((l) => l.blocks.flatMap((b) => (b.type === 'knowledgeCheck' ? b.questions : [])))];
+    const questions = [
+      ...course.bank,
+      ...course.lessons.flatMap((l) => l.blocks.flatMap((b) => (b.type === 'knowledgeCheck' ? b.questions : []))),
+    ];
     for (const q of questions) {
       if (q.type === 'single' || q.type === 'multiple') {
         for (const option of q.options) expect(option.feedback, `${q.id} option ${option.id}`).toBeTruthy();

@@ -17,7 +17,9 @@ function error(xml: string) {
 
 describe('parseXml', () => {
   it('decodes entities, character references and CDATA, and keeps positions', () => {
-    const r = root('<?xml version="1.0" encoding="UTF-8"?>\n<!-- c -->\n<a x="1 &amp; 2" y=\'&#x41;\'>\n  <b>&lt;x&gt; &#233;&#x1F600; <![CDATA[<raw> & ]]>end</b><c/>\n</a>\n');
+    const r = root(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<!-- c -->\n<a x="1 &amp; 2" y=\'&#x41;\'>\n  <b>&lt;x&gt; &#233;&#x1F600; <![CDATA[<raw> & ]]>end</b><c/>\n</a>\n',
+    );
     expect(r.name).toBe('a');
     expect(r.line).toBe(3);
     expect(r.attributes.get('x')).toBe('1 & 2');
@@ -43,7 +45,12 @@ describe('parseXml', () => {
     ['<a/><b/>', 1, 5, 'there is a second root element after the end of the first; an XML file has exactly one'],
     ['<a x="1" x="2"/>', 1, 10, 'the attribute x appears twice in <a>'],
     ['<a>\n  <b>', 2, 6, '<b> (line 2) is never closed with </b>'],
-    ['<!DOCTYPE a [<!ENTITY x "y">]><a/>', 1, 1, 'the file has a DOCTYPE declaration; XLIFF files do not need one, and coursekit does not read them'],
+    [
+      '<!DOCTYPE a [<!ENTITY x "y">]><a/>',
+      1,
+      1,
+      'the file has a DOCTYPE declaration; XLIFF files do not need one, and coursekit does not read them',
+    ],
     ['', 1, 1, 'the file is empty'],
     ['hello', 1, 1, 'expected the root element (`<xliff …>`), but the file starts with text'],
     ['<a>\u0001</a>', 1, 4, 'the character U+0001 is not allowed in an XML file'],

@@ -41,7 +41,10 @@ describe('the official XSDs, in-process', () => {
   // xmllint's verdict on each broken sample: the line and message of its first error, or valid.
   // The valid ones break rules the XSDs cannot express (see the manifest checker's tests).
   const xmllintVerdicts: Record<string, [line: number, message: RegExp] | 'valid'> = {
-    '12-datafromlms-wrong-case.xml': [31, /'\{http:\/\/www\.adlnet\.org\/xsd\/adlcp_rootv1p2\}dataFromLMS': No matching global element declaration available, but demanded by the strict wildcard/],
+    '12-datafromlms-wrong-case.xml': [
+      31,
+      /'\{http:\/\/www\.adlnet\.org\/xsd\/adlcp_rootv1p2\}dataFromLMS': No matching global element declaration available, but demanded by the strict wildcard/,
+    ],
     '12-default-org-dangling.xml': 'valid',
     '12-default-org-points-to-item.xml': 'valid',
     '12-duplicate-identifier.xml': [36, /attribute 'identifier': 'resource_1' is not a valid value of the atomic type 'xs:ID'/],
@@ -51,10 +54,16 @@ describe('the official XSDs, in-process', () => {
     '12-item-no-identifier.xml': [29, /\}item': The attribute 'identifier' is required but missing/],
     '12-manifest-no-identifier.xml': [19, /\}manifest': The attribute 'identifier' is required but missing/],
     '12-masteryscore-150.xml': 'valid',
-    '12-resources-before-organizations.xml': [26, /\}resources': This element is not expected\. Expected is \( \{http:\/\/www\.imsproject\.org\/xsd\/imscp_rootv1p1p2\}organizations \)/],
+    '12-resources-before-organizations.xml': [
+      26,
+      /\}resources': This element is not expected\. Expected is \( \{http:\/\/www\.imsproject\.org\/xsd\/imscp_rootv1p1p2\}organizations \)/,
+    ],
     '12-schemaversion-wrong.xml': 'valid',
     '12-sco-resource-no-href.xml': 'valid',
-    '12-scormType-camelcase.xml': [36, /attribute '\{http:\/\/www\.adlnet\.org\/xsd\/adlcp_rootv1p2\}scormType': No matching global attribute declaration available, but demanded by the strict wildcard/],
+    '12-scormType-camelcase.xml': [
+      36,
+      /attribute '\{http:\/\/www\.adlnet\.org\/xsd\/adlcp_rootv1p2\}scormType': No matching global attribute declaration available, but demanded by the strict wildcard/,
+    ],
     '12-scormtype-missing.xml': 'valid',
     '12-scormtype-value-SCO.xml': [36, /\[facet 'enumeration'\] The value 'SCO' is not an element of the set \{'asset', 'sco'\}/],
     '2004-default-org-dangling.xml': 'valid',
@@ -84,7 +93,9 @@ describe('the official XSDs, in-process', () => {
   });
 
   it('reports a manifest that is not well-formed XML, with its line', async () => {
-    const problems = await manifestSchemaProblems(new TextEncoder().encode('<?xml version="1.0"?>\n<manifest>\n<organizations>\n</manifest>\n'));
+    const problems = await manifestSchemaProblems(
+      new TextEncoder().encode('<?xml version="1.0"?>\n<manifest>\n<organizations>\n</manifest>\n'),
+    );
     expect(problems.length).toBeGreaterThan(0);
     expect(problems[0]!.line).toBe(4);
   });
@@ -98,7 +109,12 @@ describe('the build', () => {
     try {
       const moduleJson = path.join(dir, 'modules', 'tiny-course', 'module.json');
       await writeFile(moduleJson, (await readFile(moduleJson, 'utf8')).replace('"title": "Tiny course"', '"title": "Tiny\\u000bcourse"'));
-      const result = await buildModules({ cwd: dir, modulesDir: path.join(dir, 'modules'), outDir: path.join(dir, 'dist'), targets: ['scorm12', 'web'] });
+      const result = await buildModules({
+        cwd: dir,
+        modulesDir: path.join(dir, 'modules'),
+        outDir: path.join(dir, 'dist'),
+        targets: ['scorm12', 'web'],
+      });
       expect(result.ok).toBe(false);
       const schema = result.diagnostics.filter((d) => d.code === 'manifest-schema');
       expect(schema.length).toBeGreaterThan(0);

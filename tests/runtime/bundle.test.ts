@@ -21,6 +21,7 @@ describe('runtime bundle', () => {
   });
 
   it('never uses blocking dialogs', async () => {
-    for (const target of ['web', 'scorm12', 'scorm2004'] as const) expect(await bundleRuntime(target)).not.toMatch(/\b(alert|confirm|prompt)\(/);
+    for (const target of ['web', 'scorm12', 'scorm2004'] as const)
+      expect(await bundleRuntime(target)).not.toMatch(/\b(alert|confirm|prompt)\(/);
   });
 });

@@ -33,7 +33,10 @@ interface Lms {
 function lms(version: Version, saved?: object): Lms {
   const real: any = version === 'scorm12' ? new Scorm12API(settings) : new Scorm2004API(settings);
   if (saved) real.loadFromJSON(JSON.parse(JSON.stringify(saved)));
-  const names = version === 'scorm12' ? ['LMSInitialize', 'LMSFinish', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSGetLastError'] : ['Initialize', 'Terminate', 'GetValue', 'SetValue', 'Commit', 'GetLastError'];
+  const names =
+    version === 'scorm12'
+      ? ['LMSInitialize', 'LMSFinish', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSGetLastError']
+      : ['Initialize', 'Terminate', 'GetValue', 'SetValue', 'Commit', 'GetLastError'];
   const self: Lms = {
     calls: [],
     failCommits: false,
@@ -42,7 +45,8 @@ function lms(version: Version, saved?: object): Lms {
     shouting: false,
     tracker: undefined,
     session(course, sco) {
-      const tracker = version === 'scorm12' ? new Scorm12Tracker(api as unknown as Scorm12Api) : new Scorm2004Tracker(api as unknown as Scorm2004Api);
+      const tracker =
+        version === 'scorm12' ? new Scorm12Tracker(api as unknown as Scorm12Api) : new Scorm2004Tracker(api as unknown as Scorm2004Api);
       self.tracker = tracker;
       expect(tracker.initialize()).toBe(true);
       const session = new Session(course, tracker, sco);
@@ -82,7 +86,14 @@ function takeAttempt(session: Session, course: RuntimeCourseData, right: boolean
   const attempt = session.attempt()!;
   attempt.questions.forEach((drawn, i) => {
     const q = course.questions[drawn.id]!;
-    const answer = q.type === 'fillIn' ? [right ? q.correct[0]! : 'no idea'] : right ? q.correct : q.type === 'single' || q.type === 'trueFalse' ? [q.ids.find((id) => id !== q.correct[0])!] : q.correct.slice().reverse();
+    const answer =
+      q.type === 'fillIn'
+        ? [right ? q.correct[0]! : 'no idea']
+        : right
+          ? q.correct
+          : q.type === 'single' || q.type === 'trueFalse'
+            ? [q.ids.find((id) => id !== q.correct[0])!]
+            : q.correct.slice().reverse();
     session.answer(i, answer);
     if (i < attempt.questions.length - 1) session.goTo(i + 1);
   });
@@ -115,7 +126,8 @@ describe.each<Version>(['scorm12', 'scorm2004'])('%s session', (version) => {
     location: is12 ? 'cmi.core.lesson_location' : 'cmi.location',
   };
   const setValue = is12 ? 'LMSSetValue' : 'SetValue';
-  const indexOfSet = (api: Lms, element: string, value?: string) => api.calls.findIndex((c) => c.method === setValue && c.element === element && (value === undefined || c.value === value));
+  const indexOfSet = (api: Lms, element: string, value?: string) =>
+    api.calls.findIndex((c) => c.method === setValue && c.element === element && (value === undefined || c.value === value));
 
   it('starts incomplete with exit suspend, and every value it writes is accepted', () => {
     const api = lms(version);
@@ -152,7 +164,9 @@ describe.each<Version>(['scorm12', 'scorm2004'])('%s session', (version) => {
     takeAttempt(session, tiny, true);
     expect(indexOfSet(api, is12 ? el.status : 'cmi.completion_status', is12 ? 'passed' : 'completed')).toBe(-1);
     let cmi = api.cmi();
-    expect(is12 ? cmi.core.lesson_status : [cmi.completion_status, cmi.success_status]).toEqual(is12 ? 'incomplete' : ['incomplete', 'passed']);
+    expect(is12 ? cmi.core.lesson_status : [cmi.completion_status, cmi.success_status]).toEqual(
+      is12 ? 'incomplete' : ['incomplete', 'passed'],
+    );
     expect(is12 ? cmi.core.exit : cmi.exit).toBe('suspend');
     session.pageViewed('01-contributions');
     session.pageViewed('02-ministries');
@@ -173,7 +187,12 @@ describe.each<Version>(['scorm12', 'scorm2004'])('%s session', (version) => {
     session.end();
     const kept = first.cmi();
     const saved = is12
-      ? { cmi: { suspend_data: kept.suspend_data, core: { lesson_location: kept.core.lesson_location, lesson_status: kept.core.lesson_status, entry: 'resume' } } }
+      ? {
+          cmi: {
+            suspend_data: kept.suspend_data,
+            core: { lesson_location: kept.core.lesson_location, lesson_status: kept.core.lesson_status, entry: 'resume' },
+          },
+        }
       : { cmi: { suspend_data: kept.suspend_data, location: kept.location, completion_status: kept.completion_status, entry: 'resume' } };
     const again = lms(version, saved).session(tiny);
     expect(again.entryPage()).toBe('assessment.html');
@@ -195,14 +214,19 @@ describe.each<Version>(['scorm12', 'scorm2004'])('%s session', (version) => {
     session.pageViewed('01-contributions');
     expect(api.calls.filter((c) => /Finish|Terminate/.test(c.method))).toHaveLength(1);
     // 1.2 commits before finishing; 2004's Terminate commits by itself.
-    const last = api.calls.filter((c) => /Commit|Finish|Terminate/.test(c.method)).slice(-2).map((c) => c.method);
+    const last = api.calls
+      .filter((c) => /Commit|Finish|Terminate/.test(c.method))
+      .slice(-2)
+      .map((c) => c.method);
     expect(last).toEqual(is12 ? ['LMSCommit', 'LMSFinish'] : ['Commit', 'Terminate']);
     const time = api.calls.find((c) => c.element === (is12 ? 'cmi.core.session_time' : 'cmi.session_time'));
     expect(time?.value).toMatch(is12 ? /^\d{4}:\d\d:\d\d\.\d\d$/ : /^PT/);
   });
 
   it('changes nothing in review mode', () => {
-    const saved = is12 ? { cmi: { core: { lesson_mode: 'review', lesson_status: 'passed' } } } : { cmi: { mode: 'review', completion_status: 'completed', success_status: 'passed' } };
+    const saved = is12
+      ? { cmi: { core: { lesson_mode: 'review', lesson_status: 'passed' } } }
+      : { cmi: { mode: 'review', completion_status: 'completed', success_status: 'passed' } };
     const api = lms(version, saved);
     const session = api.session(tiny);
     session.pageViewed('01-contributions');
@@ -214,7 +238,9 @@ describe.each<Version>(['scorm12', 'scorm2004'])('%s session', (version) => {
 
   it('keeps a pass the LMS already holds when the data was not kept', () => {
     // 2004 hands nothing back after exit normal: the content must not turn "passed" into "incomplete".
-    const saved = is12 ? { cmi: { core: { lesson_status: 'passed' } } } : { cmi: { completion_status: 'completed', success_status: 'passed' } };
+    const saved = is12
+      ? { cmi: { core: { lesson_status: 'passed' } } }
+      : { cmi: { completion_status: 'completed', success_status: 'passed' } };
     const api = lms(version, saved);
     const session = api.session(tiny);
     session.pageViewed('01-contributions');
@@ -224,7 +250,9 @@ describe.each<Version>(['scorm12', 'scorm2004'])('%s session', (version) => {
   });
 
   it('reads the statuses an LMS spells in capitals, and never downgrades them', () => {
-    const saved = is12 ? { cmi: { core: { lesson_status: 'passed' } } } : { cmi: { completion_status: 'completed', success_status: 'passed' } };
+    const saved = is12
+      ? { cmi: { core: { lesson_status: 'passed' } } }
+      : { cmi: { completion_status: 'completed', success_status: 'passed' } };
     const api = lms(version, saved);
     api.shouting = true;
     const session = api.session(tiny);
@@ -253,27 +281,37 @@ describe.each<Version>(['scorm12', 'scorm2004'])('%s session', (version) => {
   it.each([
     ['every value', /./],
     ['only suspend_data', /^cmi\.suspend_data$/],
-  ])('keeps sending progress the LMS refuses (%s) while its commits succeed, tells the learner, and saves it once accepted', (_, refused) => {
-    vi.useFakeTimers();
-    const api = lms(version);
-    const session = api.session(tiny);
-    api.refuseSets = refused;
-    session.pageViewed('01-contributions');
-    expect(api.calls.filter((c) => c.method === (is12 ? 'LMSCommit' : 'Commit') && c.result === 'true').length).toBeGreaterThan(0);
-    vi.advanceTimersByTime(2600);
-    expect(session.view().notices).toContainEqual({ key: 'notSavedLms', level: 'error' });
-    expect(api.calls.filter((c) => c.method === setValue && c.element === el.suspend && c.result === 'false').length).toBeGreaterThanOrEqual(4);
-    expect(api.tracker!.refused.get(el.suspend)).toBe(351);
+  ])(
+    'keeps sending progress the LMS refuses (%s) while its commits succeed, tells the learner, and saves it once accepted',
+    (_, refused) => {
+      vi.useFakeTimers();
+      const api = lms(version);
+      const session = api.session(tiny);
+      api.refuseSets = refused;
+      session.pageViewed('01-contributions');
+      expect(api.calls.filter((c) => c.method === (is12 ? 'LMSCommit' : 'Commit') && c.result === 'true').length).toBeGreaterThan(0);
+      vi.advanceTimersByTime(2600);
+      expect(session.view().notices).toContainEqual({ key: 'notSavedLms', level: 'error' });
+      expect(
+        api.calls.filter((c) => c.method === setValue && c.element === el.suspend && c.result === 'false').length,
+      ).toBeGreaterThanOrEqual(4);
+      expect(api.tracker!.refused.get(el.suspend)).toBe(351);
 
-    api.refuseSets = undefined;
-    vi.advanceTimersByTime(15_000);
-    expect(session.view().notices.map((n) => n.key)).toEqual(['saveRecovered']);
-    const kept = api.cmi();
-    const saved = is12
-      ? { cmi: { suspend_data: kept.suspend_data, core: { lesson_location: kept.core.lesson_location, lesson_status: kept.core.lesson_status, entry: 'resume' } } }
-      : { cmi: { suspend_data: kept.suspend_data, location: kept.location, completion_status: kept.completion_status, entry: 'resume' } };
-    expect(lms(version, saved).session(tiny).view().viewed).toContain('01-contributions');
-  });
+      api.refuseSets = undefined;
+      vi.advanceTimersByTime(15_000);
+      expect(session.view().notices.map((n) => n.key)).toEqual(['saveRecovered']);
+      const kept = api.cmi();
+      const saved = is12
+        ? {
+            cmi: {
+              suspend_data: kept.suspend_data,
+              core: { lesson_location: kept.core.lesson_location, lesson_status: kept.core.lesson_status, entry: 'resume' },
+            },
+          }
+        : { cmi: { suspend_data: kept.suspend_data, location: kept.location, completion_status: kept.completion_status, entry: 'resume' } };
+      expect(lms(version, saved).session(tiny).view().viewed).toContain('01-contributions');
+    },
+  );
 
   it('survives an LMS API that throws: the page keeps working and the learner is told', () => {
     vi.useFakeTimers();

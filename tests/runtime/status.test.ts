@@ -53,10 +53,26 @@ describe('statusOf', () => {
 
   it('tracks one page per SCO in a multi-SCO package', () => {
     expect(statusOf({ ...base, sco: { id: 'two', kind: 'lesson' } })).toEqual({ complete: false, success: 'unknown', finished: false });
-    expect(statusOf({ ...base, viewed: ['two'], sco: { id: 'two', kind: 'lesson' } })).toEqual({ complete: true, success: 'unknown', finished: true });
-    expect(statusOf({ ...base, sco: { id: 'assessment', kind: 'assessment' } })).toEqual({ complete: false, success: 'unknown', finished: false });
-    expect(statusOf({ ...base, attemptsUsed: 1, sco: { id: 'assessment', kind: 'assessment' } })).toEqual({ complete: true, success: 'failed', finished: false });
-    expect(statusOf({ ...base, attemptsUsed: 1, passed: true, sco: { id: 'assessment', kind: 'assessment' } })).toEqual({ complete: true, success: 'passed', finished: true });
+    expect(statusOf({ ...base, viewed: ['two'], sco: { id: 'two', kind: 'lesson' } })).toEqual({
+      complete: true,
+      success: 'unknown',
+      finished: true,
+    });
+    expect(statusOf({ ...base, sco: { id: 'assessment', kind: 'assessment' } })).toEqual({
+      complete: false,
+      success: 'unknown',
+      finished: false,
+    });
+    expect(statusOf({ ...base, attemptsUsed: 1, sco: { id: 'assessment', kind: 'assessment' } })).toEqual({
+      complete: true,
+      success: 'failed',
+      finished: false,
+    });
+    expect(statusOf({ ...base, attemptsUsed: 1, passed: true, sco: { id: 'assessment', kind: 'assessment' } })).toEqual({
+      complete: true,
+      success: 'passed',
+      finished: true,
+    });
   });
 });
 

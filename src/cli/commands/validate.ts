@@ -15,7 +15,9 @@ export function registerValidate(program: Command, { io, setExitCode }: CommandC
     printDiagnostics(io, result.diagnostics, options.format);
     const failed = hasErrors(result.diagnostics, options.strict);
     if (options.format === 'pretty') {
-      io.stdout(`${summaryLine(result.diagnostics)} in ${result.moduleCount} module(s), ${result.fileCount} file(s)${failed ? '' : ': valid'}.\n`);
+      io.stdout(
+        `${summaryLine(result.diagnostics)} in ${result.moduleCount} module(s), ${result.fileCount} file(s)${failed ? '' : ': valid'}.\n`,
+      );
     }
     setExitCode(failed ? 1 : 0);
   });

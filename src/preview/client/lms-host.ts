@@ -85,7 +85,11 @@ const host: LmsHost = {
     const api = version === 'scorm12' ? new hostWindow.Scorm12API(settings) : new hostWindow.Scorm2004API(settings);
     // A first launch is ab-initio, as Moodle sets it (scorm-again alone leaves entry empty).
     // The copy is made in this page's realm: scorm-again checks `constructor === Object`.
-    const data = saved ? (JSON.parse(JSON.stringify(saved)) as CmiData) : version === 'scorm12' ? { cmi: { core: { entry: 'ab-initio' } } } : { cmi: { entry: 'ab-initio' } };
+    const data = saved
+      ? (JSON.parse(JSON.stringify(saved)) as CmiData)
+      : version === 'scorm12'
+        ? { cmi: { core: { entry: 'ab-initio' } } }
+        : { cmi: { entry: 'ab-initio' } };
     api.loadFromJSON(data);
     host.api = api;
     host.launches++;
@@ -133,7 +137,9 @@ const host: LmsHost = {
       };
     }
     if (cmi.exit !== 'suspend') {
-      return { cmi: { completion_status: cmi.completion_status, success_status: cmi.success_status, score: cmi.score, entry: 'ab-initio' } };
+      return {
+        cmi: { completion_status: cmi.completion_status, success_status: cmi.success_status, score: cmi.score, entry: 'ab-initio' },
+      };
     }
     return {
       cmi: {

@@ -59,7 +59,10 @@ function webState(): [string, string][] {
 function render(): void {
   if (mode === 'web') {
     const entries = webState();
-    rows(byId('status'), entries.map(([key, value]) => [key, `${value.length} characters`]));
+    rows(
+      byId('status'),
+      entries.map(([key, value]) => [key, `${value.length} characters`]),
+    );
     byId('suspend').textContent = entries.map(([, value]) => value).join('\n');
     byId('suspend-size').textContent = '(browser storage)';
     return;
@@ -70,8 +73,28 @@ function render(): void {
   const cmi = (rendered.cmi ?? rendered) as CmiData;
   const is12 = mode === 'scorm12';
   const fields = is12
-    ? [['lesson_status', 'core.lesson_status'], ['score.raw', 'core.score.raw'], ['score.min', 'core.score.min'], ['score.max', 'core.score.max'], ['lesson_location', 'core.lesson_location'], ['exit', 'core.exit'], ['entry', 'core.entry'], ['session_time', 'core.session_time']]
-    : [['completion_status', 'completion_status'], ['success_status', 'success_status'], ['score.scaled', 'score.scaled'], ['score.raw', 'score.raw'], ['score.min', 'score.min'], ['score.max', 'score.max'], ['location', 'location'], ['exit', 'exit'], ['entry', 'entry'], ['session_time', 'session_time']];
+    ? [
+        ['lesson_status', 'core.lesson_status'],
+        ['score.raw', 'core.score.raw'],
+        ['score.min', 'core.score.min'],
+        ['score.max', 'core.score.max'],
+        ['lesson_location', 'core.lesson_location'],
+        ['exit', 'core.exit'],
+        ['entry', 'core.entry'],
+        ['session_time', 'core.session_time'],
+      ]
+    : [
+        ['completion_status', 'completion_status'],
+        ['success_status', 'success_status'],
+        ['score.scaled', 'score.scaled'],
+        ['score.raw', 'score.raw'],
+        ['score.min', 'score.min'],
+        ['score.max', 'score.max'],
+        ['location', 'location'],
+        ['exit', 'exit'],
+        ['entry', 'entry'],
+        ['session_time', 'session_time'],
+      ];
   rows(byId('status'), [...fields.map(([label, path]) => [label, pick(cmi, path!)]), ['launches', h.launches]]);
   const suspend = String(cmi.suspend_data || '');
   byId('suspend').textContent = suspend;
@@ -89,7 +112,10 @@ function render(): void {
   const log = h.log.slice(-200).reverse();
   byId('call-count').textContent = `(${h.log.length})`;
   const tbody = byId('log') as HTMLTableSectionElement;
-  rows(tbody, log.map((e) => [e.method, e.element, e.value, e.error]));
+  rows(
+    tbody,
+    log.map((e) => [e.method, e.element, e.value, e.error]),
+  );
   Array.prototype.forEach.call(tbody.rows, (tr: HTMLTableRowElement, i: number) => {
     if (log[i]!.error !== '0') tr.className = 'err';
   });

@@ -26,9 +26,14 @@ export async function readSources(context: RuleContext): Promise<Citations> {
   for (const [index, declared] of meta.sources.entries()) {
     const earlier = seenDocuments.get(declared.document);
     if (earlier !== undefined) {
-      report('duplicate-id', moduleAt(`/sources/${index}/document`), `the document ${declared.document} is declared twice (sources ${earlier + 1} and ${index + 1}).`, {
-        hint: 'Declare each document once, listing all the paragraphs the module covers in its "paragraphs".',
-      });
+      report(
+        'duplicate-id',
+        moduleAt(`/sources/${index}/document`),
+        `the document ${declared.document} is declared twice (sources ${earlier + 1} and ${index + 1}).`,
+        {
+          hint: 'Declare each document once, listing all the paragraphs the module covers in its "paragraphs".',
+        },
+      );
       continue;
     }
     seenDocuments.set(declared.document, index);
@@ -46,15 +51,27 @@ export async function readSources(context: RuleContext): Promise<Citations> {
     }
     const text = await readSourceText(resolved.path);
     if (text === undefined) {
-      report('file-not-utf8', at, `the text of ${declared.document} (${declared.file}) is not UTF-8 text, so its paragraphs cannot be matched.`);
+      report(
+        'file-not-utf8',
+        at,
+        `the text of ${declared.document} (${declared.file}) is not UTF-8 text, so its paragraphs cannot be matched.`,
+      );
       continue;
     }
     const paragraphs = splitParagraphs(text);
     for (const [i, paragraph] of declared.paragraphs.entries()) {
       if (!paragraphs.has(paragraph)) {
-        report('source-paragraph-missing', moduleAt(`/sources/${index}/paragraphs/${i}`), `paragraph ${paragraph} is declared, but ${declared.file} has no line starting with "${paragraph}. ".`, {
-          hint: paragraphs.size > 0 ? `The file has paragraphs ${describeNumbers([...paragraphs.keys()])}. Add the paragraph's text, or remove ${paragraph} from "paragraphs".` : undefined,
-        });
+        report(
+          'source-paragraph-missing',
+          moduleAt(`/sources/${index}/paragraphs/${i}`),
+          `paragraph ${paragraph} is declared, but ${declared.file} has no line starting with "${paragraph}. ".`,
+          {
+            hint:
+              paragraphs.size > 0
+                ? `The file has paragraphs ${describeNumbers([...paragraphs.keys()])}. Add the paragraph's text, or remove ${paragraph} from "paragraphs".`
+                : undefined,
+          },
+        );
       }
     }
     sources.push({ document: declared.document, title: declared.title, file: declared.file, declared: declared.paragraphs, paragraphs });
@@ -65,21 +82,35 @@ export async function readSources(context: RuleContext): Promise<Citations> {
   const resolve = (citation: Citation, at: At): boolean => {
     if (!seenDocuments.has(citation.document)) {
       const suggestion = closest(citation.document, declaredDocuments);
-      report('unknown-source', { ...at, pointer: `${at.pointer}/document` }, `"${citation.document}" is not one of the module's source documents (${declaredDocuments.join(', ')}).`, {
-        hint: suggestion ? `Did you mean "${suggestion}"?` : undefined,
-      });
+      report(
+        'unknown-source',
+        { ...at, pointer: `${at.pointer}/document` },
+        `"${citation.document}" is not one of the module's source documents (${declaredDocuments.join(', ')}).`,
+        {
+          hint: suggestion ? `Did you mean "${suggestion}"?` : undefined,
+        },
+      );
       return false;
     }
     const source = sourceByDocument.get(citation.document);
     if (!source) return false;
     if (!source.paragraphs.has(citation.paragraph)) {
-      report('unknown-paragraph', { ...at, pointer: `${at.pointer}/paragraph` }, `${citation.document} has no paragraph ${citation.paragraph} in ${source.file} (it has ${describeNumbers([...source.paragraphs.keys()])}).`, {
-        hint: `Cite one of those paragraphs. A paragraph exists when a line of ${source.file} starts with its number and a full stop ("${citation.paragraph}. ").`,
-      });
+      report(
+        'unknown-paragraph',
+        { ...at, pointer: `${at.pointer}/paragraph` },
+        `${citation.document} has no paragraph ${citation.paragraph} in ${source.file} (it has ${describeNumbers([...source.paragraphs.keys()])}).`,
+        {
+          hint: `Cite one of those paragraphs. A paragraph exists when a line of ${source.file} starts with its number and a full stop ("${citation.paragraph}. ").`,
+        },
+      );
       return false;
     }
     if (!source.declared.includes(citation.paragraph)) {
-      report('paragraph-not-declared', { ...at, pointer: `${at.pointer}/paragraph` }, `paragraph ${citation.paragraph} of ${citation.document} is not among the module's declared paragraphs (${describeNumbers(source.declared)}).`);
+      report(
+        'paragraph-not-declared',
+        { ...at, pointer: `${at.pointer}/paragraph` },
+        `paragraph ${citation.paragraph} of ${citation.document} is not among the module's declared paragraphs (${describeNumbers(source.declared)}).`,
+      );
     }
     return true;
   };
@@ -109,11 +140,20 @@ export function checkQuotes({ report }: RuleContext, lessons: Located<Lesson>[],
       if (quote === '' || paragraph.includes(quote)) continue;
       const elsewhere = [...source.paragraphs].find(([, text]) => text.includes(quote))?.[0];
       if (elsewhere !== undefined) {
-        report('quote-not-verbatim', fieldAt('citation/paragraph'), `the quote is not in ${block.citation.document} paragraph ${block.citation.paragraph}, but it is word for word in paragraph ${elsewhere}.`, {
-          hint: `Cite paragraph ${elsewhere}: set "paragraph" to ${elsewhere}.`,
-        });
+        report(
+          'quote-not-verbatim',
+          fieldAt('citation/paragraph'),
+          `the quote is not in ${block.citation.document} paragraph ${block.citation.paragraph}, but it is word for word in paragraph ${elsewhere}.`,
+          {
+            hint: `Cite paragraph ${elsewhere}: set "paragraph" to ${elsewhere}.`,
+          },
+        );
       } else {
-        report('quote-not-verbatim', fieldAt('text'), `the quote is not found word for word in ${block.citation.document} paragraph ${block.citation.paragraph}: ${explainQuoteMismatch(quote, paragraph)}.`);
+        report(
+          'quote-not-verbatim',
+          fieldAt('text'),
+          `the quote is not found word for word in ${block.citation.document} paragraph ${block.citation.paragraph}: ${explainQuoteMismatch(quote, paragraph)}.`,
+        );
       }
     }
   }

@@ -22,9 +22,14 @@ export function checkDrawEntries({ meta, report, moduleAt }: RuleContext, citati
     const at = moduleAt(`/assessment/draw/${i}/source`);
     const earlier = seenDraws.get(citationKey(draw.source));
     if (earlier !== undefined) {
-      report('duplicate-id', at, `draw entries ${earlier + 1} and ${i + 1} both draw from ${draw.source.document} paragraph ${draw.source.paragraph}.`, {
-        hint: 'Merge them into one entry and add up the counts.',
-      });
+      report(
+        'duplicate-id',
+        at,
+        `draw entries ${earlier + 1} and ${i + 1} both draw from ${draw.source.document} paragraph ${draw.source.paragraph}.`,
+        {
+          hint: 'Merge them into one entry and add up the counts.',
+        },
+      );
       return;
     }
     seenDraws.set(citationKey(draw.source), i);
@@ -38,7 +43,13 @@ export function checkDrawEntries({ meta, report, moduleAt }: RuleContext, citati
  * resolves: a mistyped citation is reported once, where it is, and would otherwise reappear
  * as a gap here. A paragraph missing from the source text is likewise reported once.
  */
-export function checkCoverageAndDraws(context: RuleContext, coverage: CoverageRow[], draws: Draw[], bank: Located<Question>[], citations: Citations): void {
+export function checkCoverageAndDraws(
+  context: RuleContext,
+  coverage: CoverageRow[],
+  draws: Draw[],
+  bank: Located<Question>[],
+  citations: Citations,
+): void {
   const { meta, report, moduleAt } = context;
   if (citations.unresolved() === 0) {
     for (const row of coverage) {
@@ -46,34 +57,61 @@ export function checkCoverageAndDraws(context: RuleContext, coverage: CoverageRo
       if (!citations.sourceByDocument.get(row.document)?.paragraphs.has(row.paragraph)) continue;
       const paragraphIndex = meta.sources[sourceIndex]?.paragraphs.indexOf(row.paragraph) ?? 0;
       const at = moduleAt(`/sources/${sourceIndex}/paragraphs/${paragraphIndex}`);
-      if (row.objectives.length === 0) report('paragraph-not-taught', at, `paragraph ${row.paragraph} of ${row.document} is declared, but no learning objective cites it.`);
+      if (row.objectives.length === 0)
+        report(
+          'paragraph-not-taught',
+          at,
+          `paragraph ${row.paragraph} of ${row.document} is declared, but no learning objective cites it.`,
+        );
       if (meta.assessment && row.drawn === 0) {
-        report('paragraph-not-assessed', at, `paragraph ${row.paragraph} of ${row.document} is declared, but the assessment draws no question from it.`, {
-          hint:
-            row.bankQuestions.length > 0
-              ? `The bank has ${plural(row.bankQuestions.length, 'question')} for it: add { "source": { "document": "${row.document}", "paragraph": ${row.paragraph} }, "count": 1 } to "draw" in the assessment.`
-              : undefined,
-        });
+        report(
+          'paragraph-not-assessed',
+          at,
+          `paragraph ${row.paragraph} of ${row.document} is declared, but the assessment draws no question from it.`,
+          {
+            hint:
+              row.bankQuestions.length > 0
+                ? `The bank has ${plural(row.bankQuestions.length, 'question')} for it: add { "source": { "document": "${row.document}", "paragraph": ${row.paragraph} }, "count": 1 } to "draw" in the assessment.`
+                : undefined,
+          },
+        );
       }
     }
     for (const draw of draws) {
       const at = moduleAt(`/assessment/draw/${draw.index}/count`);
       const available = bank.filter((q) => citationKey(q.value.source) === citationKey(draw.source)).length;
       if (draw.count > available) {
-        report('draw-unsatisfiable', at, `each attempt draws ${draw.count} question(s) from ${draw.source.document} paragraph ${draw.source.paragraph}, but the question bank has ${available}.`, {
-          hint: `Add ${plural(draw.count - available, 'question')} citing paragraph ${draw.source.paragraph} to questions/, or lower "count" to ${available}.`,
-        });
+        report(
+          'draw-unsatisfiable',
+          at,
+          `each attempt draws ${draw.count} question(s) from ${draw.source.document} paragraph ${draw.source.paragraph}, but the question bank has ${available}.`,
+          {
+            hint: `Add ${plural(draw.count - available, 'question')} citing paragraph ${draw.source.paragraph} to questions/, or lower "count" to ${available}.`,
+          },
+        );
       } else if (draw.count === available && meta.assessment!.maxAttempts !== 1) {
-        report('draw-no-variety', at, `each attempt draws all ${available} question(s) the bank has for ${draw.source.document} paragraph ${draw.source.paragraph}, so every attempt asks the same ones.`);
+        report(
+          'draw-no-variety',
+          at,
+          `each attempt draws all ${available} question(s) the bank has for ${draw.source.document} paragraph ${draw.source.paragraph}, so every attempt asks the same ones.`,
+        );
       }
     }
   }
   if (!meta.assessment) {
     if (meta.tracking.completion !== 'allPagesViewed') {
-      report('assessment-missing', moduleAt('/tracking/completion'), `completion is "${meta.tracking.completion}", but the module has no assessment.`);
+      report(
+        'assessment-missing',
+        moduleAt('/tracking/completion'),
+        `completion is "${meta.tracking.completion}", but the module has no assessment.`,
+      );
     }
     if (bank.length > 0) {
-      report('no-assessment-questions', moduleAt(''), `questions/ has ${plural(bank.length, 'question')}, but the module has no "assessment" to use them.`);
+      report(
+        'no-assessment-questions',
+        moduleAt(''),
+        `questions/ has ${plural(bank.length, 'question')}, but the module has no "assessment" to use them.`,
+      );
     }
   }
 }

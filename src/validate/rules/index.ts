@@ -29,7 +29,8 @@ export async function checkModuleRules(loaded: LoadedModule): Promise<{ module: 
 
   const glossary = glossaryTerms(context);
   const glossaryById = firstById(glossary, 'glossary term', context.report);
-  for (const term of glossary) if (term.value.source) citations.check(term.value.source, { file: term.file, pointer: `${term.pointer}/source` });
+  for (const term of glossary)
+    if (term.value.source) citations.check(term.value.source, { file: term.file, pointer: `${term.pointer}/source` });
   const objectives = checkObjectives(context, lessons, citations);
 
   checkQuotes(context, lessons, citations);

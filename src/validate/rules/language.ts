@@ -44,7 +44,10 @@ function findMissing(language: string): string | undefined {
   if (missing.length === Object.keys(english).length) {
     return `the module is published in "${language}", but coursekit has no learner-interface strings for it (no ${base}.json in src/render/locales/): buttons and labels will be in English.`;
   }
-  const shown = missing.slice(0, 8).map((k) => `\`${k}\``).join(', ');
+  const shown = missing
+    .slice(0, 8)
+    .map((k) => `\`${k}\``)
+    .join(', ');
   return `the learner-interface strings for "${language}" lack ${missing.length} of ${Object.keys(english).length} entries (${shown}${missing.length > 8 ? ', …' : ''}); those will be in English.`;
 }
 

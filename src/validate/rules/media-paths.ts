@@ -7,7 +7,10 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { closest } from '../suggest.js';
 
-export type Resolved = { kind: 'ok'; path: string; relative: string } | { kind: 'missing'; suggestion?: string | undefined } | { kind: 'outside' };
+export type Resolved =
+  | { kind: 'ok'; path: string; relative: string }
+  | { kind: 'missing'; suggestion?: string | undefined }
+  | { kind: 'outside' };
 
 export interface MediaResolver {
   resolve(relative: string): Promise<Resolved>;

@@ -15,13 +15,22 @@ export async function checkImages({ loaded, report, paths }: RuleContext, lesson
       const fieldAt = (field: string): At => ({ file: lesson.file, pointer: `/blocks/${b}/${field}` });
       const resolved = await paths.resolve(block.src);
       if (resolved.kind === 'outside') {
-        report('media-outside-module', fieldAt('src'), `the image path "${block.src}" leaves the module folder (through a link or an unusual path).`);
+        report(
+          'media-outside-module',
+          fieldAt('src'),
+          `the image path "${block.src}" leaves the module folder (through a link or an unusual path).`,
+        );
       } else if (resolved.kind === 'missing') {
-        report('media-missing', fieldAt('src'), `the image ${loaded.displayFolder}/${block.src} does not exist${resolved.suggestion && resolved.suggestion.toLowerCase() === block.src.toLowerCase() ? ' with that letter case' : ''}.`, {
-          hint: resolved.suggestion
-            ? `There is ${resolved.suggestion}: did you mean "${resolved.suggestion}"? Letter case matters on LMS web servers.`
-            : undefined,
-        });
+        report(
+          'media-missing',
+          fieldAt('src'),
+          `the image ${loaded.displayFolder}/${block.src} does not exist${resolved.suggestion && resolved.suggestion.toLowerCase() === block.src.toLowerCase() ? ' with that letter case' : ''}.`,
+          {
+            hint: resolved.suggestion
+              ? `There is ${resolved.suggestion}: did you mean "${resolved.suggestion}"? Letter case matters on LMS web servers.`
+              : undefined,
+          },
+        );
       } else {
         media.add(resolved.relative);
       }

@@ -21,14 +21,20 @@ export interface Objectives {
 export function checkObjectives({ report }: RuleContext, lessons: Located<Lesson>[], citations: Citations): Objectives {
   const all: Located<Objective>[] = [];
   for (const lesson of lessons) {
-    for (const [i, objective] of lesson.value.objectives.entries()) all.push({ value: objective, file: lesson.file, pointer: `/objectives/${i}` });
+    for (const [i, objective] of lesson.value.objectives.entries())
+      all.push({ value: objective, file: lesson.file, pointer: `/objectives/${i}` });
   }
   const byId = firstById(all, 'objective', report);
   const miscited = new Set<string>();
   for (const o of all) {
     if (!citations.check(o.value.source, { file: o.file, pointer: `${o.pointer}/source` })) miscited.add(o.value.id);
     const vague = vagueObjectiveVerb(o.value.text);
-    if (vague) report('objective-not-measurable', { file: o.file, pointer: `${o.pointer}/text` }, `the objective starts with "${vague}", which a question cannot measure.`);
+    if (vague)
+      report(
+        'objective-not-measurable',
+        { file: o.file, pointer: `${o.pointer}/text` },
+        `the objective starts with "${vague}", which a question cannot measure.`,
+      );
   }
   return { all, byId, miscited };
 }
@@ -44,9 +50,15 @@ export function checkQuestionObjective({ report }: RuleContext, q: Located<Quest
   if (!objective) {
     const suggestion = closest(question.objective, [...objectives.byId.keys()]);
     report('unknown-reference', at, `the objective \`${question.objective}\` is not defined in any lesson.`, {
-      hint: suggestion ? `Did you mean \`${suggestion}\`?` : 'Use the id of a learning objective from one of the lessons (its "objectives" list).',
+      hint: suggestion
+        ? `Did you mean \`${suggestion}\`?`
+        : 'Use the id of a learning objective from one of the lessons (its "objectives" list).',
     });
   } else if (citationOk && !objectives.miscited.has(question.objective) && citationKey(objective.source) !== citationKey(question.source)) {
-    report('objective-source-mismatch', at, `the question cites paragraph ${question.source.paragraph}, but its objective \`${question.objective}\` cites paragraph ${objective.source.paragraph}.`);
+    report(
+      'objective-source-mismatch',
+      at,
+      `the question cites paragraph ${question.source.paragraph}, but its objective \`${question.objective}\` cites paragraph ${objective.source.paragraph}.`,
+    );
   }
 }

@@ -22,7 +22,8 @@ export function collectQuestions({ loaded }: RuleContext, lessons: Located<Lesso
   for (const lesson of lessons) {
     for (const [b, block] of lesson.value.blocks.entries()) {
       if (block.type !== 'knowledgeCheck') continue;
-      for (const [i, q] of block.questions.entries()) knowledgeChecks.push({ value: q, file: lesson.file, pointer: `/blocks/${b}/questions/${i}` });
+      for (const [i, q] of block.questions.entries())
+        knowledgeChecks.push({ value: q, file: lesson.file, pointer: `/blocks/${b}/questions/${i}` });
     }
   }
   const bank: Located<Question>[] = [];
@@ -48,7 +49,8 @@ function checkAnswers(q: Located<Question>, report: Report): void {
   const checkIds = (items: { id: string }[], listName: string) => {
     const seen = new Set<string>();
     items.forEach((item, i) => {
-      if (seen.has(item.id)) report('duplicate-option', at(`/${listName}/${i}/id`), `the id \`${item.id}\` is used twice in "${listName}".`);
+      if (seen.has(item.id))
+        report('duplicate-option', at(`/${listName}/${i}/id`), `the id \`${item.id}\` is used twice in "${listName}".`);
       seen.add(item.id);
     });
     return seen;
@@ -71,7 +73,8 @@ function checkAnswers(q: Located<Question>, report: Report): void {
       question.options.forEach((option, i) => {
         const text = normalizeWhitespace(option.text).toLowerCase();
         const twin = byText.get(text);
-        if (twin !== undefined) report('option-text-duplicate', at(`/options/${i}/text`), `options \`${twin}\` and \`${option.id}\` have the same text.`);
+        if (twin !== undefined)
+          report('option-text-duplicate', at(`/options/${i}/text`), `options \`${twin}\` and \`${option.id}\` have the same text.`);
         else byText.set(text, option.id);
         if (!option.feedback && !question.feedback) {
           report('option-feedback-missing', at(`/options/${i}`), `the option has no feedback, and the question has no overall feedback.`);

@@ -24,24 +24,38 @@ export function orderLessons({ meta, loaded, report, moduleAt }: RuleContext): L
     const file = lessonsByFileName.get(lessonId);
     if (!file) {
       const suggestion = closest(lessonId, unlisted);
-      report('lesson-missing', moduleAt(`/lessons/${index}`), `lesson \`${lessonId}\` is in the lesson order, but ${loaded.displayFolder}/lessons/${lessonId}.json does not exist.`, {
-        hint: suggestion
-          ? `There is a lesson file ${suggestion}.json: did you mean \`${suggestion}\`?`
-          : `Create it with \`coursekit new lesson ${loaded.folderName} ${lessonId}\`, or remove "${lessonId}" from "lessons".`,
-      });
+      report(
+        'lesson-missing',
+        moduleAt(`/lessons/${index}`),
+        `lesson \`${lessonId}\` is in the lesson order, but ${loaded.displayFolder}/lessons/${lessonId}.json does not exist.`,
+        {
+          hint: suggestion
+            ? `There is a lesson file ${suggestion}.json: did you mean \`${suggestion}\`?`
+            : `Create it with \`coursekit new lesson ${loaded.folderName} ${lessonId}\`, or remove "${lessonId}" from "lessons".`,
+        },
+      );
       return;
     }
     const lesson = file.data as Lesson;
     if (lesson.id !== lessonId) {
-      report('lesson-id-mismatch', { file, pointer: '/id' }, `the file is ${lessonId}.json, but its id is \`${lesson.id}\`; they must be the same.`, {
-        hint: `Set "id" to "${lessonId}", or rename the file to ${lesson.id}.json and update the lesson order in module.json.`,
-      });
+      report(
+        'lesson-id-mismatch',
+        { file, pointer: '/id' },
+        `the file is ${lessonId}.json, but its id is \`${lesson.id}\`; they must be the same.`,
+        {
+          hint: `Set "id" to "${lessonId}", or rename the file to ${lesson.id}.json and update the lesson order in module.json.`,
+        },
+      );
     }
     lessons.push({ value: lesson, file, pointer: '' });
   });
   for (const name of unlisted) {
     const file = lessonsByFileName.get(name)!;
-    report('lesson-unlisted', { file, pointer: '' }, `the lesson is not in the lesson order ("lessons" in module.json), so it is not built.`);
+    report(
+      'lesson-unlisted',
+      { file, pointer: '' },
+      `the lesson is not in the lesson order ("lessons" in module.json), so it is not built.`,
+    );
   }
   return lessons;
 }
@@ -60,7 +74,11 @@ export function firstById<T extends { id: string }>(items: Located<T>[], what: s
     const earlier = first.get(item.value.id);
     if (earlier) {
       const where = earlier.file === item.file ? 'earlier in this file' : `in ${earlier.file.displayPath}`;
-      report('duplicate-id', { file: item.file, pointer: `${item.pointer}/id` }, `the ${what} id \`${item.value.id}\` is already used ${where} (line ${earlier.file.locate(`${earlier.pointer}/id`).line}).`);
+      report(
+        'duplicate-id',
+        { file: item.file, pointer: `${item.pointer}/id` },
+        `the ${what} id \`${item.value.id}\` is already used ${where} (line ${earlier.file.locate(`${earlier.pointer}/id`).line}).`,
+      );
     } else {
       first.set(item.value.id, item);
     }
@@ -69,7 +87,11 @@ export function firstById<T extends { id: string }>(items: Located<T>[], what: s
 }
 
 /** Glossary blocks name terms of glossary.json. */
-export function checkGlossaryReferences({ loaded, report }: RuleContext, lessons: Located<Lesson>[], glossaryById: Map<string, unknown>): void {
+export function checkGlossaryReferences(
+  { loaded, report }: RuleContext,
+  lessons: Located<Lesson>[],
+  glossaryById: Map<string, unknown>,
+): void {
   const glossaryIds = [...glossaryById.keys()];
   for (const lesson of lessons) {
     for (const [b, block] of lesson.value.blocks.entries()) {
@@ -82,9 +104,14 @@ export function checkGlossaryReferences({ loaded, report }: RuleContext, lessons
       block.terms.forEach((term, t) => {
         if (glossaryById.has(term)) return;
         const suggestion = closest(term, glossaryIds);
-        report('unknown-reference', { ...blockAt, pointer: `${blockAt.pointer}/terms/${t}` }, `the glossary term \`${term}\` is not in glossary.json.`, {
-          hint: suggestion ? `Did you mean \`${suggestion}\`?` : 'Add the term to glossary.json, or check the spelling of its id.',
-        });
+        report(
+          'unknown-reference',
+          { ...blockAt, pointer: `${blockAt.pointer}/terms/${t}` },
+          `the glossary term \`${term}\` is not in glossary.json.`,
+          {
+            hint: suggestion ? `Did you mean \`${suggestion}\`?` : 'Add the term to glossary.json, or check the spelling of its id.',
+          },
+        );
       });
     }
   }

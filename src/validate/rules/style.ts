@@ -10,7 +10,20 @@ export function markdownHtmlTag(markdown: string): string | undefined {
   return HTML_TAG.exec(markdown)?.[0];
 }
 
-const VAGUE_VERBS = ['understand', 'know', 'learn', 'appreciate', 'realise', 'realize', 'grasp', 'comprehend', 'be aware', 'become aware', 'be familiar', 'become familiar'];
+const VAGUE_VERBS = [
+  'understand',
+  'know',
+  'learn',
+  'appreciate',
+  'realise',
+  'realize',
+  'grasp',
+  'comprehend',
+  'be aware',
+  'become aware',
+  'be familiar',
+  'become familiar',
+];
 
 /** The verb an objective starts with when no question can measure it ("Understand…"). */
 export function vagueObjectiveVerb(text: string): string | undefined {
@@ -19,11 +32,33 @@ export function vagueObjectiveVerb(text: string): string | undefined {
   return verb ? text.trim().slice(0, verb.length) : undefined;
 }
 
-const GENERIC_ALT = new Set(['image', 'picture', 'photo', 'photograph', 'graphic', 'figure', 'chart', 'diagram', 'icon', 'illustration', 'img', 'alt', 'logo', 'screenshot', 'placeholder', 'todo']);
+const GENERIC_ALT = new Set([
+  'image',
+  'picture',
+  'photo',
+  'photograph',
+  'graphic',
+  'figure',
+  'chart',
+  'diagram',
+  'icon',
+  'illustration',
+  'img',
+  'alt',
+  'logo',
+  'screenshot',
+  'placeholder',
+  'todo',
+]);
 
 /** Alt text that names the file or just says "image" tells a screen-reader user nothing. */
 export function isUnhelpfulAlt(alt: string, src: string): boolean {
   const text = alt.trim().toLowerCase();
   const fileName = src.split('/').at(-1)!.toLowerCase();
-  return GENERIC_ALT.has(text.replace(/[.:]$/, '')) || text === fileName || text === fileName.replace(/\.[a-z0-9]+$/, '') || /\.(png|jpe?g|gif|svg|webp|avif)$/.test(text);
+  return (
+    GENERIC_ALT.has(text.replace(/[.:]$/, '')) ||
+    text === fileName ||
+    text === fileName.replace(/\.[a-z0-9]+$/, '') ||
+    /\.(png|jpe?g|gif|svg|webp|avif)$/.test(text)
+  );
 }

@@ -14,10 +14,15 @@ export function checkBlankTexts({ kinds, report }: RuleContext): void {
 }
 
 /** Every markdown field: text and callout blocks, the assessment's introduction, question scenarios. */
-export function checkMarkdownFields({ meta, report, moduleAt }: RuleContext, lessons: Located<Lesson>[], questions: Located<Question>[]): void {
+export function checkMarkdownFields(
+  { meta, report, moduleAt }: RuleContext,
+  lessons: Located<Lesson>[],
+  questions: Located<Question>[],
+): void {
   for (const lesson of lessons) {
     for (const [b, block] of lesson.value.blocks.entries()) {
-      if (block.type === 'text' || block.type === 'callout') checkMarkdown(block.markdown, { file: lesson.file, pointer: `/blocks/${b}/markdown` }, report);
+      if (block.type === 'text' || block.type === 'callout')
+        checkMarkdown(block.markdown, { file: lesson.file, pointer: `/blocks/${b}/markdown` }, report);
     }
   }
   if (meta.assessment?.introduction) checkMarkdown(meta.assessment.introduction, moduleAt('/assessment/introduction'), report);
@@ -38,7 +43,11 @@ function checkBlankText(file: JsonFile, kind: ContentKind, report: Report): void
       const pointer = segmentsToPointer(segments);
       const imageAlt = key === 'alt' && segments.at(-3) === 'blocks';
       const field = describePlace(kind, file.data, pointer).field || 'the text';
-      report(imageAlt ? 'image-alt-missing' : 'text-blank', { file, pointer }, imageAlt ? 'the image has no alt text: `alt` is only spaces.' : `${field} is only spaces.`);
+      report(
+        imageAlt ? 'image-alt-missing' : 'text-blank',
+        { file, pointer },
+        imageAlt ? 'the image has no alt text: `alt` is only spaces.' : `${field} is only spaces.`,
+      );
       return;
     }
     if (value === null || typeof value !== 'object') return;

@@ -25,8 +25,10 @@ export async function checkTheme({ meta, loaded, report, paths }: RuleContext): 
   let logo: string | undefined;
   if (meta.theme.logo) {
     const resolved = await paths.resolve(meta.theme.logo);
-    if (resolved.kind === 'outside') report('media-outside-module', themeAt('logo'), `the logo path "${meta.theme.logo}" leaves the module folder.`);
-    else if (resolved.kind === 'missing') report('media-missing', themeAt('logo'), `the logo ${loaded.displayFolder}/${meta.theme.logo} does not exist.`);
+    if (resolved.kind === 'outside')
+      report('media-outside-module', themeAt('logo'), `the logo path "${meta.theme.logo}" leaves the module folder.`);
+    else if (resolved.kind === 'missing')
+      report('media-missing', themeAt('logo'), `the logo ${loaded.displayFolder}/${meta.theme.logo} does not exist.`);
     else logo = resolved.relative;
   }
   for (const problem of checkThemeContrast(meta.theme)) {
@@ -55,7 +57,10 @@ export function checkThemeContrast(theme: Theme): ContrastProblem[] {
     const ratio = contrastRatio(c[front], c[back]);
     if (ratio < minimum) {
       const field = theme[front] !== undefined ? front : back;
-      problems.push({ field, message: `${what} has a contrast of ${ratio.toFixed(2)}:1 (${c[front]} on ${c[back]}); WCAG AA needs at least ${minimum}:1` });
+      problems.push({
+        field,
+        message: `${what} has a contrast of ${ratio.toFixed(2)}:1 (${c[front]} on ${c[back]}); WCAG AA needs at least ${minimum}:1`,
+      });
     }
   }
   return problems;
