@@ -2,8 +2,8 @@
  * Diagnostics as text: `pretty` for people (with a code frame), `json` for tools, `github`
  * for CI annotations. Colour only when asked (the CLI decides: TTY and no NO_COLOR).
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readBoundedFile } from '../fs-read.js';
 import type { Diagnostic } from './diagnostic.js';
 import { sortDiagnostics } from './diagnostic.js';
 
@@ -52,6 +52,9 @@ function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
+/** The largest file coursekit reads (an XLIFF file); a code frame never reads more. */
+const MAX_FRAMED_FILE_BYTES = 16 * 1024 * 1024;
+
 const codes = { red: [31, 39], yellow: [33, 39], dim: [2, 22], bold: [1, 22], cyan: [36, 39] } as const;
 
 function paint(on: boolean, style: keyof typeof codes, text: string): string {
@@ -74,14 +77,15 @@ export function formatPretty(d: Diagnostic, options: FormatOptions, files = new 
 function codeFrame(files: Map<string, string[] | null>, file: string, line: number, column: number, color: boolean): string {
   let fileLines = files.get(file);
   if (fileLines === undefined) {
-    try {
-      // Positions are counted without a byte order mark (the loader drops it), so drop it here too.
-      fileLines = readFileSync(file, 'utf8')
-        .replace(/^\uFEFF/, '')
-        .split(/\r?\n/);
-    } catch {
-      fileLines = null;
-    }
+    // Only a regular file of a sensible size: the file may have changed since it was checked.
+    const read = readBoundedFile(file, { maxBytes: MAX_FRAMED_FILE_BYTES });
+    // Positions are counted without a byte order mark (the loader drops it), so drop it here too.
+    fileLines = read.ok
+      ? read.bytes
+          .toString('utf8')
+          .replace(/^\uFEFF/, '')
+          .split(/\r?\n/)
+      : null;
     files.set(file, fileLines);
   }
   if (!fileLines || line > fileLines.length) return '';

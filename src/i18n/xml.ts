@@ -58,7 +58,15 @@ const FORBIDDEN_CHAR =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
 
-export function parseXml(input: string): XmlParseResult {
+export interface XmlParseOptions {
+  /**
+   * How deep elements may nest. The reader recurses per level, and a file nested thousands deep
+   * would end in a stack overflow; real files need a few dozen levels at most.
+   */
+  maxDepth?: number;
+}
+
+export function parseXml(input: string, { maxDepth = 100 }: XmlParseOptions = {}): XmlParseResult {
   // XML processors see every line ending as a single newline (XML 1.0 §2.11); positions are the same.
   const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const lineStarts = [0];
@@ -79,7 +87,7 @@ export function parseXml(input: string): XmlParseResult {
       const code = forbidden[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
       throw new XmlSyntaxError(`the character U+${code} is not allowed in an XML file`, forbidden.index);
     }
-    return { ok: true, root: new Reader(text, position).document() };
+    return { ok: true, root: new Reader(text, position, maxDepth).document() };
   } catch (error) {
     if (error instanceof XmlSyntaxError)
       return { ok: false, error: { message: error.message, ...position(Math.min(error.index, text.length)) } };
@@ -89,10 +97,12 @@ export function parseXml(input: string): XmlParseResult {
 
 class Reader {
   private i = 0;
+  private depth = 0;
 
   constructor(
     private readonly s: string,
     private readonly position: (index: number) => XmlPosition,
+    private readonly maxDepth: number,
   ) {}
 
   document(): XmlElement {
@@ -160,6 +170,7 @@ class Reader {
 
   private element(): XmlElement {
     const start = this.i;
+    if (++this.depth > this.maxDepth) this.fail(`elements are nested more than ${this.maxDepth} deep; no real file needs that many levels`);
     this.i++; // <
     const name = this.name('an element name after `<`');
     const element: XmlElement = { kind: 'element', name, attributes: new Map(), children: [], ...this.position(start) };
@@ -169,6 +180,7 @@ class Reader {
       if (c === '/') {
         if (this.s[this.i + 1] !== '>') this.fail(`expected \`/>\` to close <${name}>`);
         this.i += 2;
+        this.depth--;
         return element;
       }
       if (c === '>') {
@@ -197,6 +209,7 @@ class Reader {
       this.i = end + 1;
     }
     this.content(element);
+    this.depth--;
     return element;
   }
 

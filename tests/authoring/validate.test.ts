@@ -1,5 +1,5 @@
 /** `coursekit validate` on good content, and the three output formats. */
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatDiagnostics } from '../../src/diagnostics/format.js';
@@ -95,6 +95,30 @@ describe('coursekit validate', () => {
 
       "
     `);
+  });
+
+  it('follows a module folder that is a symbolic link to a folder elsewhere', async () => {
+    const dir = track(await copyProject('tiny'));
+    await mkdir(path.join(dir, 'elsewhere'));
+    await rename(path.join(dir, 'modules', 'tiny-course'), path.join(dir, 'elsewhere', 'tiny-course'));
+    await symlink(path.join(dir, 'elsewhere', 'tiny-course'), path.join(dir, 'modules', 'tiny-course'));
+    const expected = { code: 0, stdout: '0 error(s), 0 warning(s) in 1 module(s), 6 file(s): valid.\n', stderr: '' };
+    expect(await runCli(['validate', '--strict'], dir)).toEqual(expected);
+    expect(await runCli(['validate', '--strict', 'tiny-course'], dir)).toEqual(expected);
+  });
+
+  it('says where a module link leads when it leads to no folder', async () => {
+    const dir = track(await copyProject('tiny'));
+    await symlink('../elsewhere/gone', path.join(dir, 'modules', 'gone-course'));
+    const named = await runCli(['validate', 'gone-course'], dir);
+    expect(named.code).toBe(1);
+    expect(named.stderr).toContain(
+      'modules/gone-course is a symbolic link to ../elsewhere/gone, which does not exist, so it is not a module.',
+    );
+    expect(named.stderr).toContain('module-link-broken');
+    const all = await runCli(['validate', '--format', 'json'], dir);
+    expect(all.code).toBe(1);
+    expect((JSON.parse(all.stdout) as { code: string }[]).map((d) => d.code)).toEqual(['module-link-broken']);
   });
 });
 

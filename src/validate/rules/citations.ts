@@ -3,7 +3,8 @@
  * numbered paragraphs; every citation must name a declared document and one of its
  * paragraphs, and every quote must be word for word in the paragraph it cites.
  */
-import { readFile } from 'node:fs/promises';
+import { readBoundedFile } from '../../fs-read.js';
+import { MAX_CONTENT_FILE_BYTES, readProblemDiagnostic } from '../../load/json-file.js';
 import { explainQuoteMismatch, normalizeWhitespace, splitParagraphs } from '../../load/source-text.js';
 import type { Citation, Lesson, SourceText } from '../../model/course.js';
 import { closest } from '../suggest.js';
@@ -49,7 +50,13 @@ export async function readSources(context: RuleContext): Promise<Citations> {
       });
       continue;
     }
-    const text = await readSourceText(resolved.path);
+    const read = readBoundedFile(resolved.path, { maxBytes: MAX_CONTENT_FILE_BYTES, within: loaded.realFolder });
+    if (!read.ok) {
+      const problem = readProblemDiagnostic(read, `${loaded.displayFolder}/${declared.file}`, MAX_CONTENT_FILE_BYTES);
+      report(problem.code, at, `the text of ${declared.document}: ${problem.message}`, { hint: problem.hint });
+      continue;
+    }
+    const text = decodeUtf8Text(read.bytes);
     if (text === undefined) {
       report(
         'file-not-utf8',
@@ -161,9 +168,9 @@ export function checkQuotes({ report }: RuleContext, lessons: Located<Lesson>[],
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-async function readSourceText(file: string): Promise<string | undefined> {
+function decodeUtf8Text(bytes: Uint8Array): string | undefined {
   try {
-    return utf8.decode(await readFile(file));
+    return utf8.decode(bytes);
   } catch {
     return undefined;
   }
