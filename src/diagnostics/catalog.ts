@@ -148,6 +148,12 @@ export const catalog = {
     title: 'Text is blank',
     hint: 'Write the text, or remove the field if it is optional. Spaces alone show the learner nothing.',
   },
+  'text-control-character': {
+    severity: 'error',
+    group: 'schema',
+    title: 'Control character in text',
+    hint: 'Delete the character: retype the text around it, or paste it again as plain text (Word pastes a line break as a vertical tab). A control character makes the SCORM manifest invalid XML, which LMSs refuse.',
+  },
 
   // Module structure and references
   'modules-none': {
@@ -373,6 +379,12 @@ export const catalog = {
     group: 'style',
     title: 'Objective is not measurable',
     hint: 'Start with a verb that names something a learner can show: explain, list, identify, compare, apply. "Understand" or "know" cannot be assessed.',
+  },
+  'text-invisible-character': {
+    severity: 'warning',
+    group: 'style',
+    title: 'Invisible formatting character in text',
+    hint: 'Delete the character unless you put it there on purpose. Direction overrides and isolates reorder what the learner and the LMS show (a title can read differently from what it says), and zero-width characters split words invisibly. For right-to-left text, the module\'s "language" already sets the direction.',
   },
   'markdown-html': {
     severity: 'warning',

@@ -94,12 +94,27 @@ function codeFrame(files: Map<string, string[] | null>, file: string, line: numb
   const width = String(last).length;
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
-    const text = truncate(fileLines[n - 1] ?? '', column);
+    const text = truncate(visible(fileLines[n - 1] ?? ''), column);
     const marker = n === line ? '>' : ' ';
     out.push(`  ${marker} ${String(n).padStart(width)} | ${text.text}`);
     if (n === line) out.push(`    ${' '.repeat(width)} | ${' '.repeat(Math.max(0, text.column - 1))}${paint(color, 'red', '^')}`);
   }
   return out.join('\n');
+}
+
+// Characters a terminal acts on or reorders (escape sequences, direction overrides): the
+// frame shows a placeholder of the same width instead, so a file cannot restyle or rewrite the
+// log it is printed in.
+const TERMINAL_UNSAFE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2060-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function visible(line: string): string {
+  return line.replace(TERMINAL_UNSAFE, (c) => {
+    const code = c.charCodeAt(0);
+    if (code < 0x20) return String.fromCharCode(0x2400 + code);
+    return code === 0x7f ? '\u2421' : '\uFFFD';
+  });
 }
 
 /** Long lines (a paragraph of text) are cut around the column so the frame stays readable. */

@@ -26,7 +26,7 @@ export interface Module {
    */
   translations?: string[];
   /**
-   * Plain text shown to the learner (no markup).
+   * A title shown to the learner and written into SCORM manifests: plain text of at most 200 characters, the longest title a SCORM 1.2 manifest may hold.
    */
   title: string;
   /**
@@ -83,7 +83,7 @@ export interface SourceDocument {
 
 export interface Assessment {
   /**
-   * Plain text shown to the learner (no markup).
+   * A title shown to the learner and written into SCORM manifests: plain text of at most 200 characters, the longest title a SCORM 1.2 manifest may hold.
    */
   title: string;
   /**
@@ -350,11 +350,11 @@ export interface Lesson {
    */
   id: string;
   /**
-   * Plain text shown to the learner (no markup).
+   * A title shown to the learner and written into SCORM manifests: plain text of at most 200 characters, the longest title a SCORM 1.2 manifest may hold.
    */
   title: string;
   /**
-   * Plain text shown to the learner (no markup).
+   * One or two sentences shown on the module's start page.
    */
   summary?: string;
   estimatedMinutes?: number;
@@ -376,7 +376,7 @@ export interface Objective {
    */
   id: string;
   /**
-   * Plain text shown to the learner (no markup).
+   * A measurable objective, starting with a verb: 'Explain…', 'Identify…'.
    */
   text: string;
   source: Citation;

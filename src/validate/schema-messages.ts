@@ -161,7 +161,12 @@ export function translateError(set: SchemaSet, kind: ContentKind, file: JsonFile
         `${field} is ${(error.data as string).length} characters long; the most allowed is ${String(error.params.limit)}.`,
         'schema-length',
         {
-          hint: (error.data as string).length > 1000 ? 'Split the text into several blocks or lessons.' : 'Shorten the text.',
+          hint:
+            lastKey === 'title' && error.params.limit === 200
+              ? 'Shorten the title: a SCORM 1.2 manifest holds titles of at most 200 characters, and an LMS refuses a package with a longer one. Say more in the description.'
+              : (error.data as string).length > 1000
+                ? 'Split the text into several blocks or lessons.'
+                : 'Shorten the text.',
         },
       );
     case 'minItems': {

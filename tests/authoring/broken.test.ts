@@ -174,6 +174,8 @@ const cases: BrokenCase[] = [
   { name: 'declared-paragraph-not-in-source', codes: ['source-paragraph-missing'] },
   { name: 'quote-curly-apostrophe', codes: ['quote-not-verbatim'] },
   { name: 'blank-text', codes: ['text-blank'] },
+  { name: 'title-control-character', codes: ['text-control-character'] },
+  { name: 'title-too-long', codes: ['schema-length'] },
   {
     name: 'glossary-file-missing',
     codes: ['glossary-missing'],
@@ -184,6 +186,7 @@ const cases: BrokenCase[] = [
   { name: 'draw-same-questions-every-attempt', codes: ['draw-no-variety'], args: ['--strict'] },
   { name: 'all-options-correct', codes: ['all-options-correct'], args: ['--strict'] },
   { name: 'duplicate-option-text', codes: ['option-text-duplicate'], args: ['--strict'] },
+  { name: 'title-bidi-override', codes: ['text-invisible-character'], args: ['--strict'] },
   { name: 'language-not-translated', codes: ['language-strings-missing'], args: ['--strict'] },
   {
     name: 'warnings-fail-with-strict',

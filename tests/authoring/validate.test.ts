@@ -130,6 +130,20 @@ describe('pretty output', () => {
     expect(formatDiagnostics(diagnostics, 'pretty', { color: true, cwd: '.' })).toContain('\u001b[31merror\u001b[39m');
   });
 
+  it('shows control and direction characters in a code frame as symbols, so a file cannot rewrite the terminal', async () => {
+    const dir = track(await copyBrokenCase('_base'));
+    const lesson = path.join(dir, 'modules', 'small-course', 'lessons', '01-open-services.json');
+    // A raw escape sequence (clear the screen) and a right-to-left override, in a file that is not valid JSON.
+    const text = await readFile(lesson, 'utf8');
+    await writeFile(lesson, text.replace('"Services open to everyone"', '"Services \u001b[2J open \u202e to everyone'));
+    const run = await runCli(['validate'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('error json-syntax');
+    expect(run.stderr).not.toContain('\u001b');
+    expect(run.stderr).not.toContain('\u202e');
+    expect(run.stderr).toContain('"Services \u241b[2J open \ufffd to everyone');
+  });
+
   it('prints no colour through the CLI when the io says so', async () => {
     const dir = track(await copyBrokenCase('missing-media'));
     const plain = await runCli(['validate'], dir, { color: false });
