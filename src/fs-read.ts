@@ -32,7 +32,42 @@ export interface ReadLimits {
  * Reads a file within limits. Synchronous on purpose: content files are small, and a thousand
  * of them read four times faster this way than through promise-based file handles.
  */
-export function readBoundedFile(file: string, { maxBytes, within }: ReadLimits): ReadFileResult {
+export function readBoundedFile(file: string, limits: ReadLimits): ReadFileResult {
+  return withRegularFile(file, limits.within, (fd, size) => {
+    if (size > limits.maxBytes) return { ok: false, kind: 'too-large', bytes: size };
+    let buffer = Buffer.allocUnsafe(size + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > limits.maxBytes) return { ok: false, kind: 'too-large', bytes: undefined };
+        const grown = Buffer.allocUnsafe(Math.min(Math.max(buffer.length * 2, 64 * 1024), limits.maxBytes + 1));
+        buffer.copy(grown, 0, 0, length);
+        buffer = grown;
+      }
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    return { ok: true, bytes: buffer.subarray(0, length) };
+  });
+}
+
+/** The first `bytes` bytes of a regular file (fewer when it is shorter), whatever its size: to tell its format. */
+export function readFileStart(file: string, bytes: number, within?: string): ReadFileResult {
+  return withRegularFile(file, within, (fd) => {
+    const buffer = Buffer.alloc(bytes);
+    let length = 0;
+    while (length < bytes) {
+      const read = readSync(fd, buffer, length, bytes - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    return { ok: true, bytes: buffer.subarray(0, length) };
+  });
+}
+
+/** Opens the file if it is (within `within`, and) a regular file, and hands the descriptor and size to `use`. */
+function withRegularFile(file: string, within: string | undefined, use: (fd: number, size: number) => ReadFileResult): ReadFileResult {
   let target = file;
   let flags = constants.O_RDONLY | constants.O_NONBLOCK;
   try {
@@ -54,21 +89,7 @@ export function readBoundedFile(file: string, { maxBytes, within }: ReadLimits):
   try {
     const info = fstatSync(fd);
     if (!info.isFile()) return { ok: false, kind: 'not-a-file', what: describeKind(info) };
-    if (info.size > maxBytes) return { ok: false, kind: 'too-large', bytes: info.size };
-    let buffer = Buffer.allocUnsafe(info.size + 1);
-    let length = 0;
-    for (;;) {
-      if (length === buffer.length) {
-        if (length > maxBytes) return { ok: false, kind: 'too-large', bytes: undefined };
-        const grown = Buffer.allocUnsafe(Math.min(Math.max(buffer.length * 2, 64 * 1024), maxBytes + 1));
-        buffer.copy(grown, 0, 0, length);
-        buffer = grown;
-      }
-      const read = readSync(fd, buffer, length, buffer.length - length, null);
-      if (read === 0) break;
-      length += read;
-    }
-    return { ok: true, bytes: buffer.subarray(0, length) };
+    return use(fd, info.size);
   } catch (error) {
     return failure(file, error);
   } finally {

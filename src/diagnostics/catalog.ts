@@ -348,6 +348,18 @@ export const catalog = {
     title: 'Media file not found',
     hint: 'Put the file in the module folder (e.g. media/) and check the spelling and letter case of the path.',
   },
+  'media-not-image': {
+    severity: 'error',
+    group: 'media',
+    title: 'Media file is not an image',
+    hint: 'Use PNG, JPEG, GIF, WebP, AVIF or SVG images, with the extension that matches the content. Every package ships its media files and an LMS serves them from its own site, so a page or a script named as an image could run there.',
+  },
+  'media-unsafe-svg': {
+    severity: 'error',
+    group: 'media',
+    title: 'SVG image holds a script or a reference outside itself',
+    hint: "Export the drawing again as plain SVG (no scripts, no interactivity, no embedded HTML, images embedded rather than linked), or clean it with a tool such as SVGO. An SVG image runs its scripts when a learner opens it on its own, and learners' browsers make no requests outside the package.",
+  },
   'theme-contrast': {
     severity: 'error',
     group: 'media',

@@ -439,7 +439,7 @@ export interface Callout {
 export interface Image {
   type: "image";
   /**
-   * A path to a file inside the module folder, relative to module.json, with forward slashes (e.g. media/map.svg). No URLs, absolute paths or '..'.
+   * A path to a file inside the module folder, relative to module.json, with forward slashes (e.g. media/map.svg). No URLs, absolute paths or '..', and no spaces, '#', '?' or '%' (in a web address they end the path or start an escape).
    */
   src: string;
   /**

@@ -303,6 +303,15 @@ function translateMediaPath(value: string, where: Place, at: At): Diagnostic {
       hint: `Write "${value.replace(/\\/g, '/')}".`,
     });
   }
+  const special = /[#?%]/.exec(value)?.[0];
+  if (special) {
+    const meaning = { '#': 'starts a fragment', '?': 'starts a query', '%': 'starts an escape' }[special];
+    return at(
+      `${field} ${shown} contains "${special}": in the web address an LMS serves the file from, "${special}" ${meaning}, so the browser would ask for another file.`,
+      'schema-pattern',
+      { hint: `Rename the file without #, ? or % and update the path, e.g. "${value.replace(/[#?%]+/g, '')}".` },
+    );
+  }
   if (/\s/.test(value)) {
     return at(`${field} ${shown} contains a space; file names in a package may not.`, 'schema-pattern', {
       hint: `Rename the file without spaces and update the path, e.g. "${value.replace(/\s+/g, '-')}".`,

@@ -5,7 +5,7 @@
  * Neither may crash (no stack trace, no "internal error").
  */
 import { execFileSync } from 'node:child_process';
-import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OUTPUT_MARKER } from '../../src/pipeline/output-folder.js';
@@ -143,6 +143,26 @@ const cases: BrokenCase[] = [
       await rm(image);
       await symlink(outside, image);
     },
+  },
+  { name: 'media-name-hash', codes: ['schema-pattern'] },
+  { name: 'media-html-as-image', codes: ['media-not-image'] },
+  { name: 'media-wrong-content', codes: ['media-not-image'] },
+  { name: 'media-svg-script', codes: ['media-unsafe-svg'] },
+  {
+    name: 'media-dangling-symlink',
+    codes: ['media-missing'],
+    prepare: async (dir) => {
+      const image = path.join(moduleDir(dir), 'media', 'services.svg');
+      await rm(image);
+      await symlink('services-final.svg', image);
+    },
+  },
+  {
+    name: 'media-nfd-name',
+    codes: ['media-missing'],
+    // The lesson says "cafés" with é as one character (NFC); the file, as macOS names files, with
+    // e and a combining accent (NFD). They look the same and differ in every byte-wise comparison.
+    prepare: (dir) => rename(path.join(moduleDir(dir), 'media', 'services.svg'), path.join(moduleDir(dir), 'media', 'cafe\u0301s.svg')),
   },
   { name: 'blank-alt-text', codes: ['image-alt-missing'] },
   { name: 'unreadable-theme', codes: ['theme-contrast', 'theme-contrast', 'media-missing'] },

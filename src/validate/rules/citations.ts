@@ -9,6 +9,7 @@ import { explainQuoteMismatch, normalizeWhitespace, splitParagraphs } from '../.
 import type { Citation, Lesson, SourceText } from '../../model/course.js';
 import { closest } from '../suggest.js';
 import { describeNumbers, type At, type Located, type RuleContext } from './context.js';
+import { explainMissing } from './media-paths.js';
 
 export interface Citations {
   sources: SourceText[];
@@ -45,9 +46,14 @@ export async function readSources(context: RuleContext): Promise<Citations> {
       continue;
     }
     if (resolved.kind === 'missing') {
-      report('source-file-missing', at, `the text of ${declared.document} is not at ${loaded.displayFolder}/${declared.file}.`, {
-        hint: resolved.suggestion ? `There is ${resolved.suggestion}: did you mean "${resolved.suggestion}"?` : undefined,
-      });
+      const { problem, hint } = explainMissing(resolved);
+      const place = `${loaded.displayFolder}/${declared.file}`;
+      const why = problem === 'does not exist' ? '' : `: the file ${problem}`;
+      report('source-file-missing', at, `the text of ${declared.document} is not at ${place}${why}.`, { hint });
+      continue;
+    }
+    if (resolved.kind === 'not-a-file') {
+      report('source-file-missing', at, `the text of ${declared.document}, ${declared.file}, is ${resolved.what}, not a text file.`);
       continue;
     }
     const read = readBoundedFile(resolved.path, { maxBytes: MAX_CONTENT_FILE_BYTES, within: loaded.realFolder });
