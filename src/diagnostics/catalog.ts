@@ -453,8 +453,20 @@ export const catalog = {
   'output-unwritable': {
     severity: 'error',
     group: 'commands',
-    title: 'Output file cannot be written',
-    hint: 'Check that the folder exists and that you may write to it.',
+    title: 'Output cannot be written',
+    hint: 'The message says what the system refused and where: check that the folder exists, that you may write to it and that its disk has space.',
+  },
+  'output-busy': {
+    severity: 'error',
+    group: 'commands',
+    title: 'Another build is writing the output folder',
+    hint: "Two builds into one folder would each drop the other's modules from the site, so a build waits for the other. Let it finish, or stop it, then build again. If no build is running, delete the lock file named here.",
+  },
+  'output-index-invalid': {
+    severity: 'error',
+    group: 'commands',
+    title: 'Site index of an earlier build cannot be read',
+    hint: 'A build of some modules keeps the other modules of the site from this file. Build every module once (`coursekit build` without module names), which writes it again, or delete it.',
   },
 
   // Translations (XLIFF)

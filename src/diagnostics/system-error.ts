@@ -32,6 +32,8 @@ const HINTS: Record<string, string> = {
   EROFS: 'That folder is on a read-only disk or mount: use a writable folder, or make the disk writable.',
   EACCES: 'Check that you may write to that folder (its owner and permissions), or use another folder.',
   EPERM: 'Check that you may write to that folder (its owner and permissions), or use another folder.',
+  EXDEV:
+    'A file cannot be moved from one disk or mount to another: the folder, or a folder in it, is mounted separately (a container volume, for example). Use a folder that is not a mount point.',
 };
 
 /** An error from Node's file system calls: it has an errno code such as ENOSPC. */
