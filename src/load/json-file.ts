@@ -71,7 +71,8 @@ function nestedDeeperThan(root: unknown, max: number): boolean {
     const [value, depth] = stack.pop()!;
     if (value === null || typeof value !== 'object') continue;
     if (depth > max) return true;
-    for (const child of Array.isArray(value) ? value : Object.values(value)) {
+    for (const key in value) {
+      const child = (value as Record<string, unknown>)[key];
       if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
     }
   }

@@ -10,8 +10,14 @@ import { describePlace, type ContentKind } from '../place.js';
 import type { At, Located, Report, RuleContext } from './context.js';
 import { markdownHtmlTag } from './style.js';
 
-export function checkBlankTexts({ kinds, report }: RuleContext): void {
-  for (const [file, kind] of kinds) checkBlankText(file, kind, report);
+/** Every string of every content file, in one walk: blank texts and unwanted characters. */
+export function checkTextValues({ kinds, report }: RuleContext): void {
+  for (const [file, kind] of kinds) {
+    forEachText(file, (value, segments) => {
+      checkBlankText(value, segments, file, kind, report);
+      checkCharacters(value, segments, file, kind, report);
+    });
+  }
 }
 
 /** Every markdown field: text and callout blocks, the assessment's introduction, question scenarios. */
@@ -33,19 +39,17 @@ export function checkMarkdownFields(
 }
 
 /** Text made only of spaces passes the schema's "at least one character" but shows nothing. */
-function checkBlankText(file: JsonFile, kind: ContentKind, report: Report): void {
-  forEachText(file, (value, segments) => {
-    if (value === '' || value.trim() !== '') return;
-    const key = segments.at(-1);
-    const pointer = segmentsToPointer(segments);
-    const imageAlt = key === 'alt' && segments.at(-3) === 'blocks';
-    const field = describePlace(kind, file.data, pointer).field || 'the text';
-    report(
-      imageAlt ? 'image-alt-missing' : 'text-blank',
-      { file, pointer },
-      imageAlt ? 'the image has no alt text: `alt` is only spaces.' : `${field} is only spaces.`,
-    );
-  });
+function checkBlankText(value: string, segments: readonly (string | number)[], file: JsonFile, kind: ContentKind, report: Report): void {
+  if (value === '' || value.trim() !== '') return;
+  const key = segments.at(-1);
+  const pointer = segmentsToPointer(segments);
+  const imageAlt = key === 'alt' && segments.at(-3) === 'blocks';
+  const field = describePlace(kind, file.data, pointer).field || 'the text';
+  report(
+    imageAlt ? 'image-alt-missing' : 'text-blank',
+    { file, pointer },
+    imageAlt ? 'the image has no alt text: `alt` is only spaces.' : `${field} is only spaces.`,
+  );
 }
 
 /**
@@ -54,26 +58,24 @@ function checkBlankText(file: JsonFile, kind: ContentKind, report: Report): void
  * and zero-width characters show nothing, yet reorder or split what learners and the LMS see
  * (a title can read differently from what it says), so they are warnings.
  */
-export function checkTextCharacters({ kinds, report }: RuleContext): void {
-  for (const [file, kind] of kinds) {
-    forEachText(file, (value, segments) => {
-      const found = findUnwantedCharacters(value);
-      if (found.length === 0) return;
-      const pointer = segmentsToPointer(segments);
-      const field = describePlace(kind, file.data, pointer).field || 'the text';
-      for (const severity of ['control', 'invisible'] as const) {
-        const ofKind = found.filter((f) => f.kind === severity);
-        if (ofKind.length === 0) continue;
-        const [first] = ofKind as [UnwantedCharacter];
-        const more = ofKind.length > 1 ? ` (and ${ofKind.length - 1} more such character${ofKind.length > 2 ? 's' : ''})` : '';
-        const where = `${first.name}, at character ${first.position}${more}`;
-        if (severity === 'control') {
-          report('text-control-character', { file, pointer }, `${field} contains a control character, ${where}.`);
-        } else {
-          report('text-invisible-character', { file, pointer }, `${field} contains an invisible formatting character, ${where}.`);
-        }
-      }
-    });
+function checkCharacters(value: string, segments: readonly (string | number)[], file: JsonFile, kind: ContentKind, report: Report): void {
+  // Most texts have none of these: one quick test before finding each and its place.
+  if (!MAYBE_UNWANTED.test(value)) return;
+  const found = findUnwantedCharacters(value);
+  if (found.length === 0) return;
+  const pointer = segmentsToPointer(segments);
+  const field = describePlace(kind, file.data, pointer).field || 'the text';
+  for (const severity of ['control', 'invisible'] as const) {
+    const ofKind = found.filter((f) => f.kind === severity);
+    if (ofKind.length === 0) continue;
+    const [first] = ofKind as [UnwantedCharacter];
+    const more = ofKind.length > 1 ? ` (and ${ofKind.length - 1} more such character${ofKind.length > 2 ? 's' : ''})` : '';
+    const where = `${first.name}, at character ${first.position}${more}`;
+    if (severity === 'control') {
+      report('text-control-character', { file, pointer }, `${field} contains a control character, ${where}.`);
+    } else {
+      report('text-invisible-character', { file, pointer }, `${field} contains an invisible formatting character, ${where}.`);
+    }
   }
 }
 
@@ -140,6 +142,10 @@ const INVISIBLE_NAMES: Record<number, string> = {
 const UNWANTED =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF\u200B\u2060\uFEFF\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** The same characters and every surrogate (paired ones, such as emoji, are then looked at closely). */
+const MAYBE_UNWANTED =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF\u200B\u2060\uFEFF\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/;
 
 function findUnwantedCharacters(text: string): UnwantedCharacter[] {
   const found: UnwantedCharacter[] = [];
