@@ -454,7 +454,7 @@ export const catalog = {
     severity: 'error',
     group: 'commands',
     title: 'Output cannot be written',
-    hint: 'The message says what the system refused and where: check that the folder exists, that you may write to it and that its disk has space.',
+    hint: 'Check that the folder exists and that you may write to it.',
   },
   'output-busy': {
     severity: 'error',
