@@ -55,7 +55,14 @@ export function registerXliff(program: Command, { io, setExitCode }: CommandCont
       );
     }
 
-    const checked = await checkModules({ cwd: io.cwd, modulesDir: path.resolve(io.cwd, options.modules), only: [moduleName] });
+    // The module as written, without its translations: export is how an incomplete or outdated
+    // translation gets fixed, so the translation's own problems must not stop it.
+    const checked = await checkModules({
+      cwd: io.cwd,
+      modulesDir: path.resolve(io.cwd, options.modules),
+      only: [moduleName],
+      translations: false,
+    });
     const module = checked.modules[0];
     if (!module || hasErrors(checked.diagnostics)) {
       failWith(...checked.diagnostics);
