@@ -362,6 +362,12 @@ export const catalog = {
     title: 'HTML in markdown text',
     hint: 'coursekit shows HTML as text, never as markup, so learners will see the tags. Use **bold**, *italic* and lists starting with "- " instead.',
   },
+  'markdown-unsupported': {
+    severity: 'warning',
+    group: 'style',
+    title: 'Markdown the page cannot show as written',
+    hint: 'Lesson text takes paragraphs, **bold**, *italic*, lists, "## " sub-headings, tables, "> " quotes and links to https://, http:// or mailto: addresses. Images go in an "image" block.',
+  },
 
   // Packaging
   'manifest-schema': {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { diagnostic } from '../diagnostics/create.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { toDisplayPath } from '../load/index.js';
+import { markdownProblems } from '../markdown/index.js';
 import type { CourseModule } from '../model/course.js';
 import { compareUnits, languageDiagnostics, missingDiagnostics, staleDiagnostics } from './compare.js';
 import { languageName, sameLanguage } from './language.js';
@@ -69,6 +70,21 @@ export function applyTranslation(module: CourseModule, xliffText: string, lang: 
         message: `unit \`${unit.id}\` translates a text that module \`${module.id}\` no longer has.`,
       }),
     );
+  }
+  for (const { text, unit, target } of comparison.translated) {
+    if (text.kind !== 'markdown') continue;
+    // The translator's markdown, as the author's is checked (validate/rules/text.ts), at its place in the .xlf.
+    for (const problem of markdownProblems(target)) {
+      diagnostics.push(
+        diagnostic('markdown-unsupported', {
+          file,
+          line: unit.line,
+          column: unit.column,
+          message: `the translation of ${text.place} (unit \`${unit.id}\`): ${problem.message}`,
+          hint: problem.hint,
+        }),
+      );
+    }
   }
   if (hasErrors(diagnostics)) return { module: undefined, gaps, diagnostics };
   gaps.missing = comparison.missing.map(({ text }) => text.id);

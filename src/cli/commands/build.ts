@@ -48,7 +48,8 @@ export function registerBuild(program: Command, { io, setExitCode }: CommandCont
 
 /**
  * "Built 1 module(s) in 2 language(s) (en, fr): 6 package(s), …": modules as authors count them
- * (a translation is a language of its module), then a line for each language left out.
+ * (a translation is a language of its module), then a line for each language left out, and
+ * the web addresses each module links to: a package used offline cannot open them.
  */
 function buildSummary(result: BuildResult, shownOut: string): string {
   const total = result.packages.reduce((n, p) => n + p.bytes, 0);
@@ -64,6 +65,9 @@ function buildSummary(result: BuildResult, shownOut: string): string {
       gaps.stale.length > 0 ? `${gaps.stale.length} changed after translation` : '',
     ].filter(Boolean);
     lines.push(`Left out: the ${languageName(lang)} version of ${moduleId} (${counts.join(', ')}); --draft packages it as a draft.`);
+  }
+  for (const [moduleId, links] of result.webLinks) {
+    lines.push(`${moduleId} links to ${links.length} web address(es), which learners can open only when online: ${links.join(', ')}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -160,18 +160,26 @@ export function setupAssessment(host: Host, course: Course, t: Translate): void 
     const q = course.questions[id]!;
     const form = questionForm(id, root)!;
     const item = el('li');
-    item.appendChild(el('p', q.prompt, { class: 'ck-review-prompt' }));
+    // The prompt as the question shows it: a draft's untranslated text keeps its language there.
+    const prompt = el('p', undefined, { class: 'ck-review-prompt' });
+    prompt.append(...($('.ck-prompt', form)?.cloneNode(true).childNodes ?? [q.prompt]));
+    item.appendChild(prompt);
     item.appendChild(el('p', t(correct ? 'correct' : 'incorrect'), { 'data-ck-result': correct ? 'correct' : 'incorrect' }));
     item.appendChild(el('p', `${t('yourAnswer')}: ${describeResponse(form, q, response, t)}`));
     if (!correct) {
       const answer = q.type === 'fillIn' ? (q.correct[0] ?? '') : describeResponse(form, q, q.correct, t);
       item.appendChild(el('p', `${t('correctAnswer')}: ${answer}`));
     }
-    for (const text of authoredFeedback(form, q, response, correct)) item.appendChild(el('p', text, { class: 'ck-review-feedback' }));
+    for (const feedback of authoredFeedback(form, q, response, correct)) {
+      feedback.className = 'ck-review-feedback';
+      item.appendChild(feedback);
+    }
     const paragraph = course.paragraphs[q.source];
     if (paragraph) {
       const figure = el('figure', undefined, { class: 'ck-review-quote' });
-      const quote = el('blockquote');
+      // A translated course quotes its source documents as written, in their language.
+      const language = course.paragraphsLanguage;
+      const quote = el('blockquote', undefined, language ? { lang: language.lang, dir: language.dir } : {});
       quote.appendChild(el('p', paragraph));
       figure.appendChild(quote);
       const hash = q.source.lastIndexOf('#');
