@@ -34,7 +34,12 @@ const TYPES: Record<Question['type'], string> = {
 };
 
 export function interactionId(version: ScormVersion, moduleId: string, questionId: string, attempt: number): string {
-  return version === 'scorm12' ? `${questionId.replace(/[^A-Za-z0-9]/g, '_')}_${attempt}` : `urn:coursekit:${moduleId}:${questionId}:${attempt}`;
+  return `${interactionKey(version, moduleId, questionId)}${version === 'scorm12' ? '_' : ':'}${attempt}`;
+}
+
+/** The part of an interaction id that names the question: the same in every attempt (`coursekit results` maps ids back with it). */
+export function interactionKey(version: ScormVersion, moduleId: string, questionId: string): string {
+  return version === 'scorm12' ? questionId.replace(/[^A-Za-z0-9]/g, '_') : `urn:coursekit:${moduleId}:${questionId}`;
 }
 
 export function interactionFields(version: ScormVersion, input: InteractionInput): InteractionFields {
@@ -64,7 +69,7 @@ export function singleCharIds(ids: string[]): string[] {
   return ids.every((id) => /^[0-9a-z]$/.test(id)) ? ids : ids.map((_, i) => (i < 26 ? String.fromCharCode(97 + i) : String(i - 26)));
 }
 
-function correctPatterns(version: ScormVersion, q: Question): string[] {
+export function correctPatterns(version: ScormVersion, q: Question): string[] {
   if (q.type === 'fillIn') {
     return version === 'scorm12' ? q.correct.map((text) => text.slice(0, 255)) : q.correct.slice(0, 10).map((text) => `{case_matters=false}${clean2004(text).slice(0, 230)}`);
   }
