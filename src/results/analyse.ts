@@ -179,7 +179,7 @@ export function analyse(store: ResponseStore, questions: ModuleQuestions, module
   const recommendations = figuresPerRecommendation(store, questions, module, questionFigures);
   const attemptStats = figuresOfAttempts(store, attemptIds);
   const learnerResults = figuresPerLearner(store, options);
-  const flagged = questionFigures.filter((q) => q.flags.length > 0).map((q) => q.id);
+  const flagged = flaggedBySeverity(questionFigures).map((q) => q.id);
   const weakest = recommendations.filter((r) => r.correctRate !== null).sort((a, b) => a.correctRate! - b.correctRate! || (a.metRate ?? 0) - (b.metRate ?? 0))[0];
   return {
     module: questions.moduleId,
@@ -206,6 +206,19 @@ export function analyse(store: ResponseStore, questions: ModuleQuestions, module
     learnerResults,
     unknownInteractions: [...store.unknown.entries()].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)).map(([id, count]) => ({ id, count })),
   };
+}
+
+/** The order a trainer should look at flags in: a likely wrong key first, an easy question last. */
+const FLAG_SEVERITY: QuestionFlag[] = ['distractor-beats-key', 'negative-discrimination', 'too-hard', 'low-discrimination', 'unused-distractor', 'too-easy'];
+
+/** Flagged questions, the most worrying first (then by answers, then bank order). */
+export function flaggedBySeverity<T extends { flags: QuestionFlag[]; responses: number }>(questions: T[]): T[] {
+  const worst = (q: T) => Math.min(...q.flags.map((f) => FLAG_SEVERITY.indexOf(f)));
+  return questions
+    .map((q, i) => ({ q, i }))
+    .filter(({ q }) => q.flags.length > 0)
+    .sort((x, y) => worst(x.q) - worst(y.q) || y.q.responses - x.q.responses || x.i - y.i)
+    .map(({ q }) => q);
 }
 
 interface Groups {
@@ -329,7 +342,7 @@ function flagsOf(difficulty: number | null, discrimination: number | null, optio
     if (distractors.some((o) => o.upper > weakestKey)) flags.push('distractor-beats-key');
   }
   if (distractors.some((o) => o.chosen === 0)) flags.push('unused-distractor');
-  return flags;
+  return flags.sort((a, b) => FLAG_SEVERITY.indexOf(a) - FLAG_SEVERITY.indexOf(b));
 }
 
 /** The most common wrong answers; typed answers that differ only in case or spacing count as one. */
