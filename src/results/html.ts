@@ -14,8 +14,8 @@ import type { FileReading } from './read/index.js';
 
 const templatesDir = path.join(packageRoot, 'src', 'results', 'templates');
 
-/** The marker that tells coursekit a file in --out is its own report, safe to replace. */
-export const REPORT_GENERATOR = 'coursekit results';
+/** Names the program in the report's <meta name="generator">. */
+const REPORT_GENERATOR = 'coursekit results';
 
 export const FLAG_TEXT: Record<QuestionFlag, { label: string; meaning: string }> = {
   'too-easy': { label: 'Too easy', meaning: `More than ${pct(THRESHOLDS.tooEasy)} answer it right, so it says little about who understood.` },

@@ -1,70 +1,45 @@
 /**
- * Writing the report where the user asked, without ever destroying their work: a folder that
- * would put the report among their own files (the project, the home folder, modules/, the
- * build output that every build replaces) is refused, and an existing file is replaced only
- * when it is a report coursekit wrote. Each file is written beside its target and renamed into
- * place, so a failed write never leaves half a report.
+ * Writing the report where the user asked, without ever destroying their work. The folder is
+ * checked as the build checks its own (build/output-folder.ts): never the project, its
+ * modules or its own folders, never a file or a link, and an existing folder only when it is
+ * empty or coursekit made it. Each file is written beside its target and renamed into place,
+ * so a failed write never leaves half a report.
  */
-import { lstat, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { OUTPUT_MARKER, refuseOutputFolder } from '../build/output-folder.js';
 import { diagnostic } from '../diagnostics/create.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { pathExists } from '../fs-exists.js';
 import { toDisplayPath } from '../load/index.js';
 
 export interface OutputFile {
   name: string;
   content: string;
-  /** Recognises an earlier version of this file written by coursekit. */
-  isOurs(existing: string): boolean;
 }
 
 export interface OutputPlaces {
   cwd: string;
   modulesDir: string;
-  /** The build's output folder, replaced by every build. */
-  buildDir: string;
 }
 
-const within = (parent: string, child: string) => {
-  const relative = path.relative(parent, child);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-};
+const MARKER_TEXT = 'This folder is written by `coursekit results`, which replaces its report on every run.\nDo not keep your own files here.\n';
 
-/** Why `outDir` must not receive a report, or undefined when it may. */
-export function refusedOutDir(outDir: string, places: OutputPlaces): string | undefined {
-  const out = path.resolve(outDir);
-  if (out === path.parse(out).root) return 'it is the root of the file system';
-  if (out === os.homedir()) return 'it is your home folder';
-  if (within(out, places.cwd)) return 'it is the project folder itself (or a folder above it)';
-  if (within(places.modulesDir, out)) return 'it is inside the modules folder, which coursekit never writes into';
-  if (within(places.buildDir, out)) return 'it is inside the build output, which every build replaces';
-  return undefined;
-}
-
-/** Writes the files into `outDir`; returns a diagnostic instead when that would not be safe. */
+/** Writes the files into `outDir` (as the user typed it); returns a diagnostic instead when that would not be safe. */
 export async function writeOutput(outDir: string, files: OutputFile[], places: OutputPlaces): Promise<Diagnostic | undefined> {
-  const shown = toDisplayPath(places.cwd, outDir) || '.';
-  const refuse = (reason: string, hint = 'Choose a folder of its own for the report, e.g. --out reports/cohort-2026-11.') =>
-    diagnostic('output-unwritable', { file: shown, message: `will not write the results report into ${shown}: ${reason}.`, hint });
-  const refusal = refusedOutDir(outDir, places);
-  if (refusal) return refuse(refusal);
-  const folder = await lstat(outDir).catch(() => undefined);
-  if (folder && !folder.isDirectory()) return refuse('it is a file, not a folder');
-  for (const file of files) {
-    const target = path.join(outDir, file.name);
-    const existing = await lstat(target).catch(() => undefined);
-    if (!existing) continue;
-    const shownFile = toDisplayPath(places.cwd, target);
-    if (!existing.isFile()) return refuse(`${shownFile} exists and is not a plain file`);
-    const content = await readFile(target, 'utf8').catch(() => '');
-    if (!file.isOurs(content)) return refuse(`${shownFile} exists and was not written by coursekit results`, 'coursekit replaces only its own reports. Move that file away, or choose another folder.');
+  const refused = await refuseOutputFolder(outDir, places);
+  if (refused) return refused;
+  const folder = path.resolve(places.cwd, outDir);
+  // A build replaces its output folder whole: a report written there would not survive the next build.
+  if (await pathExists(path.join(folder, 'site', 'modules.json'))) {
+    return diagnostic('output-refused', { message: `The output folder ${toDisplayPath(places.cwd, folder)} is a build's output, which the next build replaces; nothing was written.`, hint: 'Give the report a folder of its own, e.g. --out reports/cohort-2026-11.' });
   }
   try {
-    await mkdir(outDir, { recursive: true });
+    await mkdir(folder, { recursive: true });
+    if (!(await pathExists(path.join(folder, OUTPUT_MARKER)))) await writeFile(path.join(folder, OUTPUT_MARKER), MARKER_TEXT);
     for (const file of files) {
-      const target = path.join(outDir, file.name);
-      const temporary = path.join(outDir, `.${file.name}.${process.pid}.tmp`);
+      const target = path.join(folder, file.name);
+      const temporary = path.join(folder, `.${file.name}.${process.pid}.tmp`);
       try {
         await writeFile(temporary, file.content);
         await rename(temporary, target);
@@ -73,6 +48,7 @@ export async function writeOutput(outDir: string, files: OutputFile[], places: O
       }
     }
   } catch (error) {
+    const shown = toDisplayPath(places.cwd, folder);
     return diagnostic('output-unwritable', { file: shown, message: `cannot write the results report into ${shown}: ${(error as Error).message}` });
   }
   return undefined;

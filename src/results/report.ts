@@ -38,15 +38,6 @@ export function resultsJson(document: ResultsDocument): string {
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
-/** Whether a file's text is a results document coursekit wrote (so --out may replace it). */
-export function isResultsJson(text: string): boolean {
-  try {
-    return (JSON.parse(text) as { format?: unknown }).format === REPORT_FORMAT;
-  } catch {
-    return false;
-  }
-}
-
 const percent = (rate: number | null) => (rate === null ? '–' : `${Math.round(rate * 100)} %`);
 
 export function terminalSummary(analysis: Analysis, files: FileReading[]): string {

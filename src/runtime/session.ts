@@ -41,6 +41,8 @@ export interface HostView {
   complete: boolean;
   assessment: AssessmentSummary | undefined;
   notices: Notice[];
+  /** Without an LMS: the id that names this learner's downloaded results. */
+  learner: string | undefined;
 }
 
 export interface AttemptView {
@@ -140,6 +142,7 @@ export class Session implements Host {
         inProgress: !!attempt && !attempt.submitted,
       },
       notices: Array.from(this.notices, ([key, level]) => ({ key, level })),
+      learner: this.tracker.learner,
     };
   }
 

@@ -5,9 +5,9 @@ import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { OutputFormat } from '../../diagnostics/format.js';
 import { toDisplayPath } from '../../load/index.js';
 import { analyseExports } from '../../results/index.js';
-import { REPORT_GENERATOR, renderResultsHtml } from '../../results/html.js';
+import { renderResultsHtml } from '../../results/html.js';
 import { writeOutput } from '../../results/output.js';
-import { isResultsJson, resultsDocument, resultsJson, terminalSummary } from '../../results/report.js';
+import { resultsDocument, resultsJson, terminalSummary } from '../../results/report.js';
 import { printDiagnostics, summaryLine, withReportingOptions, type CommandContext } from '../context.js';
 
 interface ResultsCliOptions {
@@ -56,14 +56,14 @@ export function registerResults(program: Command, { io, setExitCode }: CommandCo
     report(outcome.diagnostics);
     if (options.json) io.stdout(json);
     if (options.json && options.out === undefined) return;
-    const outDir = path.resolve(io.cwd, options.out ?? path.join('results', module.id));
+    const outDir = options.out ?? path.join('results', module.id);
     const refused = await writeOutput(
       outDir,
       [
-        { name: 'results.html', content: renderResultsHtml(analysis, outcome.files, outcome.diagnostics, { names: options.names }), isOurs: (text) => text.includes(`<meta name="generator" content="${REPORT_GENERATOR}">`) },
-        { name: 'results.json', content: json, isOurs: isResultsJson },
+        { name: 'results.html', content: renderResultsHtml(analysis, outcome.files, outcome.diagnostics, { names: options.names }) },
+        { name: 'results.json', content: json },
       ],
-      { cwd: io.cwd, modulesDir, buildDir: path.resolve(io.cwd, 'dist') },
+      { cwd: io.cwd, modulesDir },
     );
     if (refused) {
       report([refused]);
@@ -71,7 +71,7 @@ export function registerResults(program: Command, { io, setExitCode }: CommandCo
       return;
     }
     if (options.format === 'pretty' && !options.json) {
-      const shown = toDisplayPath(io.cwd, outDir);
+      const shown = toDisplayPath(io.cwd, path.resolve(io.cwd, outDir));
       io.stdout(`${terminalSummary(analysis, outcome.files)}Wrote ${shown}/results.html and ${shown}/results.json.\n`);
     }
   });

@@ -3,12 +3,9 @@
  * dump of `cmi.interactions.n.*` values per learner (what other LMSs' exports reduce to).
  * Both are documented in docs/results.md.
  */
+import { RESULTS_FILE_FORMAT, RESULTS_FILE_VERSION } from '../../runtime/results-file.js';
 import type { Problems } from '../problems.js';
 import type { RawAttempt, RawInteraction } from '../records.js';
-
-/** The download's format marker and the version this coursekit reads. */
-export const DOWNLOAD_FORMAT = 'coursekit-results';
-export const DOWNLOAD_FORMAT_VERSION = 1;
 
 export type JsonReading =
   | { ok: true; format: 'coursekit-download'; module: { id: string; version: string }; attempts: RawAttempt[] }
@@ -20,7 +17,7 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
 
 /** `fileKey`: stands in for the learner when a download names none (each file is then its own learner). */
 export function readJsonExport(data: unknown, file: string, fileKey: string, problems: Problems): JsonReading {
-  if (isObject(data) && data.format === DOWNLOAD_FORMAT) return readDownload(data, file, fileKey);
+  if (isObject(data) && data.format === RESULTS_FILE_FORMAT) return readDownload(data, file, fileKey);
   const learners = Array.isArray(data) ? data : isObject(data) ? data.learners : undefined;
   if (Array.isArray(learners)) return readCmiDump(learners, Array.isArray(data) ? '' : '/learners', file, problems);
   return { ok: false, description: 'JSON, but neither a coursekit results file nor a CMI interactions dump (an object with "learners")' };
@@ -28,7 +25,7 @@ export function readJsonExport(data: unknown, file: string, fileKey: string, pro
 
 function readDownload(data: Json, file: string, fileKey: string): JsonReading {
   const fail = (pointer: string, what: string): JsonReading => ({ ok: false, description: `a coursekit results file whose ${what}`, pointer });
-  if (data.formatVersion !== DOWNLOAD_FORMAT_VERSION) return fail('/formatVersion', `format version is ${JSON.stringify(data.formatVersion)}, and this coursekit reads version ${DOWNLOAD_FORMAT_VERSION} (update coursekit)`);
+  if (data.formatVersion !== RESULTS_FILE_VERSION) return fail('/formatVersion', `format version is ${JSON.stringify(data.formatVersion)}, and this coursekit reads version ${RESULTS_FILE_VERSION} (update coursekit)`);
   const module = data.module;
   if (!isObject(module) || typeof module.id !== 'string' || typeof module.version !== 'string') return fail('/module', '"module" lacks its id or version');
   if (!Array.isArray(data.questions)) return fail('/questions', '"questions" is not a list');

@@ -29,6 +29,8 @@ export interface Tracker {
   readonly version: ScormVersion | undefined;
   /** The longest suspend_data the LMS keeps. */
   readonly limit: number;
+  /** Without an LMS: a random id kept with the progress, which names the learner's downloaded results (no one's identity). */
+  readonly learner?: string;
   start(): LaunchData;
   setProgress(location: string, suspendData: string): void;
   /** Score first, then status: some LMSs ignore a score sent after the status. */
