@@ -58,7 +58,7 @@ function readDownload(data: Json, file: string, fileKey: string): JsonReading {
 }
 
 /** Element names of both SCORM versions, and the "cmi.interactions_0.id" spelling Moodle stores 1.2 under. */
-const INTERACTION = /^cmi\.interactions[._](\d+)\.(id|student_response|learner_response|result|correct_responses\.0\.pattern)$/;
+const INTERACTION = /^cmi\.interactions[._](\d+)\.(id|student_response|learner_response|result)$/;
 
 function readCmiDump(learners: unknown[], base: string, file: string, problems: Problems): JsonReading {
   const attempts: RawAttempt[] = [];
@@ -73,7 +73,7 @@ function readCmiDump(learners: unknown[], base: string, file: string, problems: 
       const v = cmi[name];
       return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
     };
-    const byIndex = new Map<number, { id?: string; response?: string; result?: string; right?: string }>();
+    const byIndex = new Map<number, { id?: string; response?: string; result?: string }>();
     for (const [name, raw] of Object.entries(cmi)) {
       const match = INTERACTION.exec(name);
       if (!match || (typeof raw !== 'string' && typeof raw !== 'number')) continue;
@@ -81,7 +81,6 @@ function readCmiDump(learners: unknown[], base: string, file: string, problems: 
       const field = match[2]!;
       if (field === 'id') entry.id = String(raw);
       else if (field === 'result') entry.result = String(raw);
-      else if (field.startsWith('correct')) entry.right = String(raw);
       else entry.response = String(raw);
       byIndex.set(Number(match[1]), entry);
     }
@@ -96,8 +95,8 @@ function readCmiDump(learners: unknown[], base: string, file: string, problems: 
       continue;
     }
     const lmsAttempt = typeof record.attempt === 'number' && Number.isInteger(record.attempt) && record.attempt > 0 ? record.attempt : undefined;
-    const score = Number(value('cmi.core.score.raw') ?? value('cmi.score.raw'));
     const scoreText = value('cmi.core.score.raw') ?? value('cmi.score.raw');
+    const score = Number(scoreText);
     attempts.push({
       place: { file, pointer },
       learner: { key: `cmi:${key}`, ...(name === undefined ? {} : { name }) },
