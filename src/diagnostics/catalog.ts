@@ -135,7 +135,7 @@ export const catalog = {
   'results-unknown-interactions': { severity: 'warning', group: 'results', title: 'Interactions that are not questions of this module', hint: 'They come from another module or from a question removed or renamed since the package was built; they are listed with their counts in the report and left out of the figures.' },
   'results-no-match': { severity: 'error', group: 'results', title: 'Nothing in the export belongs to this module', hint: 'Check the module name, and that the export comes from this module\'s package. Interaction ids map to the questions of the same module version: for an older version, analyse with that version\'s files (--modules).' },
   'results-wrong-module': { severity: 'error', group: 'results', title: 'Results file is for another module or version', hint: 'A results file names the module and version it was made with. Analyse it with that module version (--modules pointing at a copy of it).' },
-  'results-nothing-analysed': { severity: 'error', group: 'results', title: 'Nothing could be analysed', hint: 'Fix the problems listed above, then run coursekit results again.' },
+  'results-nothing-analysed': { severity: 'error', group: 'results', title: 'Nothing could be analysed', hint: 'Fix the problems reported for each file, then run coursekit results again.' },
 } as const satisfies Record<string, CatalogEntry>;
 
 export type DiagnosticCode = keyof typeof catalog;

@@ -233,7 +233,7 @@ class ReportRows {
     if (this.pending) this.interpret(this.pending.cells, this.pending.place, cutOff || end?.lastRowUnterminated === true, cutOff);
     const { problems } = this.context;
     if (this.reading.records === 0) {
-      problems.report('results-empty', { file: this.file }, `${this.file} has the columns of a ${this.layout.kind === 'moodle-basic' ? 'Basic' : 'Interactions'} report but no learner rows.`);
+      problems.report('results-empty', { file: this.file }, `${this.file} has the columns of ${this.layout.kind === 'moodle-basic' ? 'a Basic' : 'an Interactions'} report but no learner rows.`);
     } else if (this.layout.kind === 'moodle-interactions' && this.attempted > 0 && this.withInteractions === 0) {
       problems.report(
         'results-no-interactions',
