@@ -27,7 +27,7 @@ const MARKER_TEXT = 'This folder is written by `coursekit results`, which replac
 
 /** Writes the files into `outDir` (as the user typed it); returns a diagnostic instead when that would not be safe. */
 export async function writeOutput(outDir: string, files: OutputFile[], places: OutputPlaces): Promise<Diagnostic | undefined> {
-  const refused = await refuseOutputFolder(outDir, places);
+  const refused = await refuseOutputFolder(outDir, { ...places, command: 'results' });
   if (refused) return refused;
   const folder = path.resolve(places.cwd, outDir);
   // A build replaces its output folder whole: a report written there would not survive the next build.
