@@ -8,6 +8,7 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { OUTPUT_MARKER, refuseOutputFolder } from '../build/output-folder.js';
+import { catalog } from '../diagnostics/catalog.js';
 import { diagnostic } from '../diagnostics/create.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { pathExists } from '../fs-exists.js';
@@ -23,16 +24,18 @@ export interface OutputPlaces {
   modulesDir: string;
 }
 
+const RESULTS_HINT = 'Give the report a new folder (coursekit creates it) or one coursekit results wrote before, e.g. --out reports/cohort-2026-11. coursekit never writes into your project, your modules or a folder of yours.';
 const MARKER_TEXT = 'This folder is written by `coursekit results`, which replaces its report on every run.\nDo not keep your own files here.\n';
 
 /** Writes the files into `outDir` (as the user typed it); returns a diagnostic instead when that would not be safe. */
 export async function writeOutput(outDir: string, files: OutputFile[], places: OutputPlaces): Promise<Diagnostic | undefined> {
   const refused = await refuseOutputFolder(outDir, { ...places, command: 'results' });
-  if (refused) return refused;
+  // The catalog's hint speaks of builds; a specific hint from the check is kept as it is.
+  if (refused) return refused.hint === catalog['output-refused'].hint ? { ...refused, hint: RESULTS_HINT } : refused;
   const folder = path.resolve(places.cwd, outDir);
   // A build replaces its output folder whole: a report written there would not survive the next build.
   if (await pathExists(path.join(folder, 'site', 'modules.json'))) {
-    return diagnostic('output-refused', { message: `The output folder ${toDisplayPath(places.cwd, folder)} is a build's output, which the next build replaces; nothing was written.`, hint: 'Give the report a folder of its own, e.g. --out reports/cohort-2026-11.' });
+    return diagnostic('output-refused', { message: `The output folder ${toDisplayPath(places.cwd, folder)} is a build's output, which the next build replaces; nothing was written.`, hint: RESULTS_HINT });
   }
   try {
     await mkdir(folder, { recursive: true });
