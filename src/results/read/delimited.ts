@@ -57,33 +57,33 @@ export class DelimitedParser {
   }
 
   push(chunk: string, rows: TextRow[]): void {
-    let text = this.carry + chunk;
+    const text = this.carry + chunk;
     this.carry = '';
-    // A quote or CR at the very end may pair with the next piece's first character ("" or CRLF).
-    const last = text.charCodeAt(text.length - 1);
-    if (last === QUOTE || last === CR) {
-      this.carry = text.slice(-1);
-      text = text.slice(0, -1);
-    }
-    this.scan(text, rows);
+    this.scan(text, rows, false);
   }
 
   end(rows: TextRow[]): Pick<DelimitedEnd, 'unterminatedQuote' | 'lastRowUnterminated'> {
     const text = this.carry;
     this.carry = '';
-    this.scan(text, rows);
+    this.scan(text, rows, true);
     const unterminatedQuote = this.quoted;
     const pending = this.cells.length > 0 || this.field !== '' || !this.fresh;
     if (pending) this.finishRow(rows);
     return { unterminatedQuote, lastRowUnterminated: pending };
   }
 
-  private scan(text: string, rows: TextRow[]): void {
+  /** Unless `final`, a quote or CR at the very end waits for the next piece: it may be "" or CRLF. */
+  private scan(text: string, rows: TextRow[], final: boolean): void {
     const n = text.length;
     let start = 0;
     let i = 0;
     while (i < n) {
       const c = text.charCodeAt(i);
+      if (!final && i + 1 === n && (c === QUOTE || c === CR)) {
+        this.field += text.slice(start, i);
+        this.carry = text.slice(i);
+        return;
+      }
       if (this.quoted) {
         if (c === QUOTE) {
           if (i + 1 < n && text.charCodeAt(i + 1) === QUOTE) {
