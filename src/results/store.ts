@@ -44,6 +44,11 @@ export interface ResponseTable {
   values: string[][];
 }
 
+interface Answer {
+  found: Resolved;
+  interaction: RawInteraction;
+}
+
 export interface FileCounts {
   interactions: number;
   matched: number;
@@ -51,6 +56,20 @@ export interface FileCounts {
 }
 
 const UNREADABLE = -1;
+/** Distinct interaction ids and responses remembered, so each is decoded once. */
+const CACHE_LIMIT = 50_000;
+
+type Resolved = { question: QuestionInfo; version: ScormVersion | 'ids'; attempt: number };
+type Decoded = { code: number; computed: boolean | undefined };
+
+/**
+ * A copy of a string that does not keep the text it was cut from alive: V8 makes a short
+ * slice of a long string point into it, so a learner's e-mail cut from a 1 MB piece of the
+ * export would otherwise keep the whole piece in memory for the rest of the run.
+ */
+function ownCopy(text: string): string {
+  return (' ' + text).slice(1);
+}
 
 export class ResponseStore {
   readonly learners: LearnerEntry[] = [];
@@ -66,9 +85,13 @@ export class ResponseStore {
   private readonly learnerIndex = new Map<string, number>();
   private readonly seen = new Map<string, RecordPlace>();
   private readonly scoreOnly = new Map<string, number>();
+  private readonly resolved = new Map<string, Resolved | null>();
+  private readonly decoded: Map<string, Decoded>[];
+  private readonly rightAnswers = new Map<string, string>();
 
   constructor(private readonly questions: ModuleQuestions, private readonly problems: Problems) {
     this.tables = questions.list.map(() => ({ codes: new Map(), values: [] }));
+    this.decoded = questions.list.map(() => new Map());
   }
 
   /** Adds what one record of an export says; returns how many of its interactions matched the module. */
@@ -78,18 +101,19 @@ export class ResponseStore {
       this.listedOnly.add(learner);
       return;
     }
-    const byAttempt = new Map<number, { version: ScormVersion | 'ids'; question: QuestionInfo; interaction: RawInteraction }[]>();
+    const byAttempt = new Map<number, Answer[]>();
     for (const interaction of raw.interactions) {
       counts.interactions++;
       const found = this.resolve(raw, interaction);
       if (!found) {
-        counts.unknownIds.set(interaction.id, (counts.unknownIds.get(interaction.id) ?? 0) + 1);
-        this.unknown.set(interaction.id, (this.unknown.get(interaction.id) ?? 0) + 1);
+        const id = this.unknown.has(interaction.id) ? interaction.id : ownCopy(interaction.id);
+        counts.unknownIds.set(id, (counts.unknownIds.get(id) ?? 0) + 1);
+        this.unknown.set(id, (this.unknown.get(id) ?? 0) + 1);
         continue;
       }
       counts.matched++;
       const list = byAttempt.get(found.attempt) ?? [];
-      list.push({ version: found.version, question: found.question, interaction });
+      list.push({ found, interaction });
       byAttempt.set(found.attempt, list);
     }
     const lmsAttempt = raw.lmsAttempt ?? 0;
@@ -139,22 +163,50 @@ export class ResponseStore {
   }
 
   private learnerOf(raw: RawAttempt): number {
-    const key = raw.learner.key;
+    const { key, name, email } = raw.learner;
     let index = this.learnerIndex.get(key);
     if (index === undefined) {
       index = this.learners.length;
-      this.learners.push({ key, name: raw.learner.name, email: raw.learner.email, attempts: [] });
-      this.learnerIndex.set(key, index);
+      this.learners.push({ key: ownCopy(key), name: name === undefined ? undefined : ownCopy(name), email: email === undefined ? undefined : ownCopy(email), attempts: [] });
+      this.learnerIndex.set(this.learners[index]!.key, index);
     }
     return index;
   }
 
-  private resolve(raw: RawAttempt, interaction: RawInteraction): { question: QuestionInfo; version: ScormVersion | 'ids'; attempt: number } | undefined {
+  private resolve(raw: RawAttempt, interaction: RawInteraction): Resolved | undefined {
     if (raw.notation === 'ids') {
       const question = this.questions.byId.get(interaction.id);
       return question && { question, version: 'ids', attempt: raw.attempt ?? 0 };
     }
-    return matchInteraction(this.questions, interaction.id);
+    let found = this.resolved.get(interaction.id);
+    if (found === undefined) {
+      found = matchInteraction(this.questions, interaction.id) ?? null;
+      if (this.resolved.size < CACHE_LIMIT) this.resolved.set(ownCopy(interaction.id), found);
+    }
+    return found ?? undefined;
+  }
+
+  /** The response as option ids (its code in the question's table) and whether the module's key finds it right; once per distinct response. */
+  private decode(question: QuestionInfo, version: ScormVersion | 'ids', response: string | string[]): Decoded {
+    const cache = this.decoded[question.index]!;
+    const key = `${version}\u0000${Array.isArray(response) ? response.join('\u0001') : response}`;
+    let decoded = cache.get(key);
+    if (!decoded) {
+      const ids = decodeResponse(question, response, version);
+      decoded = ids ? { code: this.codeOf(question, ids), computed: isRight(question, ids) } : { code: UNREADABLE, computed: undefined };
+      if (cache.size < CACHE_LIMIT) cache.set(ownCopy(key), decoded);
+    }
+    return decoded;
+  }
+
+  private rightAnswerOf(question: QuestionInfo, version: ScormVersion): string {
+    const key = `${version}:${question.index}`;
+    let text = this.rightAnswers.get(key);
+    if (text === undefined) {
+      text = rightAnswerText(question, version);
+      this.rightAnswers.set(key, text);
+    }
+    return text;
   }
 
   private addScoreOnly(raw: RawAttempt, learner: number, lmsAttempt: number): void {
@@ -180,33 +232,33 @@ export class ResponseStore {
     });
   }
 
-  private addAttempt(raw: RawAttempt, learner: number, lmsAttempt: number, attempt: number, answers: { version: ScormVersion | 'ids'; question: QuestionInfo; interaction: RawInteraction }[]): void {
+  private addAttempt(raw: RawAttempt, learner: number, lmsAttempt: number, attempt: number, answers: Answer[]): void {
     const start = this.question.length;
     let correct = 0;
     const answered = new Set<number>();
-    for (const { version, question, interaction } of answers) {
+    for (const { found, interaction } of answers) {
+      const { question, version } = found;
       if (answered.has(question.index)) {
         this.problems.tally('results-duplicate', raw.place, ['repeated answer skipped', 'repeated answers skipped'], `the attempt answers ${question.id} more than once; the first answer counts.`);
         continue;
       }
       answered.add(question.index);
-      const response = decodeResponse(question, interaction.response, version);
-      if (!response) {
+      const { code, computed } = this.decode(question, version, interaction.response);
+      if (code === UNREADABLE) {
         const shown = Array.isArray(interaction.response) ? JSON.stringify(interaction.response) : `"${interaction.response}"`;
-        this.problems.tally('results-response-unreadable', { ...raw.place }, ['response not understood', 'responses not understood'], `${shown} is not a response question ${question.id} can have; it counts for the question's difficulty but not for its options.`);
+        this.problems.tally('results-response-unreadable', raw.place, ['response not understood', 'responses not understood'], `${shown} is not a response question ${question.id} can have; it counts for the question's difficulty but not for its options.`);
       }
-      const computed = response ? isRight(question, response) : undefined;
       const recorded = verdict(interaction.result);
       if (recorded !== undefined && computed !== undefined && recorded !== computed) {
         this.problems.tally('results-result-mismatch', raw.place, ['response judged differently', 'responses judged differently'], `the source marks the answer to ${question.id} ${recorded ? 'right' : 'wrong'}, this module's key ${computed ? 'right' : 'wrong'}. The export may come from another version of the module; the source's verdict is used.`);
-      } else if (version !== 'ids' && interaction.rightAnswer !== undefined && interaction.rightAnswer !== '' && interaction.rightAnswer !== rightAnswerText(question, version)) {
-        this.problems.tally('results-result-mismatch', raw.place, ['right answer differs from the module', 'right answers differ from the module'], `the source records "${clip(interaction.rightAnswer)}" as the right answer to ${question.id}; this module's is "${clip(rightAnswerText(question, version))}". The export may come from another version of the module.`);
+      } else if (version !== 'ids' && interaction.rightAnswer !== undefined && interaction.rightAnswer !== '' && interaction.rightAnswer !== this.rightAnswerOf(question, version)) {
+        this.problems.tally('results-result-mismatch', raw.place, ['right answer differs from the module', 'right answers differ from the module'], `the source records "${clip(interaction.rightAnswer)}" as the right answer to ${question.id}; this module's is "${clip(this.rightAnswerOf(question, version))}". The export may come from another version of the module.`);
       }
       const isRightAnswer = recorded ?? computed ?? false;
       if (isRightAnswer) correct++;
       this.question.push(question.index);
       this.right.push(isRightAnswer ? 1 : 0);
-      this.code.push(response ? this.codeOf(question, response) : UNREADABLE);
+      this.code.push(code);
     }
     const total = Math.max(this.questions.questionsPerAttempt, answered.size);
     this.pushAttempt(learner, {
@@ -248,6 +300,9 @@ export class ResponseStore {
 /** A recorded result: true, false, or undefined when the source gives none we can trust. */
 function verdict(result: RawInteraction['result']): boolean | undefined {
   if (typeof result === 'boolean') return result;
+  // The spellings coursekit's packages write, before any clean-up.
+  if (result === 'correct') return true;
+  if (result === 'wrong' || result === 'incorrect') return false;
   const value = result?.trim().toLowerCase();
   if (value === 'correct') return true;
   if (value === 'wrong' || value === 'incorrect') return false;

@@ -11,7 +11,7 @@ import type { Container, ExportFormat, RawAttempt, RecordPlace } from '../record
 import { readDelimitedFile, utf16Encoding, type DelimitedEnd } from './delimited.js';
 import { readJsonExport } from './json-exports.js';
 import { readMoodleRow, recogniseMoodleReport, type MoodleLayout } from './moodle.js';
-import { isZip, openSpreadsheetZip, readOdsSheet, readXlsxSheet, type SheetRow } from './spreadsheet.js';
+import { isZip, openSpreadsheetZip, readOdsSheet, readXlsxSheet, SheetError, type SheetRow } from './spreadsheet.js';
 
 export interface ExportFile {
   path: string;
@@ -129,7 +129,14 @@ async function readZipFile(file: ExportFile, reading: FileReading, context: Read
     return reading;
   }
   const rows = new ReportRows(file.display, reading, context, false);
-  for (const row of sheet.rows) if (!rows.push(row.cells, row)) return reading;
+  try {
+    for (const row of sheet.rows) if (!rows.push(row.cells, row)) return reading;
+  } catch (error) {
+    if (!(error instanceof SheetError)) throw error;
+    rows.finish(undefined);
+    context.problems.report('results-unreadable', { file: file.display }, `${file.display} is ${opened.kind === 'xlsx' ? 'an Excel' : 'an OpenDocument'} file whose sheet stops being readable after ${reading.records} row(s): ${error.message}. The rows before are analysed.`);
+    return reading;
+  }
   rows.finish(undefined);
   return reading;
 }

@@ -2,7 +2,8 @@
  * The first sheet of an Excel (.xlsx) or OpenDocument (.ods) file, as rows of text cells.
  * Both are zips of XML: fflate unzips (with a size cap, since a small zip can inflate to
  * gigabytes) and the project's strict XML reader parses (no DTD, so no entity expansion from a
- * file someone mailed). The file is read whole: for very large exports the CSV download streams.
+ * file someone mailed), one row at a time: the sheet is never one tree in memory. The zip is
+ * read whole; for very large exports the CSV download streams.
  */
 import { unzipSync, type Unzipped } from 'fflate';
 import { parseXml, type XmlElement, type XmlNode } from '../../i18n/xml.js';
@@ -15,7 +16,10 @@ export interface SheetRow {
 
 export type ZipKind = 'xlsx' | 'ods' | 'other';
 
-export type SheetResult = { ok: true; rows: SheetRow[] } | { ok: false; reason: string };
+/** Rows come one by one; a damaged row throws a SheetError, after the rows before it. */
+export type SheetResult = { ok: true; rows: Iterable<SheetRow> } | { ok: false; reason: string };
+
+export class SheetError extends Error {}
 
 /** Largest XML part read from a spreadsheet (uncompressed). */
 const PART_LIMIT = 512 * 1024 * 1024;
@@ -26,7 +30,7 @@ export function isZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-/** Opens a zip and tells what it holds; undefined when it cannot be opened (cut off or damaged). */
+/** Opens a zip and tells what it holds, or why it cannot be opened (cut off, damaged, too large). */
 export function openSpreadsheetZip(bytes: Uint8Array): { kind: ZipKind; files: Unzipped; names: string[] } | { error: string } {
   const names: string[] = [];
   let tooLarge = '';
@@ -49,11 +53,53 @@ export function openSpreadsheetZip(bytes: Uint8Array): { kind: ZipKind; files: U
   return { kind, files, names };
 }
 
-function parsePart(files: Unzipped, name: string): XmlElement | string {
+/** A part's text; a DTD is refused (it could define entities that expand without end). */
+function partText(files: Unzipped, name: string): string {
   const bytes = files[name];
-  if (!bytes) return `it has no ${name}`;
-  const parsed = parseXml(new TextDecoder().decode(bytes));
-  return parsed.ok ? parsed.root : `its ${name} is not well-formed XML (line ${parsed.error.line}: ${parsed.error.message})`;
+  if (!bytes) throw new SheetError(`it has no ${name}`);
+  const text = new TextDecoder().decode(bytes);
+  if (/<!DOCTYPE/i.test(text)) throw new SheetError(`its ${name} declares a DTD, which coursekit does not read`);
+  return text;
+}
+
+function parsePart(files: Unzipped, name: string): XmlElement {
+  const parsed = parseXml(partText(files, name));
+  if (!parsed.ok) throw new SheetError(`its ${name} is not well-formed XML (line ${parsed.error.line}: ${parsed.error.message})`);
+  return parsed.root;
+}
+
+/**
+ * Each <name …>…</name> (or <name …/>) element in `xml`, parsed on its own. The formats never
+ * nest an element in one of its own name (a row in a row, a string in a string).
+ */
+function* elements(xml: string, name: string, from = 0, to = xml.length): Generator<XmlElement> {
+  const open = `<${name}`;
+  const close = `</${name}>`;
+  for (let at = xml.indexOf(open, from); at >= 0 && at < to; at = xml.indexOf(open, at + 1)) {
+    // "<row" must not match "<rowBreaks".
+    if (!/[\s/>]/.test(xml.charAt(at + open.length))) continue;
+    const tagEnd = startTagEnd(xml, at);
+    const closeAt = tagEnd < 0 || xml.charCodeAt(tagEnd - 2) === 47 ? tagEnd : xml.indexOf(close, tagEnd);
+    if (closeAt < 0) throw new SheetError(`a <${name}> element is not closed`);
+    const end = closeAt === tagEnd ? tagEnd : closeAt + close.length;
+    const parsed = parseXml(xml.slice(at, end));
+    if (!parsed.ok) throw new SheetError(`a <${name}> element is not well-formed XML (${parsed.error.message})`);
+    yield parsed.root;
+    at = end - 1;
+  }
+}
+
+/** The index just after the ">" ending the start tag at `at` (a ">" inside a quoted attribute value does not end it); -1 if none. */
+function startTagEnd(xml: string, at: number): number {
+  let quote = '';
+  for (let i = at + 1; i < xml.length; i++) {
+    const ch = xml.charAt(i);
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '>') return i + 1;
+  }
+  return -1;
 }
 
 const children = (element: XmlElement, name: string): XmlElement[] =>
@@ -65,25 +111,38 @@ function text(node: XmlNode): string {
   return node.children.map(text).join('');
 }
 
+/** Runs `read`, turning a SheetError into the reason the sheet cannot be read. */
+function attempt(read: () => Iterable<SheetRow>): SheetResult {
+  try {
+    return { ok: true, rows: read() };
+  } catch (error) {
+    if (error instanceof SheetError) return { ok: false, reason: error.message };
+    throw error;
+  }
+}
+
 // ---- Excel ----
 
 export function readXlsxSheet(files: Unzipped): SheetResult {
-  const workbook = parsePart(files, 'xl/workbook.xml');
-  if (typeof workbook === 'string') return { ok: false, reason: workbook };
-  const sheetPath = firstSheetPath(files, workbook);
-  const sheet = parsePart(files, sheetPath);
-  if (typeof sheet === 'string') return { ok: false, reason: sheet };
-  let shared: string[] = [];
-  if (files['xl/sharedStrings.xml']) {
-    const sst = parsePart(files, 'xl/sharedStrings.xml');
-    if (typeof sst === 'string') return { ok: false, reason: sst };
+  return attempt(() => {
+    const workbook = parsePart(files, 'xl/workbook.xml');
+    const sheet = partText(files, firstSheetPath(files, workbook));
     // A shared string is its <t>, or the <t> of each rich-text run <r>; phonetic hints (<rPh>) are not text.
-    shared = children(sst, 'si').map((si) => si.children.filter((c): c is XmlElement => c.kind === 'element' && (c.name === 't' || c.name === 'r')).map((c) => (c.name === 't' ? text(c) : text(child(c, 't') ?? c))).join(''));
-  }
-  const data = child(sheet, 'sheetData');
-  const rows: SheetRow[] = [];
+    const shared = files['xl/sharedStrings.xml']
+      ? Array.from(elements(partText(files, 'xl/sharedStrings.xml'), 'si'), (si) =>
+          si.children
+            .filter((c): c is XmlElement => c.kind === 'element' && (c.name === 't' || c.name === 'r'))
+            .map((c) => (c.name === 't' ? text(c) : text(child(c, 't') ?? c)))
+            .join(''),
+        )
+      : [];
+    return xlsxRows(sheet, shared);
+  });
+}
+
+function* xlsxRows(sheet: string, shared: string[]): Generator<SheetRow> {
   let rowNumber = 0;
-  for (const row of data ? children(data, 'row') : []) {
+  for (const row of elements(sheet, 'row')) {
     rowNumber = Number(row.attributes.get('r') ?? rowNumber + 1);
     const cells: string[] = [];
     let column = 0;
@@ -93,9 +152,8 @@ export function readXlsxSheet(files: Unzipped): SheetResult {
       cells[column] = xlsxValue(cell, shared);
       column++;
     }
-    rows.push({ cells: Array.from(cells, (c) => c ?? ''), row: rowNumber });
+    yield { cells: Array.from(cells, (c) => c ?? ''), row: rowNumber };
   }
-  return { ok: true, rows };
 }
 
 function firstSheetPath(files: Unzipped, workbook: XmlElement): string {
@@ -151,32 +209,24 @@ function numberText(raw: string): string {
 // ---- OpenDocument ----
 
 export function readOdsSheet(files: Unzipped): SheetResult {
-  const content = parsePart(files, 'content.xml');
-  if (typeof content === 'string') return { ok: false, reason: content };
-  const body = child(content, 'office:body');
-  const spreadsheet = body && child(body, 'office:spreadsheet');
-  const table = spreadsheet && child(spreadsheet, 'table:table');
-  if (!table) return { ok: false, reason: 'it has no sheet' };
-  const rows: SheetRow[] = [];
-  let rowNumber = 0;
-  for (const row of tableRows(table)) {
-    const repeat = Math.max(1, Number(row.attributes.get('table:number-rows-repeated') ?? 1) || 1);
-    const cells = odsCells(row);
-    if (cells.length > 0) for (let i = 0; i < Math.min(repeat, REPEAT_LIMIT); i++) rows.push({ cells, row: rowNumber + i + 1 });
-    rowNumber += repeat;
-  }
-  return { ok: true, rows };
+  return attempt(() => {
+    const content = partText(files, 'content.xml');
+    // The first sheet: the rows between its start and its end tag.
+    const start = content.indexOf('<table:table ');
+    const end = content.indexOf('</table:table>', start);
+    if (start < 0 || end < 0) throw new SheetError('it has no sheet');
+    return odsRows(content, start, end);
+  });
 }
 
-/** Rows, including those inside header-row and row-group wrappers. */
-function tableRows(element: XmlElement): XmlElement[] {
-  const rows: XmlElement[] = [];
-  for (const node of element.children) {
-    if (node.kind !== 'element') continue;
-    if (node.name === 'table:table-row') rows.push(node);
-    else if (node.name === 'table:table-header-rows' || node.name === 'table:table-rows' || node.name === 'table:table-row-group') rows.push(...tableRows(node));
+function* odsRows(content: string, start: number, end: number): Generator<SheetRow> {
+  let rowNumber = 0;
+  for (const row of elements(content, 'table:table-row', start, end)) {
+    const repeat = Math.max(1, Number(row.attributes.get('table:number-rows-repeated') ?? 1) || 1);
+    const cells = odsCells(row);
+    if (cells.length > 0) for (let i = 0; i < Math.min(repeat, REPEAT_LIMIT); i++) yield { cells, row: rowNumber + i + 1 };
+    rowNumber += repeat;
   }
-  return rows;
 }
 
 function odsCells(row: XmlElement): string[] {
