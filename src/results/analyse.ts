@@ -7,7 +7,7 @@ import { createHmac } from 'node:crypto';
 import type { CourseModule } from '../model/course.js';
 import { normalizeText } from '../runtime/scoring.js';
 import { describeResponse, type ModuleQuestions, type QuestionInfo } from './questions.js';
-import { correlation, meanOf, medianOf, round, wilsonInterval } from './statistics.js';
+import { Correlation, meanOf, medianOf, round, wilsonInterval } from './statistics.js';
 import type { ResponseStore } from './store.js';
 
 /** Flag names are stable: tools filter on them (docs/results.md). */
@@ -247,8 +247,7 @@ function figuresPerQuestion(store: ResponseStore, questions: ModuleQuestions, at
   const n = questions.list.length;
   const responses = new Array<number>(n).fill(0);
   const correct = new Array<number>(n).fill(0);
-  const item: number[][] = questions.list.map(() => []);
-  const rest: number[][] = questions.list.map(() => []);
+  const pairs = questions.list.map(() => new Correlation());
   const upper = questions.list.map(() => ({ n: 0, right: 0 }));
   const lower = questions.list.map(() => ({ n: 0, right: 0 }));
   // Per question and response code: [all, upper, lower, right].
@@ -262,8 +261,7 @@ function figuresPerQuestion(store: ResponseStore, questions: ModuleQuestions, at
       const right = store.right[j]!;
       responses[q]!++;
       correct[q]! += right;
-      item[q]!.push(right);
-      rest[q]!.push(attempt.total > 1 ? (attempt.correct - right) / (attempt.total - 1) : 0);
+      pairs[q]!.add(right, attempt.total > 1 ? (attempt.correct - right) / (attempt.total - 1) : 0);
       if (inUpper) {
         upper[q]!.n++;
         upper[q]!.right += right;
@@ -283,7 +281,7 @@ function figuresPerQuestion(store: ResponseStore, questions: ModuleQuestions, at
   }
   return questions.list.map((q, i) => {
     const difficulty = share(correct[i]!, responses[i]!);
-    const discrimination = round(correlation(item[i]!, rest[i]!));
+    const discrimination = round(pairs[i]!.value());
     const upperLower = upper[i]!.n > 0 && lower[i]!.n > 0 ? round(upper[i]!.right / upper[i]!.n - lower[i]!.right / lower[i]!.n) : null;
     const options = optionFigures(q, codeCounts[i]!, store.tables[i]!.values);
     const fewResponses = responses[i]! < THRESHOLDS.fewResponses;

@@ -1,8 +1,9 @@
 /**
- * The few statistics the report needs. simple-statistics computes the correlation, the
- * medians and the normal quantile; the Wilson interval is four lines of its published formula.
+ * The few statistics the report needs. simple-statistics gives the median and the normal
+ * quantile; the Wilson interval is its published formula, and the correlation is kept as
+ * running sums so that it streams.
  */
-import { median, probit, sampleCorrelation } from 'simple-statistics';
+import { median, probit } from 'simple-statistics';
 
 /** 95 % confidence: the normal quantile 1.959964… */
 export const Z95 = probit(0.975);
@@ -21,11 +22,36 @@ export function wilsonInterval(k: number, n: number, z = Z95): [number, number] 
   return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
 
-/** Pearson correlation, or null where it is undefined (fewer than 3 pairs, or no variation on one side). */
-export function correlation(x: number[], y: number[]): number | null {
-  if (x.length < 3) return null;
-  const r = sampleCorrelation(x, y);
-  return Number.isFinite(r) ? r : null;
+/**
+ * Pearson correlation from running sums: pairs are added one by one and never stored, so a
+ * question answered 100,000 times costs five numbers. Null where it is undefined (fewer than
+ * 3 pairs, or no variation on one side).
+ */
+export class Correlation {
+  private n = 0;
+  private sx = 0;
+  private sy = 0;
+  private sxx = 0;
+  private syy = 0;
+  private sxy = 0;
+
+  add(x: number, y: number): void {
+    this.n++;
+    this.sx += x;
+    this.sy += y;
+    this.sxx += x * x;
+    this.syy += y * y;
+    this.sxy += x * y;
+  }
+
+  value(): number | null {
+    const { n, sx, sy } = this;
+    const vx = n * this.sxx - sx * sx;
+    const vy = n * this.syy - sy * sy;
+    // A variance this small against the sums is rounding, not variation.
+    if (n < 3 || vx <= 1e-12 * n * this.sxx || vy <= 1e-12 * n * this.syy) return null;
+    return Math.max(-1, Math.min(1, (n * this.sxy - sx * sy) / Math.sqrt(vx * vy)));
+  }
 }
 
 export function medianOf(values: number[]): number | null {
