@@ -162,7 +162,6 @@ function histogram(bands: Analysis['attemptStats']['scoreDistribution'], passMar
     height,
     bottom,
     left,
-    most,
     passX: left + (passMark / 100) * plotWidth,
     passMark,
     bars: bands.map((b, i) => {

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CourseModule } from '../model/course.js';
 import { analyse, type Analysis } from './analyse.js';
-import { Problems } from './problems.js';
+import { Problems, quoted } from './problems.js';
 import { moduleQuestions } from './questions.js';
 import { FORMAT_NAMES, type RawAttempt } from './records.js';
 import { listExportFiles, readExportFile, type FileReading } from './read/index.js';
@@ -53,7 +53,7 @@ export async function analyseExports(options: ResultsOptions): Promise<ResultsOu
     });
     files.push(reading);
     if (counts.unknownIds.size === 0) continue;
-    const named = [...counts.unknownIds.entries()].sort(([, a], [, b]) => b - a).slice(0, UNKNOWN_IDS_NAMED).map(([id, n]) => `${id} (${n})`);
+    const named = [...counts.unknownIds.entries()].sort(([, a], [, b]) => b - a).slice(0, UNKNOWN_IDS_NAMED).map(([id, n]) => `${quoted(id)} (${n})`);
     const unknownCount = counts.interactions - counts.matched;
     const more = counts.unknownIds.size > UNKNOWN_IDS_NAMED ? `, and ${counts.unknownIds.size - UNKNOWN_IDS_NAMED} more` : '';
     if (counts.matched === 0) {

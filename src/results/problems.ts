@@ -54,10 +54,15 @@ export class Problems {
     });
     return [...this.single, ...counted];
   }
+}
 
-  hasErrors(): boolean {
-    return this.single.some((d) => d.severity === 'error');
-  }
+/**
+ * Text from an export, as a message may quote it: control characters (which could move the
+ * cursor or recolour a terminal) shown as escapes, and long values cut.
+ */
+export function quoted(text: string, max = 60): string {
+  const safe = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return safe.length > max ? `${safe.slice(0, max)}…` : safe;
 }
 
 export function placeName(place: RecordPlace): string {

@@ -73,11 +73,3 @@ export const FORMAT_NAMES: Record<ExportFormat, string> = {
 /** How a file was stored: the same report can come as CSV, Excel or OpenDocument. */
 export type Container = 'text' | 'xlsx' | 'ods' | 'json';
 
-/** One file as read: what it was, how many attempts it gave, and its problems. */
-export interface FileSummary {
-  file: string;
-  format: ExportFormat | undefined;
-  container: Container | undefined;
-  attempts: number;
-}
-

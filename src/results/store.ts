@@ -8,7 +8,7 @@ import type { ScormVersion } from '../runtime/interactions.js';
 import type { Problems } from './problems.js';
 import { decodeResponse, isRight, matchInteraction, rightAnswerText, type ModuleQuestions, type QuestionInfo } from './questions.js';
 import type { RawAttempt, RawInteraction, RecordPlace } from './records.js';
-import { placeName } from './problems.js';
+import { placeName, quoted } from './problems.js';
 
 export interface LearnerEntry {
   /** The identity the sources gave (an e-mail, a user id, a name, a browser's id): never printed without --names. */
@@ -94,7 +94,7 @@ export class ResponseStore {
     this.decoded = questions.list.map(() => new Map());
   }
 
-  /** Adds what one record of an export says; returns how many of its interactions matched the module. */
+  /** Adds what one record of an export says, counting its interactions (and those that matched) into `counts`. */
   add(raw: RawAttempt, counts: FileCounts): void {
     const learner = this.learnerOf(raw);
     if (!raw.attempted) {
@@ -245,14 +245,14 @@ export class ResponseStore {
       answered.add(question.index);
       const { code, computed } = this.decode(question, version, interaction.response);
       if (code === UNREADABLE) {
-        const shown = Array.isArray(interaction.response) ? JSON.stringify(interaction.response) : `"${interaction.response}"`;
+        const shown = Array.isArray(interaction.response) ? quoted(JSON.stringify(interaction.response)) : `"${quoted(interaction.response)}"`;
         this.problems.tally('results-response-unreadable', raw.place, ['response not understood', 'responses not understood'], `${shown} is not a response question ${question.id} can have; it counts for the question's difficulty but not for its options.`);
       }
       const recorded = verdict(interaction.result);
       if (recorded !== undefined && computed !== undefined && recorded !== computed) {
         this.problems.tally('results-result-mismatch', raw.place, ['response judged differently', 'responses judged differently'], `the source marks the answer to ${question.id} ${recorded ? 'right' : 'wrong'}, this module's key ${computed ? 'right' : 'wrong'}. The export may come from another version of the module; the source's verdict is used.`);
       } else if (version !== 'ids' && interaction.rightAnswer !== undefined && interaction.rightAnswer !== '' && interaction.rightAnswer !== this.rightAnswerOf(question, version)) {
-        this.problems.tally('results-result-mismatch', raw.place, ['right answer differs from the module', 'right answers differ from the module'], `the source records "${clip(interaction.rightAnswer)}" as the right answer to ${question.id}; this module's is "${clip(this.rightAnswerOf(question, version))}". The export may come from another version of the module.`);
+        this.problems.tally('results-result-mismatch', raw.place, ['right answer differs from the module', 'right answers differ from the module'], `the source records "${quoted(interaction.rightAnswer)}" as the right answer to ${question.id}; this module's is "${quoted(this.rightAnswerOf(question, version))}". The export may come from another version of the module.`);
       }
       const isRightAnswer = recorded ?? computed ?? false;
       if (isRightAnswer) correct++;
@@ -307,8 +307,4 @@ function verdict(result: RawInteraction['result']): boolean | undefined {
   if (value === 'correct') return true;
   if (value === 'wrong' || value === 'incorrect') return false;
   return undefined;
-}
-
-function clip(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }

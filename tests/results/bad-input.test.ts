@@ -162,6 +162,19 @@ describe('problems in part of an export: a counted warning naming the file and r
     );
   });
 
+  it('quotes what an export holds without letting it drive the terminal', async () => {
+    await put('escape.csv', csv.replaceAll('q74_overshadow_1', 'q74_\u001b[2Jgone_1'));
+    const result = await run('escape.csv');
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toContain('\u001b[2J');
+    expect(result.stderr).toContain('q74_\\u001b[2Jgone_1 (5)');
+    // A row shown in a code frame too.
+    await put('escape-duplicate.csv', `${csv.trimEnd()}\n${lines[3]!.replace('Learner 07', 'Learner\u001b[2J07')}\n${lines[3]}\n`);
+    const framed = await run('escape-duplicate.csv');
+    expect(framed.stderr).toContain('results-duplicate');
+    expect(framed.stderr).not.toContain('\u001b');
+  });
+
   it('analyses the good files when one of several cannot be read', async () => {
     await put('mixed/broken.csv', '');
     await copyFile(path.join(COHORT_DIR, 'interactions.csv'), path.join(scratch.dir, 'mixed', 'interactions.csv'));

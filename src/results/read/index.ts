@@ -25,8 +25,6 @@ export interface FileReading {
   container: Container | undefined;
   /** Records handed on (attempts, and learners listed without one). */
   records: number;
-  /** For a coursekit results file: the module it was made with. */
-  module?: { id: string; version: string };
 }
 
 export interface ReadContext {
@@ -163,7 +161,6 @@ async function readJsonFile(file: ExportFile, size: number, reading: FileReading
   }
   reading.format = result.format;
   if (result.format === 'coursekit-download') {
-    reading.module = result.module;
     const expected = context.module;
     if (result.module.id !== expected.id || result.module.version !== expected.version) {
       const other = result.module.id !== expected.id ? `module \`${result.module.id}\`` : `version ${result.module.version} of \`${expected.id}\``;

@@ -5,6 +5,7 @@
  * report (attempts and scores only). Columns are found by their headers, so a report with some
  * columns unticked, or extra identity columns, still reads.
  */
+import { quoted } from '../problems.js';
 import type { RawAttempt, RawInteraction, RecordPlace } from '../records.js';
 
 type Role = 'id' | 'response' | 'right' | 'result';
@@ -77,7 +78,7 @@ export function recogniseMoodleReport(headerCells: string[]): Recognition {
 }
 
 function describeHeader(header: string[]): string {
-  const shown = header.slice(0, 6).map((h) => `"${h.slice(0, 40)}"`);
+  const shown = header.slice(0, 6).map((h) => `"${quoted(h, 40)}"`);
   return shown.join(', ') + (header.length > 6 ? `, … (${header.length} columns)` : '');
 }
 
@@ -108,7 +109,7 @@ export function readMoodleRow(layout: MoodleLayout, cells: string[], place: Reco
     const result = cell(group.columns.result);
     if (/\s/.test(id) || !RESULT.test(result)) {
       const column = /\s/.test(id) ? group.columns.id! : group.columns.result!;
-      return { ok: false, problem: 'shifted', column: column + 1, detail: `column ${column + 1} ("${clip(cells[column] ?? '')}") is not what interaction ${group.n} should hold there` };
+      return { ok: false, problem: 'shifted', column: column + 1, detail: `column ${column + 1} ("${quoted(cells[column] ?? '', 30)}") is not what interaction ${group.n} should hold there` };
     }
     interactions.push({
       id,
@@ -139,8 +140,4 @@ function parseScore(text: string): number | undefined {
   const normal = /^\d+,\d+$/.test(text) ? text.replace(',', '.') : text;
   const n = Number(normal);
   return normal !== '' && Number.isFinite(n) ? n : undefined;
-}
-
-function clip(text: string): string {
-  return text.length > 30 ? `${text.slice(0, 30)}…` : text;
 }
