@@ -120,6 +120,7 @@ export class ResponseStore {
     if (byAttempt.size === 0) {
       // Scores without interactions: a Basic report, or an Interactions report of a SCORM 2004 package.
       if (raw.score !== undefined && raw.interactions.length === 0) this.addScoreOnly(raw, learner, lmsAttempt);
+      else if (raw.interactions.length === 0) this.listedOnly.add(learner);
       return;
     }
     for (const attempt of [...byAttempt.keys()].sort((a, b) => a - b)) {

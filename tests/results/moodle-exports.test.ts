@@ -4,7 +4,7 @@
  * the command reports is recomputed here, independently, from the raw rows of the CSV and the
  * module's question files.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResultsDocument } from '../../src/results/report.js';
@@ -228,6 +228,28 @@ describe('coursekit results on the real Moodle exports', () => {
       if (q.responses >= 5 && q.discrimination !== null && q.discrimination < 0) expect(q.flags).toContain('negative-discrimination');
     }
     expect(document.summary.flaggedQuestions.slice(0, 2).sort()).toEqual(['q77-best-way', 'q77-separate-work']);
+  });
+
+  it('reads an Interactions report downloaded in another interface language, by its groups of four numbered columns', async () => {
+    const csv = readFileSync(path.join(COHORT_DIR, 'interactions.csv'), 'utf8');
+    const [header, ...rest] = csv.split('\n');
+    const spanish = header!
+      .replace('Name', 'Nombre')
+      .replace('"Email address"', '"Dirección de correo"')
+      .replace('Attempt', 'Intento')
+      .replace('Score', 'Calificación')
+      .replace(/"Question (\d+)"/g, '"Pregunta $1"')
+      .replace(/"Response (\d+)"/g, '"Respuesta $1"')
+      .replace(/"Right answer (\d+)"/g, '"Respuesta correcta $1"')
+      .replace(/"Result (\d+)"/g, '"Resultado $1"');
+    const file = path.join(scratch.dir, 'interacciones.csv');
+    writeFileSync(file, [spanish, ...rest].join('\n'));
+    const run = await runResults([file, '--json'], scratch.dir);
+    expect(run.code).toBe(0);
+    const document = JSON.parse(run.stdout) as ResultsDocument;
+    const english = await analyse('interactions.csv');
+    expect(document).toMatchObject({ attempts: 19, learners: 19, notAttempted: 2 });
+    expect(document.questions).toEqual(english.questions);
   });
 
   it('reads the Basic report as scores only, and merges it with the Interactions report of the same attempts', async () => {

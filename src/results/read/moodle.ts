@@ -119,7 +119,8 @@ export function readMoodleRow(layout: MoodleLayout, cells: string[], place: Reco
       column: group.first + 1,
     });
   }
-  const attempted = layout.attempt === undefined ? interactions.length > 0 || scoreText !== '' : attemptText !== '' && attemptText !== '-';
+  const given = (text: string) => text !== '' && text !== '-';
+  const attempted = layout.attempt === undefined ? interactions.length > 0 || given(scoreText) : given(attemptText);
   const attemptNumber = Number(attemptText);
   return {
     ok: true,
