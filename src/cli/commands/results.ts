@@ -14,8 +14,8 @@ interface ResultsCliOptions {
   modules: string;
   format: OutputFormat;
   out?: string;
-  json: boolean;
-  names: boolean;
+  json?: boolean;
+  names?: boolean;
 }
 
 export function registerResults(program: Command, { io, setExitCode }: CommandContext): void {
@@ -26,8 +26,8 @@ export function registerResults(program: Command, { io, setExitCode }: CommandCo
       .argument('<module>', 'module folder name')
       .argument('<exports...>', 'export files or folders: Moodle SCORM reports (CSV, Excel, OpenDocument), "Download my results" files, CMI dumps')
       .option('--out <dir>', 'write results.html and results.json into this folder (default: results/<module>, or none with --json)')
-      .option('--json', 'print the results as JSON on standard output', false)
-      .option('--names', "show learners' names and e-mail addresses (otherwise pseudonymous ids)", false),
+      .option('--json', 'print the results as JSON on standard output')
+      .option('--names', "show learners' names and e-mail addresses (otherwise pseudonymous ids)"),
   ).action(async (moduleName: string, exports: string[], options: ResultsCliOptions) => {
     const modulesDir = path.resolve(io.cwd, options.modules);
     // With --json, standard output carries the results document alone: problems go to standard
@@ -45,7 +45,7 @@ export function registerResults(program: Command, { io, setExitCode }: CommandCo
       return;
     }
     const translatedIds = checked.modules.slice(1).map((m) => m.id);
-    const outcome = await analyseExports({ cwd: io.cwd, module, translatedIds, inputs: exports, names: options.names });
+    const outcome = await analyseExports({ cwd: io.cwd, module, translatedIds, inputs: exports, names: options.names === true });
     const analysis = outcome.analysis;
     if (!analysis) {
       printDiagnostics(io, outcome.diagnostics, options.format);
@@ -53,24 +53,27 @@ export function registerResults(program: Command, { io, setExitCode }: CommandCo
       return;
     }
     const json = resultsJson(resultsDocument(analysis, outcome.files, outcome.diagnostics));
+    // Written first, so that a refused --out stops the command before anything is printed.
+    const outDir = options.out ?? (options.json ? undefined : path.join('results', module.id));
+    if (outDir !== undefined) {
+      const html = renderResultsHtml(analysis, outcome.files, outcome.diagnostics, { names: options.names === true });
+      const refused = await writeOutput(
+        outDir,
+        [
+          { name: 'results.html', content: html },
+          { name: 'results.json', content: json },
+        ],
+        { cwd: io.cwd, modulesDir },
+      );
+      if (refused) {
+        printDiagnostics(options.json ? { ...io, stdout: io.stderr } : io, [refused], options.format);
+        setExitCode(1);
+        return;
+      }
+    }
     report(outcome.diagnostics);
     if (options.json) io.stdout(json);
-    if (options.json && options.out === undefined) return;
-    const outDir = options.out ?? path.join('results', module.id);
-    const refused = await writeOutput(
-      outDir,
-      [
-        { name: 'results.html', content: renderResultsHtml(analysis, outcome.files, outcome.diagnostics, { names: options.names }) },
-        { name: 'results.json', content: json },
-      ],
-      { cwd: io.cwd, modulesDir },
-    );
-    if (refused) {
-      report([refused]);
-      setExitCode(1);
-      return;
-    }
-    if (options.format === 'pretty' && !options.json) {
+    if (options.format === 'pretty' && !options.json && outDir !== undefined) {
       const shown = toDisplayPath(io.cwd, path.resolve(io.cwd, outDir));
       io.stdout(`${terminalSummary(analysis, outcome.files)}Wrote ${shown}/results.html and ${shown}/results.json.\n`);
     }
