@@ -40,12 +40,22 @@ if (process.argv[2] === '--measure') {
 const run = promisify(execFile);
 const { checkModules } = await import('../lib/build/check.js');
 const { moduleQuestions } = await import('../lib/results/questions.js');
-const { correctPatterns, interactionId, responsePattern } = await import('../lib/runtime/interactions.js');
-const { generator } = await import('../lib/runtime/random.js');
+const { correctPatterns, interactionId, responsePattern } = await import('../lib/shared/interaction-patterns.js');
 const module = (await checkModules({ cwd: root, modulesDir, only: [MODULE] })).modules[0];
 const questions = moduleQuestions(module);
 const byParagraph = new Map();
 for (const q of questions.list) byParagraph.set(q.key, [...(byParagraph.get(q.key) ?? []), q]);
+
+/** A seeded xorshift generator: the same synthetic cohort on every run. */
+function generator(seed) {
+  let x = seed || 1;
+  return () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 4294967296;
+  };
+}
 
 /** A wrong answer of the question's kind. */
 function wrong(q) {

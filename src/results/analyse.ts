@@ -5,7 +5,7 @@
  */
 import { createHmac } from 'node:crypto';
 import type { CourseModule } from '../model/course.js';
-import { normalizeText } from '../runtime/scoring.js';
+import { normalizeText } from '../shared/scoring.js';
 import { describeResponse, type ModuleQuestions, type QuestionInfo } from './questions.js';
 import { Correlation, meanOf, medianOf, round, wilsonInterval } from './statistics.js';
 import type { ResponseStore } from './store.js';

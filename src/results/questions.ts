@@ -2,12 +2,12 @@
  * What the module knows and no LMS does: for every question, its paragraph, objective,
  * cognitive level and key; and how the package spelt its interaction ids and responses, so an
  * LMS export can be read back into question ids and option ids. The spelling comes from the
- * runtime's own functions (runtime/interactions.ts), so the two cannot drift apart.
+ * functions the runtime writes with (shared/interaction-patterns.ts), so the two cannot drift apart.
  */
 import { citationKey, type CourseModule, type Question } from '../model/course.js';
 import { toRuntimeQuestion, type RuntimeQuestion } from '../render/view-model.js';
-import { correctPatterns, interactionKey, singleCharIds, type ScormVersion } from '../runtime/interactions.js';
-import { isCorrect } from '../runtime/scoring.js';
+import { correctPatterns, interactionKey, singleCharIds, type ScormVersion } from '../shared/interaction-patterns.js';
+import { isCorrect } from '../shared/scoring.js';
 
 export interface QuestionOption {
   id: string;

@@ -4,7 +4,7 @@
  * question) so that 100,000 attempts fit in a few tens of megabytes. Duplicates, unknown
  * interaction ids and unreadable responses are counted here, never silently dropped.
  */
-import type { ScormVersion } from '../runtime/interactions.js';
+import type { ScormVersion } from '../shared/interaction-patterns.js';
 import type { Problems } from './problems.js';
 import { decodeResponse, isRight, matchInteraction, rightAnswerText, type ModuleQuestions, type QuestionInfo } from './questions.js';
 import type { RawAttempt, RawInteraction, RecordPlace } from './records.js';

@@ -1,30 +1,11 @@
 /**
  * "Download my results": the file a learner without an LMS sends to the facilitator (a
- * workshop run from a USB stick, say), which `coursekit results` reads. Small, versioned, and
- * complete for one attempt: which questions were drawn, what the learner answered (by option
- * ids, as the course keeps answers), whether each was right, and the score.
- * The format is documented in docs/results.md; a change to it needs a new version.
+ * workshop run from a USB stick, say), which `coursekit results` reads. Its format is in
+ * shared/results-file.ts.
  */
+import { RESULTS_FILE_FORMAT, RESULTS_FILE_VERSION, type ResultsFile } from '../shared/results-file.js';
 import type { Course } from './course.js';
 import type { AttemptView } from './session.js';
-
-export const RESULTS_FILE_FORMAT = 'coursekit-results';
-export const RESULTS_FILE_VERSION = 1;
-
-export interface ResultsFile {
-  format: typeof RESULTS_FILE_FORMAT;
-  formatVersion: typeof RESULTS_FILE_VERSION;
-  module: { id: string; version: string; title: string };
-  /** A random id kept in this browser with the learner's progress: links a learner's files, names no one. */
-  learner: string;
-  /** 1 for the learner's first attempt. */
-  attempt: number;
-  score: { percent: number; correct: number; total: number; passed: boolean };
-  /** The drawn questions in the order shown; `response` is null for an unanswered one. */
-  questions: { id: string; source: string; response: string[] | null; correct: boolean }[];
-  /** ISO 8601, when the learner downloaded the file. */
-  downloadedAt: string;
-}
 
 /** Undefined unless the attempt was submitted. */
 export function resultsFile(course: Course, learner: string, attempt: AttemptView, now: Date): ResultsFile | undefined {

@@ -9,7 +9,7 @@ import { lessonIds, pageById, type Course, type Response } from './course.js';
 import { drawAttempt, type DrawnQuestion } from './draw.js';
 import { interactionFields } from './interactions.js';
 import { newSeed } from './random.js';
-import { isAnswered, isCorrect, scoreOf, type Score } from './scoring.js';
+import { isAnswered, isCorrect, scoreOf, type Score } from '../shared/scoring.js';
 import { emptyState, type Attempt, type LearnerState } from './state.js';
 import { canStartAttempt, statusOf, type Progress, type Status } from './status.js';
 import type { Tracker } from './tracking/tracker.js';

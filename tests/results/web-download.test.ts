@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readZip } from '../../src/package/zip.js';
 import type { ResultsDocument } from '../../src/results/report.js';
-import type { ResultsFile } from '../../src/runtime/results-file.js';
+import type { ResultsFile } from '../../src/shared/results-file.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { buildProject, type BuiltProject } from '../helpers/projects.js';
 import { COHORT_MODULE, runResults, scratchDir, type Scratch } from '../helpers/results.js';

@@ -15,7 +15,7 @@ import {
 } from '../../src/runtime/codec.js';
 import type { Question, Response } from '../../src/runtime/course.js';
 import { drawAttempt } from '../../src/runtime/draw.js';
-import { isCorrect } from '../../src/runtime/scoring.js';
+import { isCorrect } from '../../src/shared/scoring.js';
 import type { LearnerState } from '../../src/runtime/state.js';
 import { bigBankCourse, runtimeCourse, worstState } from '../helpers/runtime-course.js';
 

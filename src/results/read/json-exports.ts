@@ -3,7 +3,7 @@
  * dump of `cmi.interactions.n.*` values per learner (what other LMSs' exports reduce to).
  * Both are documented in docs/results.md.
  */
-import { RESULTS_FILE_FORMAT, RESULTS_FILE_VERSION } from '../../runtime/results-file.js';
+import { RESULTS_FILE_FORMAT, RESULTS_FILE_VERSION } from '../../shared/results-file.js';
 import type { Problems } from '../problems.js';
 import type { RawAttempt, RawInteraction } from '../records.js';
 

@@ -2,7 +2,8 @@
  * One tracking interface for SCORM 1.2, SCORM 2004 and the browser's own storage. The
  * session decides what to record; a tracker only knows how its LMS spells it.
  */
-import type { InteractionFields, ScormVersion } from '../interactions.js';
+import type { ScormVersion } from '../../shared/interaction-patterns.js';
+import type { InteractionFields } from '../interactions.js';
 import type { Status } from '../status.js';
 
 export interface LaunchData {
