@@ -38,7 +38,8 @@ export function renderResultsHtml(analysis: Analysis, files: FileReading[], diag
 }
 
 function pct(rate: number | null | undefined, digits = 0): string {
-  return rate === null || rate === undefined ? '–' : `${(rate * 100).toFixed(digits)} %`;
+  // A no-break space: "38 %" must not break between the number and its sign on a narrow screen.
+  return rate === null || rate === undefined ? '–' : `${(rate * 100).toFixed(digits)}\u00a0%`;
 }
 
 function range(interval: [number, number] | null): string {
@@ -63,8 +64,8 @@ function viewOf(a: Analysis, files: FileReading[], diagnostics: Diagnostic[], op
     glance: [
       { label: 'Learners who took the assessment', value: String(a.learners) + (a.notAttempted > 0 ? ` (and ${a.notAttempted} listed without an attempt)` : '') },
       { label: 'Attempts', value: String(a.attempts) },
-      { label: 'Attempts that passed', value: `${pct(a.attemptStats.passRate)} (${a.attemptStats.passed} of ${a.attempts}; pass mark ${a.passMark} %)` },
-      { label: 'Median score', value: a.attemptStats.medianScore === null ? '–' : `${a.attemptStats.medianScore} %` },
+      { label: 'Attempts that passed', value: `${pct(a.attemptStats.passRate)} (${a.attemptStats.passed} of ${a.attempts}; pass mark ${a.passMark}\u00a0%)` },
+      { label: 'Median score', value: a.attemptStats.medianScore === null ? '–' : `${a.attemptStats.medianScore}\u00a0%` },
       { label: 'Weakest recommendation', value: weakest ? `${weakest.document}, paragraph ${weakest.paragraph}: ${pct(weakest.correctRate)} of answers right` : 'no answers to compare' },
       { label: 'Questions to look at', value: flagged.length === 0 ? 'none flagged' : `${flagged.length} of ${a.questions.length}` },
     ],
