@@ -51,6 +51,8 @@ export interface RecommendationFigures {
   learnersMet: number;
   metRate: number | null;
   metInterval: [number, number] | null;
+  /** The wrong answers given most often to its questions: the wrong ideas staff hold about it. */
+  commonWrongAnswers: { question: string; response: string; count: number }[];
 }
 
 export interface OptionFigures {
@@ -403,6 +405,10 @@ function figuresPerRecommendation(store: ResponseStore, questions: ModuleQuestio
       learnersMet: met,
       metRate: metShare.rate,
       metInterval: metShare.interval,
+      commonWrongAnswers: own
+        .flatMap((f) => f.wrongResponses.map((w) => ({ question: f.id, ...w })))
+        .sort((a, b) => b.count - a.count || (a.question < b.question ? -1 : a.question > b.question ? 1 : 0))
+        .slice(0, 3),
     };
   });
 }

@@ -51,6 +51,8 @@ export function terminalSummary(analysis: Analysis, files: FileReading[]): strin
   if (weakest) {
     const range = weakest.correctInterval ? ` (likely ${percent(weakest.correctInterval[0])} to ${percent(weakest.correctInterval[1])})` : '';
     lines.push(`Weakest recommendation: ${weakest.document} paragraph ${weakest.paragraph}, ${percent(weakest.correctRate)} of answers right${range}; ${weakest.learnersMet} of ${weakest.learners} learner(s) met it.`);
+    const wrong = weakest.commonWrongAnswers[0];
+    if (wrong) lines.push(`Its most common wrong answer: ${wrong.response.length > 100 ? `${wrong.response.slice(0, 100)}…` : wrong.response} (${wrong.count}, ${wrong.question}).`);
   } else {
     lines.push('No answers to analyse by recommendation: the exports hold scores only.');
   }
