@@ -38,8 +38,9 @@ if (process.argv[2] === '--measure') {
 }
 
 const run = promisify(execFile);
-const { checkModules } = await import('../lib/build/check.js');
+const { checkModules } = await import('../lib/pipeline/check.js');
 const { moduleQuestions } = await import('../lib/results/questions.js');
+const { escapeXmlText } = await import('../lib/encode/xml.js');
 const { correctPatterns, interactionId, responsePattern } = await import('../lib/shared/interaction-patterns.js');
 const module = (await checkModules({ cwd: root, modulesDir, only: [MODULE] })).modules[0];
 const questions = moduleQuestions(module);
@@ -88,7 +89,12 @@ function attempt(random) {
       if (isRight) right++;
       const response = isRight ? (q.type === 'fillIn' ? [q.runtime.correct[0]] : q.runtime.correct) : wrong(q);
       const quote = (text) => (/[\s",]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
-      cells.push(interactionId('scorm12', MODULE, q.id, 1), quote(responsePattern('scorm12', q.runtime, response)), quote(correctPatterns('scorm12', q.runtime).join(',')), isRight ? 'correct' : 'wrong');
+      cells.push(
+        interactionId('scorm12', MODULE, q.id, 1),
+        quote(responsePattern('scorm12', q.runtime, response)),
+        quote(correctPatterns('scorm12', q.runtime).join(',')),
+        isRight ? 'correct' : 'wrong',
+      );
     }
   }
   return { cells, score: Math.round((right * 10000) / 12) / 100 };
@@ -106,7 +112,7 @@ async function writeTsv(file, attempts) {
   for (let i = 0; i < attempts; i++) {
     const { cells, score } = attempt(random);
     const date = '"Saturday, 28 November 2026, 4:03 PM"';
-    batch += [`"Learner ${i}"`, `l${i}@example.invalid`, 1, date, date, score, score, ...cells].join('\t') + '\n';
+    batch += `${[`"Learner ${i}"`, `l${i}@example.invalid`, 1, date, date, score, score, ...cells].join('\t')}\n`;
     if (batch.length > 1 << 20) {
       await write(batch);
       batch = '';
@@ -119,19 +125,22 @@ async function writeTsv(file, attempts) {
 /** The same report as Excel writes it: shared strings left out, every text inline. */
 async function writeXlsx(file, attempts) {
   const random = generator(13);
-  const escape = (t) => String(t).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const cell = (v) => (typeof v === 'number' ? `<c><v>${v}</v></c>` : `<c t="inlineStr"><is><t>${escape(v)}</t></is></c>`);
+  const cell = (v) => (typeof v === 'number' ? `<c><v>${v}</v></c>` : `<c t="inlineStr"><is><t>${escapeXmlText(String(v))}</t></is></c>`);
   const rows = [`<row r="1">${HEADER.map(cell).join('')}</row>`];
   for (let i = 0; i < attempts; i++) {
     const { cells, score } = attempt(random);
     const unquote = (t) => (t.startsWith('"') ? t.slice(1, -1).replace(/""/g, '"') : t);
-    rows.push(`<row r="${i + 2}">${[`Learner ${i}`, `l${i}@example.invalid`, 1, 'Saturday, 28 November 2026, 4:03 PM', 'Saturday, 28 November 2026, 4:03 PM', score, score, ...cells.map(unquote)].map(cell).join('')}</row>`);
+    rows.push(
+      `<row r="${i + 2}">${[`Learner ${i}`, `l${i}@example.invalid`, 1, 'Saturday, 28 November 2026, 4:03 PM', 'Saturday, 28 November 2026, 4:03 PM', score, score, ...cells.map(unquote)].map(cell).join('')}</row>`,
+    );
   }
   const sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join('')}</sheetData></worksheet>`;
   await writeFile(
     file,
     zipSync({
-      'xl/workbook.xml': strToU8('<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="Report" sheetId="1"/></sheets></workbook>'),
+      'xl/workbook.xml': strToU8(
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="Report" sheetId="1"/></sheets></workbook>',
+      ),
       'xl/worksheets/sheet1.xml': strToU8(sheet),
     }),
   );
@@ -149,7 +158,9 @@ try {
     await write(file, attempts);
     const measured = [];
     for (let i = 0; i < runs; i++) {
-      const { stdout } = await run('node', [fileURLToPath(import.meta.url), '--measure', file, path.join(dir, `out-${kind}-${i}`)], { maxBuffer: 1 << 24 });
+      const { stdout } = await run('node', [fileURLToPath(import.meta.url), '--measure', file, path.join(dir, `out-${kind}-${i}`)], {
+        maxBuffer: 1 << 24,
+      });
       measured.push(JSON.parse(stdout.trim().split('\n').pop()));
     }
     result[kind] = {

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { buildModules } = await import('../lib/build/index.js');
+const { buildModules } = await import('../lib/pipeline/index.js');
 const dir = await mkdtemp(path.join(os.tmpdir(), 'coursekit-shots-'));
 await cp(path.join(root, 'modules'), path.join(dir, 'modules'), { recursive: true });
 const built = await buildModules({ cwd: dir, modulesDir: path.join(dir, 'modules'), outDir: path.join(dir, 'dist'), targets: ['web'] });
@@ -18,7 +18,15 @@ const site = path.join(dir, 'dist', 'site', 'migration-human-rights');
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const page = await browser.newPage({ viewport: { width: 1200, height: 860 } });
 const ready = (id) => page.waitForFunction((p) => document.documentElement.getAttribute('data-ck-ready') === p, id);
@@ -52,11 +60,15 @@ await page.screenshot({ path: path.join(root, 'docs', 'screenshots', 'results.pn
 
 // The trainers' report: the Moodle cohort's Interactions report, analysed against the module version it took.
 const cohortModules = path.join(root, 'tests', 'fixtures', 'projects', 'migration-1.0.0', 'modules');
-const { checkModules } = await import('../lib/build/check.js');
+const { checkModules } = await import('../lib/pipeline/check.js');
 const { analyseExports } = await import('../lib/results/index.js');
 const { renderResultsHtml } = await import('../lib/results/html.js');
 const cohort = await checkModules({ cwd: root, modulesDir: cohortModules, only: ['migration-human-rights'] });
-const outcome = await analyseExports({ cwd: root, module: cohort.modules[0], inputs: ['tests/fixtures/results/moodle-5.0/scorm12-cohort/interactions.csv'] });
+const outcome = await analyseExports({
+  cwd: root,
+  module: cohort.modules[0],
+  inputs: ['tests/fixtures/results/moodle-5.0/scorm12-cohort/interactions.csv'],
+});
 const reportFile = path.join(dir, 'results.html');
 await writeFile(reportFile, renderResultsHtml(outcome.analysis, outcome.files, outcome.diagnostics, { names: false }));
 await page.setViewportSize({ width: 1000, height: 1180 });

@@ -11,7 +11,13 @@ import { Correlation, meanOf, medianOf, round, wilsonInterval } from './statisti
 import type { ResponseStore } from './store.js';
 
 /** Flag names are stable: tools filter on them (docs/results.md). */
-export type QuestionFlag = 'too-easy' | 'too-hard' | 'low-discrimination' | 'negative-discrimination' | 'distractor-beats-key' | 'unused-distractor';
+export type QuestionFlag =
+  | 'too-easy'
+  | 'too-hard'
+  | 'low-discrimination'
+  | 'negative-discrimination'
+  | 'distractor-beats-key'
+  | 'unused-distractor';
 
 export const THRESHOLDS = {
   tooEasy: 0.9,
@@ -182,7 +188,9 @@ export function analyse(store: ResponseStore, questions: ModuleQuestions, module
   const attemptStats = figuresOfAttempts(store, attemptIds);
   const learnerResults = figuresPerLearner(store, options);
   const flagged = flaggedBySeverity(questionFigures).map((q) => q.id);
-  const weakest = recommendations.filter((r) => r.correctRate !== null).sort((a, b) => a.correctRate! - b.correctRate! || (a.metRate ?? 0) - (b.metRate ?? 0))[0];
+  const weakest = recommendations
+    .filter((r) => r.correctRate !== null)
+    .sort((a, b) => a.correctRate! - b.correctRate! || (a.metRate ?? 0) - (b.metRate ?? 0))[0];
   return {
     module: questions.moduleId,
     version: questions.version,
@@ -206,12 +214,21 @@ export function analyse(store: ResponseStore, questions: ModuleQuestions, module
     levels: figuresPerLevel(questions, questionFigures),
     attemptStats,
     learnerResults,
-    unknownInteractions: [...store.unknown.entries()].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)).map(([id, count]) => ({ id, count })),
+    unknownInteractions: [...store.unknown.entries()]
+      .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
+      .map(([id, count]) => ({ id, count })),
   };
 }
 
 /** The order a trainer should look at flags in: a likely wrong key first, an easy question last. */
-const FLAG_SEVERITY: QuestionFlag[] = ['distractor-beats-key', 'negative-discrimination', 'too-hard', 'low-discrimination', 'unused-distractor', 'too-easy'];
+const FLAG_SEVERITY: QuestionFlag[] = [
+  'distractor-beats-key',
+  'negative-discrimination',
+  'too-hard',
+  'low-discrimination',
+  'unused-distractor',
+  'too-easy',
+];
 
 /** Flagged questions, the most worrying first (then by answers, then bank order). */
 export function flaggedBySeverity<T extends { flags: QuestionFlag[]; responses: number }>(questions: T[]): T[] {
@@ -242,10 +259,18 @@ function upperLowerGroups(store: ResponseStore, attempts: number[]): Groups | un
   const upperMark = sorted[k - 1]!;
   const lowerMark = sorted[sorted.length - k]!;
   if (upperMark <= lowerMark) return undefined;
-  return { upper: new Set(attempts.filter((i) => proportion(i) >= upperMark)), lower: new Set(attempts.filter((i) => proportion(i) <= lowerMark)) };
+  return {
+    upper: new Set(attempts.filter((i) => proportion(i) >= upperMark)),
+    lower: new Set(attempts.filter((i) => proportion(i) <= lowerMark)),
+  };
 }
 
-function figuresPerQuestion(store: ResponseStore, questions: ModuleQuestions, attempts: number[], groups: Groups | undefined): QuestionFigures[] {
+function figuresPerQuestion(
+  store: ResponseStore,
+  questions: ModuleQuestions,
+  attempts: number[],
+  groups: Groups | undefined,
+): QuestionFigures[] {
   const n = questions.list.length;
   const responses = new Array<number>(n).fill(0);
   const correct = new Array<number>(n).fill(0);
@@ -328,7 +353,12 @@ function optionFigures(q: QuestionInfo, counts: Map<number, CodeCounts>, values:
   });
 }
 
-function flagsOf(difficulty: number | null, discrimination: number | null, options: OptionFigures[], upperResponses: number): QuestionFlag[] {
+function flagsOf(
+  difficulty: number | null,
+  discrimination: number | null,
+  options: OptionFigures[],
+  upperResponses: number,
+): QuestionFlag[] {
   const flags: QuestionFlag[] = [];
   if (difficulty === null) return flags;
   if (difficulty > THRESHOLDS.tooEasy) flags.push('too-easy');
@@ -359,11 +389,18 @@ function wrongResponses(q: QuestionInfo, counts: Map<number, CodeCounts>, values
   return [...merged.values()].sort((a, b) => b.count - a.count || (a.response < b.response ? -1 : 1)).slice(0, 5);
 }
 
-function figuresPerRecommendation(store: ResponseStore, questions: ModuleQuestions, module: CourseModule, figures: QuestionFigures[]): RecommendationFigures[] {
+function figuresPerRecommendation(
+  store: ResponseStore,
+  questions: ModuleQuestions,
+  module: CourseModule,
+  figures: QuestionFigures[],
+): RecommendationFigures[] {
   const keys = [...questions.drawn.keys()];
   for (const q of questions.list) if (!keys.includes(q.key)) keys.push(q.key);
   // Each learner's latest attempt with responses: where they stand now.
-  const latest = store.learners.map((l) => [...l.attempts].reverse().find((a) => !store.attempts[a]!.scoreOnly)).filter((a): a is number => a !== undefined);
+  const latest = store.learners
+    .map((l) => [...l.attempts].reverse().find((a) => !store.attempts[a]!.scoreOnly))
+    .filter((a): a is number => a !== undefined);
   return keys.map((key) => {
     const hash = key.lastIndexOf('#');
     const document = key.slice(0, hash);
@@ -431,7 +468,12 @@ function figuresPerObjective(module: CourseModule, questions: ModuleQuestions, f
   return ids.map((id) => {
     const objective = objectives.find((o) => o.id === id);
     const own = figures.filter((f) => f.objective === id);
-    return { id, text: objective?.text ?? '', key: objective ? `${objective.source.document}#${objective.source.paragraph}` : own[0]?.key ?? '', ...group(own) };
+    return {
+      id,
+      text: objective?.text ?? '',
+      key: objective ? `${objective.source.document}#${objective.source.paragraph}` : (own[0]?.key ?? ''),
+      ...group(own),
+    };
   });
 }
 
@@ -468,7 +510,9 @@ function figuresOfAttempts(store: ResponseStore, attempts: number[]): AttemptFig
     passInterval: pass.interval,
     medianScore: round(medianOf(scores), 2),
     meanScore: round(meanOf(scores), 2),
-    attemptsPerLearner: [...perLearner.entries()].sort(([a], [b]) => a - b).map(([attemptCount, learners]) => ({ attempts: attemptCount, learners })),
+    attemptsPerLearner: [...perLearner.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([attemptCount, learners]) => ({ attempts: attemptCount, learners })),
     first: { meanScore: round(meanOf(first), 2), passRate: first.length === 0 ? null : round(firstPassed / first.length) },
     best: { meanScore: round(meanOf(best), 2), passRate: best.length === 0 ? null : round(bestPassed / best.length) },
     scoreOnly: attempts.filter((a) => store.attempts[a]!.scoreOnly).length,

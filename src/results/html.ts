@@ -18,12 +18,30 @@ const templatesDir = path.join(packageRoot, 'src', 'results', 'templates');
 const REPORT_GENERATOR = 'coursekit results';
 
 export const FLAG_TEXT: Record<QuestionFlag, { label: string; meaning: string }> = {
-  'too-easy': { label: 'Too easy', meaning: `More than ${pct(THRESHOLDS.tooEasy)} answer it right, so it says little about who understood.` },
-  'too-hard': { label: 'Too hard', meaning: `Fewer than ${pct(THRESHOLDS.tooHard)} answer it right: check its wording and its key, or how the course teaches this point.` },
-  'low-discrimination': { label: 'Does not separate', meaning: 'Staff who did well overall are hardly more likely to get it right than those who did poorly.' },
-  'negative-discrimination': { label: 'Strong staff get it wrong', meaning: 'Staff who did well overall get it wrong more often than those who did poorly: check the key and the wording first.' },
-  'distractor-beats-key': { label: 'Wrong option beats the key', meaning: 'The upper group picks a wrong option more often than the right one: the question may be ambiguous or miskeyed.' },
-  'unused-distractor': { label: 'Option nobody picks', meaning: 'A wrong option no one chose does no work: replace it with a real misconception.' },
+  'too-easy': {
+    label: 'Too easy',
+    meaning: `More than ${pct(THRESHOLDS.tooEasy)} answer it right, so it says little about who understood.`,
+  },
+  'too-hard': {
+    label: 'Too hard',
+    meaning: `Fewer than ${pct(THRESHOLDS.tooHard)} answer it right: check its wording and its key, or how the course teaches this point.`,
+  },
+  'low-discrimination': {
+    label: 'Does not separate',
+    meaning: 'Staff who did well overall are hardly more likely to get it right than those who did poorly.',
+  },
+  'negative-discrimination': {
+    label: 'Strong staff get it wrong',
+    meaning: 'Staff who did well overall get it wrong more often than those who did poorly: check the key and the wording first.',
+  },
+  'distractor-beats-key': {
+    label: 'Wrong option beats the key',
+    meaning: 'The upper group picks a wrong option more often than the right one: the question may be ambiguous or miskeyed.',
+  },
+  'unused-distractor': {
+    label: 'Option nobody picks',
+    meaning: 'A wrong option no one chose does no work: replace it with a real misconception.',
+  },
 };
 
 const CONTAINER_NAMES = { text: 'text', xlsx: 'Excel', ods: 'OpenDocument', json: 'JSON' } as const;
@@ -60,13 +78,29 @@ function viewOf(a: Analysis, files: FileReading[], diagnostics: Diagnostic[], op
     lang: a.language,
     dir: textDirection(a.language),
     names: options.names,
-    files: files.map((f) => ({ file: f.file, format: f.format ? FORMAT_NAMES[f.format] : 'not read', container: f.container ? CONTAINER_NAMES[f.container] : '', records: f.records })),
+    files: files.map((f) => ({
+      file: f.file,
+      format: f.format ? FORMAT_NAMES[f.format] : 'not read',
+      container: f.container ? CONTAINER_NAMES[f.container] : '',
+      records: f.records,
+    })),
     glance: [
-      { label: 'Learners who took the assessment', value: String(a.learners) + (a.notAttempted > 0 ? ` (and ${a.notAttempted} listed without an attempt)` : '') },
+      {
+        label: 'Learners who took the assessment',
+        value: String(a.learners) + (a.notAttempted > 0 ? ` (and ${a.notAttempted} listed without an attempt)` : ''),
+      },
       { label: 'Attempts', value: String(a.attempts) },
-      { label: 'Attempts that passed', value: `${pct(a.attemptStats.passRate)} (${a.attemptStats.passed} of ${a.attempts}; pass mark ${a.passMark}\u00a0%)` },
+      {
+        label: 'Attempts that passed',
+        value: `${pct(a.attemptStats.passRate)} (${a.attemptStats.passed} of ${a.attempts}; pass mark ${a.passMark}\u00a0%)`,
+      },
       { label: 'Median score', value: a.attemptStats.medianScore === null ? '–' : `${a.attemptStats.medianScore}\u00a0%` },
-      { label: 'Weakest recommendation', value: weakest ? `${weakest.document}, paragraph ${weakest.paragraph}: ${pct(weakest.correctRate)} of answers right` : 'no answers to compare' },
+      {
+        label: 'Weakest recommendation',
+        value: weakest
+          ? `${weakest.document}, paragraph ${weakest.paragraph}: ${pct(weakest.correctRate)} of answers right`
+          : 'no answers to compare',
+      },
       { label: 'Questions to look at', value: flagged.length === 0 ? 'none flagged' : `${flagged.length} of ${a.questions.length}` },
     ],
     recommendations: a.recommendations.map((r) => ({
@@ -167,7 +201,15 @@ function histogram(bands: Analysis['attemptStats']['scoreDistribution'], passMar
     passMark,
     bars: bands.map((b, i) => {
       const h = (b.attempts / most) * (bottom - 12);
-      return { ...b, x: left + i * barWidth + 2, width: barWidth - 4, y: bottom - h, height: h, labelX: left + i * barWidth + barWidth / 2, label: `${b.from}` };
+      return {
+        ...b,
+        x: left + i * barWidth + 2,
+        width: barWidth - 4,
+        y: bottom - h,
+        height: h,
+        labelX: left + i * barWidth + barWidth / 2,
+        label: `${b.from}`,
+      };
     }),
   };
 }

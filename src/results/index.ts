@@ -53,7 +53,10 @@ export async function analyseExports(options: ResultsOptions): Promise<ResultsOu
     });
     files.push(reading);
     if (counts.unknownIds.size === 0) continue;
-    const named = [...counts.unknownIds.entries()].sort(([, a], [, b]) => b - a).slice(0, UNKNOWN_IDS_NAMED).map(([id, n]) => `${quoted(id)} (${n})`);
+    const named = [...counts.unknownIds.entries()]
+      .sort(([, a], [, b]) => b - a)
+      .slice(0, UNKNOWN_IDS_NAMED)
+      .map(([id, n]) => `${quoted(id)} (${n})`);
     const unknownCount = counts.interactions - counts.matched;
     const more = counts.unknownIds.size > UNKNOWN_IDS_NAMED ? `, and ${counts.unknownIds.size - UNKNOWN_IDS_NAMED} more` : '';
     if (counts.matched === 0) {

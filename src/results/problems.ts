@@ -47,7 +47,8 @@ export class Problems {
   list(): Diagnostic[] {
     const counted = [...this.tallies.values()].map((t) => {
       const named = t.places.filter(Boolean);
-      const rows = named.every((p) => p.startsWith('row ')) && named.length > 1 ? `rows ${named.map((p) => p.slice(4)).join(', ')}` : named.join(', ');
+      const rows =
+        named.every((p) => p.startsWith('row ')) && named.length > 1 ? `rows ${named.map((p) => p.slice(4)).join(', ')}` : named.join(', ');
       const where = named.length === 0 ? '' : ` (${rows}${t.count > named.length ? ', …' : ''})`;
       const message = `${t.count} ${t.count === 1 ? t.noun[0] : t.noun[1]}${where}: ${t.explanation}`;
       return diagnostic(t.code, { ...locate(t.first), message, ...(t.hint === undefined ? {} : { hint: t.hint }) });
@@ -61,6 +62,7 @@ export class Problems {
  * cursor or recolour a terminal) shown as escapes, and long values cut.
  */
 export function quoted(text: string, max = 60): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
   const safe = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return safe.length > max ? `${safe.slice(0, max)}…` : safe;
 }

@@ -5,7 +5,8 @@
  * functions the runtime writes with (shared/interaction-patterns.ts), so the two cannot drift apart.
  */
 import { citationKey, type CourseModule, type Question } from '../model/course.js';
-import { toRuntimeQuestion, type RuntimeQuestion } from '../render/view-model.js';
+import type { RuntimeQuestion } from '../model/runtime-data.js';
+import { toRuntimeQuestion } from '../render/view-model.js';
 import { correctPatterns, interactionKey, singleCharIds, type ScormVersion } from '../shared/interaction-patterns.js';
 import { isCorrect } from '../shared/scoring.js';
 
@@ -45,21 +46,24 @@ export interface ModuleQuestions {
 
 /** `translatedIds`: ids of the module's translations, whose SCORM 2004 interaction ids name them instead. */
 export function moduleQuestions(module: CourseModule, translatedIds: string[] = []): ModuleQuestions {
-  const list = module.bank.map((q, index): QuestionInfo => ({
-    index,
-    id: q.id,
-    key: citationKey(q.source),
-    objective: q.objective,
-    level: q.level,
-    type: q.type,
-    prompt: q.prompt,
-    runtime: toRuntimeQuestion(q, true),
-    options: optionsOf(q),
-  }));
+  const list = module.bank.map(
+    (q, index): QuestionInfo => ({
+      index,
+      id: q.id,
+      key: citationKey(q.source),
+      objective: q.objective,
+      level: q.level,
+      type: q.type,
+      prompt: q.prompt,
+      runtime: toRuntimeQuestion(q, true),
+      options: optionsOf(q),
+    }),
+  );
   const byInteractionKey = new Map<string, { question: QuestionInfo; version: ScormVersion }>();
   for (const question of list) {
     byInteractionKey.set(interactionKey('scorm12', module.id, question.id), { question, version: 'scorm12' });
-    for (const id of [module.id, ...translatedIds]) byInteractionKey.set(interactionKey('scorm2004', id, question.id), { question, version: 'scorm2004' });
+    for (const id of [module.id, ...translatedIds])
+      byInteractionKey.set(interactionKey('scorm2004', id, question.id), { question, version: 'scorm2004' });
   }
   const assessment = module.meta.assessment;
   const drawn = new Map((assessment?.draw ?? []).map((d) => [citationKey(d.source), d.count]));
@@ -95,7 +99,10 @@ function optionsOf(q: Question): QuestionOption[] {
 }
 
 /** An interaction id written by this module's package: its question and coursekit attempt number. */
-export function matchInteraction(questions: ModuleQuestions, id: string): { question: QuestionInfo; version: ScormVersion; attempt: number } | undefined {
+export function matchInteraction(
+  questions: ModuleQuestions,
+  id: string,
+): { question: QuestionInfo; version: ScormVersion; attempt: number } | undefined {
   const match = /^(.+)[_:](\d+)$/.exec(id);
   if (!match) return undefined;
   const found = questions.byInteractionKey.get(match[1]!);
@@ -111,7 +118,8 @@ export function matchInteraction(questions: ModuleQuestions, id: string): { ques
  */
 export function decodeResponse(q: QuestionInfo, response: string | string[], notation: ScormVersion | 'ids'): string[] | undefined {
   const ids = q.runtime.ids;
-  if (notation === 'ids') return Array.isArray(response) && response.every((r) => typeof r === 'string') && validIds(q, response) ? response : undefined;
+  if (notation === 'ids')
+    return Array.isArray(response) && response.every((r) => typeof r === 'string') && validIds(q, response) ? response : undefined;
   const text = Array.isArray(response) ? response.join(',') : response;
   const is12 = notation === 'scorm12';
   const chars = is12 ? singleCharIds(ids) : ids;

@@ -57,14 +57,10 @@ export interface RawAttempt {
 }
 
 /** Formats coursekit reads, by what the content is (never by the file name). */
-export type ExportFormat =
-  | 'moodle-interactions'
-  | 'moodle-basic'
-  | 'coursekit-download'
-  | 'cmi-dump';
+export type ExportFormat = 'moodle-interactions' | 'moodle-basic' | 'coursekit-download' | 'cmi-dump';
 
 export const FORMAT_NAMES: Record<ExportFormat, string> = {
-  'moodle-interactions': "Moodle SCORM Interactions report",
+  'moodle-interactions': 'Moodle SCORM Interactions report',
   'moodle-basic': 'Moodle SCORM Basic report (scores only)',
   'coursekit-download': 'coursekit results file ("Download my results")',
   'cmi-dump': 'CMI interactions dump (JSON)',
@@ -72,4 +68,3 @@ export const FORMAT_NAMES: Record<ExportFormat, string> = {
 
 /** How a file was stored: the same report can come as CSV, Excel or OpenDocument. */
 export type Container = 'text' | 'xlsx' | 'ods' | 'json';
-

@@ -43,27 +43,41 @@ const percent = (rate: number | null) => (rate === null ? '–' : `${Math.round(
 export function terminalSummary(analysis: Analysis, files: FileReading[]): string {
   const a = analysis;
   const lines: string[] = [];
-  for (const f of files.filter((f) => f.format)) lines.push(`Read ${f.file}: ${FORMAT_NAMES[f.format!]}${f.container && f.container !== 'text' && f.container !== 'json' ? ` (${f.container === 'xlsx' ? 'Excel' : 'OpenDocument'})` : ''}, ${f.records} record(s).`);
+  for (const f of files.filter((f) => f.format))
+    lines.push(
+      `Read ${f.file}: ${FORMAT_NAMES[f.format!]}${f.container && f.container !== 'text' && f.container !== 'json' ? ` (${f.container === 'xlsx' ? 'Excel' : 'OpenDocument'})` : ''}, ${f.records} record(s).`,
+    );
   lines.push(
     `${a.module} ${a.version}: ${a.learners} learner(s)${a.notAttempted > 0 ? ` (${a.notAttempted} more listed without an attempt)` : ''}, ${a.attempts} attempt(s), ${percent(a.attemptStats.passRate)} passed (pass mark ${a.passMark} %), median score ${a.attemptStats.medianScore ?? '–'} %.`,
   );
   const weakest = a.recommendations.find((r) => r.key === a.summary.weakestRecommendation);
   if (weakest) {
-    const range = weakest.correctInterval ? ` (likely ${percent(weakest.correctInterval[0])} to ${percent(weakest.correctInterval[1])})` : '';
-    lines.push(`Weakest recommendation: ${weakest.document} paragraph ${weakest.paragraph}, ${percent(weakest.correctRate)} of answers right${range}; ${weakest.learnersMet} of ${weakest.learners} learner(s) met it.`);
+    const range = weakest.correctInterval
+      ? ` (likely ${percent(weakest.correctInterval[0])} to ${percent(weakest.correctInterval[1])})`
+      : '';
+    lines.push(
+      `Weakest recommendation: ${weakest.document} paragraph ${weakest.paragraph}, ${percent(weakest.correctRate)} of answers right${range}; ${weakest.learnersMet} of ${weakest.learners} learner(s) met it.`,
+    );
     const wrong = weakest.commonWrongAnswers[0];
-    if (wrong) lines.push(`Its most common wrong answer: ${wrong.response.length > 100 ? `${wrong.response.slice(0, 100)}…` : wrong.response} (${wrong.count}, ${wrong.question}).`);
+    if (wrong)
+      lines.push(
+        `Its most common wrong answer: ${wrong.response.length > 100 ? `${wrong.response.slice(0, 100)}…` : wrong.response} (${wrong.count}, ${wrong.question}).`,
+      );
   } else {
     lines.push('No answers to analyse by recommendation: the exports hold scores only.');
   }
   const flagged = flaggedBySeverity(a.questions);
   if (flagged.length > 0) {
     const shown = flagged.slice(0, 5).map((q) => `${q.id} (${q.flags.map((f) => FLAG_TEXT[f].label.toLowerCase()).join(', ')})`);
-    lines.push(`Questions to look at, most worrying first (${flagged.length} of ${a.questions.length}): ${shown.join('; ')}${flagged.length > shown.length ? `; and ${flagged.length - shown.length} more in the report` : ''}.`);
+    lines.push(
+      `Questions to look at, most worrying first (${flagged.length} of ${a.questions.length}): ${shown.join('; ')}${flagged.length > shown.length ? `; and ${flagged.length - shown.length} more in the report` : ''}.`,
+    );
   }
   if (a.unknownInteractions.length > 0) {
     const answers = a.unknownInteractions.reduce((n, u) => n + u.count, 0);
-    lines.push(`Not questions of this module: ${a.unknownInteractions.length} interaction id(s), ${answers} answer(s), listed in the report.`);
+    lines.push(
+      `Not questions of this module: ${a.unknownInteractions.length} interaction id(s), ${answers} answer(s), listed in the report.`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -68,7 +68,7 @@ type Decoded = { code: number; computed: boolean | undefined };
  * export would otherwise keep the whole piece in memory for the rest of the run.
  */
 function ownCopy(text: string): string {
-  return (' ' + text).slice(1);
+  return ` ${text}`.slice(1);
 }
 
 export class ResponseStore {
@@ -89,7 +89,10 @@ export class ResponseStore {
   private readonly decoded: Map<string, Decoded>[];
   private readonly rightAnswers = new Map<string, string>();
 
-  constructor(private readonly questions: ModuleQuestions, private readonly problems: Problems) {
+  constructor(
+    private readonly questions: ModuleQuestions,
+    private readonly problems: Problems,
+  ) {
     this.tables = questions.list.map(() => ({ codes: new Map(), values: [] }));
     this.decoded = questions.list.map(() => new Map());
   }
@@ -127,7 +130,12 @@ export class ResponseStore {
       const identity = `${learner}\u0000${lmsAttempt}\u0000${attempt}`;
       const earlier = this.seen.get(identity);
       if (earlier) {
-        this.problems.tally('results-duplicate', raw.place, ['duplicated attempt skipped', 'duplicated attempts skipped'], `the same learner's attempt was already read from ${earlier.file}${earlier.row ? ` ${placeName(earlier)}` : ''}.`);
+        this.problems.tally(
+          'results-duplicate',
+          raw.place,
+          ['duplicated attempt skipped', 'duplicated attempts skipped'],
+          `the same learner's attempt was already read from ${earlier.file}${earlier.row ? ` ${placeName(earlier)}` : ''}.`,
+        );
         continue;
       }
       this.seen.set(identity, raw.place);
@@ -146,7 +154,11 @@ export class ResponseStore {
   finish(): void {
     // A score-only attempt is dropped when the same LMS attempt came with its interactions too.
     const withInteractions = new Set(this.attempts.filter((a) => !a.scoreOnly).map((a) => `${a.learner}\u0000${a.lmsAttempt}`));
-    const kept = new Set(this.attempts.map((a, i) => (a.scoreOnly && withInteractions.has(`${a.learner}\u0000${a.lmsAttempt}`) ? -1 : i)).filter((i) => i >= 0));
+    const kept = new Set(
+      this.attempts
+        .map((a, i) => (a.scoreOnly && withInteractions.has(`${a.learner}\u0000${a.lmsAttempt}`) ? -1 : i))
+        .filter((i) => i >= 0),
+    );
     for (const learner of this.learners) {
       learner.attempts = learner.attempts
         .filter((i) => kept.has(i))
@@ -168,7 +180,12 @@ export class ResponseStore {
     let index = this.learnerIndex.get(key);
     if (index === undefined) {
       index = this.learners.length;
-      this.learners.push({ key: ownCopy(key), name: name === undefined ? undefined : ownCopy(name), email: email === undefined ? undefined : ownCopy(email), attempts: [] });
+      this.learners.push({
+        key: ownCopy(key),
+        name: name === undefined ? undefined : ownCopy(name),
+        email: email === undefined ? undefined : ownCopy(email),
+        attempts: [],
+      });
       this.learnerIndex.set(this.learners[index]!.key, index);
     }
     return index;
@@ -213,7 +230,12 @@ export class ResponseStore {
   private addScoreOnly(raw: RawAttempt, learner: number, lmsAttempt: number): void {
     const identity = `${learner}\u0000${lmsAttempt}`;
     if (this.scoreOnly.has(identity)) {
-      this.problems.tally('results-duplicate', raw.place, ['duplicated attempt skipped', 'duplicated attempts skipped'], `the same learner's attempt and score were already read.`);
+      this.problems.tally(
+        'results-duplicate',
+        raw.place,
+        ['duplicated attempt skipped', 'duplicated attempts skipped'],
+        `the same learner's attempt and score were already read.`,
+      );
       return;
     }
     this.scoreOnly.set(identity, this.attempts.length);
@@ -240,20 +262,47 @@ export class ResponseStore {
     for (const { found, interaction } of answers) {
       const { question, version } = found;
       if (answered.has(question.index)) {
-        this.problems.tally('results-duplicate', raw.place, ['repeated answer skipped', 'repeated answers skipped'], `the attempt answers ${question.id} more than once; the first answer counts.`);
+        this.problems.tally(
+          'results-duplicate',
+          raw.place,
+          ['repeated answer skipped', 'repeated answers skipped'],
+          `the attempt answers ${question.id} more than once; the first answer counts.`,
+        );
         continue;
       }
       answered.add(question.index);
       const { code, computed } = this.decode(question, version, interaction.response);
       if (code === UNREADABLE) {
-        const shown = Array.isArray(interaction.response) ? quoted(JSON.stringify(interaction.response)) : `"${quoted(interaction.response)}"`;
-        this.problems.tally('results-response-unreadable', raw.place, ['response not understood', 'responses not understood'], `${shown} is not a response question ${question.id} can have; it counts for the question's difficulty but not for its options.`);
+        const shown = Array.isArray(interaction.response)
+          ? quoted(JSON.stringify(interaction.response))
+          : `"${quoted(interaction.response)}"`;
+        this.problems.tally(
+          'results-response-unreadable',
+          raw.place,
+          ['response not understood', 'responses not understood'],
+          `${shown} is not a response question ${question.id} can have; it counts for the question's difficulty but not for its options.`,
+        );
       }
       const recorded = verdict(interaction.result);
       if (recorded !== undefined && computed !== undefined && recorded !== computed) {
-        this.problems.tally('results-result-mismatch', raw.place, ['response judged differently', 'responses judged differently'], `the source marks the answer to ${question.id} ${recorded ? 'right' : 'wrong'}, this module's key ${computed ? 'right' : 'wrong'}. The export may come from another version of the module; the source's verdict is used.`);
-      } else if (version !== 'ids' && interaction.rightAnswer !== undefined && interaction.rightAnswer !== '' && interaction.rightAnswer !== this.rightAnswerOf(question, version)) {
-        this.problems.tally('results-result-mismatch', raw.place, ['right answer differs from the module', 'right answers differ from the module'], `the source records "${quoted(interaction.rightAnswer)}" as the right answer to ${question.id}; this module's is "${quoted(this.rightAnswerOf(question, version))}". The export may come from another version of the module.`);
+        this.problems.tally(
+          'results-result-mismatch',
+          raw.place,
+          ['response judged differently', 'responses judged differently'],
+          `the source marks the answer to ${question.id} ${recorded ? 'right' : 'wrong'}, this module's key ${computed ? 'right' : 'wrong'}. The export may come from another version of the module; the source's verdict is used.`,
+        );
+      } else if (
+        version !== 'ids' &&
+        interaction.rightAnswer !== undefined &&
+        interaction.rightAnswer !== '' &&
+        interaction.rightAnswer !== this.rightAnswerOf(question, version)
+      ) {
+        this.problems.tally(
+          'results-result-mismatch',
+          raw.place,
+          ['right answer differs from the module', 'right answers differ from the module'],
+          `the source records "${quoted(interaction.rightAnswer)}" as the right answer to ${question.id}; this module's is "${quoted(this.rightAnswerOf(question, version))}". The export may come from another version of the module.`,
+        );
       }
       const isRightAnswer = recorded ?? computed ?? false;
       if (isRightAnswer) correct++;
@@ -285,7 +334,10 @@ export class ResponseStore {
 
   private codeOf(question: QuestionInfo, response: string[]): number {
     // The options of a multiple-response answer are a set: one spelling for each set.
-    const canonical = question.type === 'multiple' ? [...response].sort((a, b) => question.runtime.ids.indexOf(a) - question.runtime.ids.indexOf(b)) : response;
+    const canonical =
+      question.type === 'multiple'
+        ? [...response].sort((a, b) => question.runtime.ids.indexOf(a) - question.runtime.ids.indexOf(b))
+        : response;
     const table = this.tables[question.index]!;
     const key = canonical.join('\u0000');
     let code = table.codes.get(key);

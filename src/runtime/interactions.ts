@@ -41,7 +41,7 @@ export function interactionFields(version: ScormVersion, input: InteractionInput
     ['type', TYPES[question.type]],
   ];
   if (!is12) fields.push(['description', description(question.prompt, input.language)]);
-  correctPatterns(version, question).forEach((pattern, i) => fields.push([`correct_responses.${i}.pattern`, pattern]));
+  for (const [i, pattern] of correctPatterns(version, question).entries()) fields.push([`correct_responses.${i}.pattern`, pattern]);
   fields.push(
     [is12 ? 'student_response' : 'learner_response', responsePattern(version, question, input.response)],
     ['result', input.correct ? 'correct' : is12 ? 'wrong' : 'incorrect'],

@@ -35,7 +35,9 @@ export function singleCharIds(ids: string[]): string[] {
 
 export function correctPatterns(version: ScormVersion, q: PatternQuestion): string[] {
   if (q.type === 'fillIn') {
-    return version === 'scorm12' ? q.correct.map((text) => text.slice(0, 255)) : q.correct.slice(0, 10).map((text) => `{case_matters=false}${clean2004(text).slice(0, 230)}`);
+    return version === 'scorm12'
+      ? q.correct.map((text) => text.slice(0, 255))
+      : q.correct.slice(0, 10).map((text) => `{case_matters=false}${clean2004(text).slice(0, 230)}`);
   }
   return [responsePattern(version, q, q.correct)];
 }

@@ -6,12 +6,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkModules, type CheckResult } from '../../src/build/check.js';
+import { checkModules, type CheckResult } from '../../src/pipeline/check.js';
 import { normalizeWhitespace, splitParagraphs } from '../../src/load/source-text.js';
 import type { CourseModule } from '../../src/model/course.js';
-import { repoRoot } from '../helpers/projects.js';
+import { fixturesDir, repoRoot } from '../helpers/projects.js';
 
-const sharedSource = path.resolve(repoRoot, '../shared/source/A-58-275-paras-74-77.txt');
+// The document as published, kept in the repository (tests/fixtures/sources/README.md says where from).
+const referenceCopy = path.join(fixturesDir, 'sources', 'A-58-275-paras-74-77.txt');
 const PARAGRAPHS = [74, 75, 76, 77];
 let checked: CheckResult;
 let course: CourseModule;
@@ -27,18 +28,20 @@ describe('the A/58/275 course', () => {
     expect(course.meta.language).toBe('en');
   });
 
-  it('ships the source text unchanged from the shared copy of the document', async () => {
+  it('ships the source text unchanged from the reference copy of the document', async () => {
     const shipped = await readFile(path.join(course.folder, course.sources[0]!.file), 'utf8');
-    expect(shipped).toBe(await readFile(sharedSource, 'utf8'));
+    expect(shipped).toBe(await readFile(referenceCopy, 'utf8'));
   });
 
   it('quotes the report word for word: every quote block is in the paragraph it cites', async () => {
-    const paragraphs = splitParagraphs(await readFile(sharedSource, 'utf8'));
+    const paragraphs = splitParagraphs(await readFile(referenceCopy, 'utf8'));
     const quotes = course.lessons.flatMap((l) => l.blocks.filter((b) => b.type === 'quote').map((b) => ({ lesson: l.id, block: b })));
     expect(quotes.length).toBeGreaterThanOrEqual(4);
     for (const { lesson, block } of quotes) {
       if (block.type !== 'quote') continue;
-      expect(paragraphs.get(block.citation.paragraph), `${lesson}: "${block.text.slice(0, 40)}…"`).toContain(normalizeWhitespace(block.text));
+      expect(paragraphs.get(block.citation.paragraph), `${lesson}: "${block.text.slice(0, 40)}…"`).toContain(
+        normalizeWhitespace(block.text),
+      );
     }
   });
 
@@ -63,7 +66,10 @@ describe('the A/58/275 course', () => {
   });
 
   it('explains every answer: feedback on every choice option, and overall feedback elsewhere', () => {
-    const questions = [...course.bank, ...course.lessons.flatMap((l) => l.blocks.flatMap((b) => (b.type === 'knowledgeCheck' ? b.questions : [])))];
+    const questions = [
+      ...course.bank,
+      ...course.lessons.flatMap((l) => l.blocks.flatMap((b) => (b.type === 'knowledgeCheck' ? b.questions : []))),
+    ];
     for (const q of questions) {
       if (q.type === 'single' || q.type === 'multiple') {
         for (const option of q.options) expect(option.feedback, `${q.id} option ${option.id}`).toBeTruthy();

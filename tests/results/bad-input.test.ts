@@ -48,14 +48,19 @@ describe('exports that cannot be analysed at all: an error naming the file, exit
     ['an empty file', 'empty.csv', () => ''],
     ['a header without rows', 'header-only.csv', () => `${lines[0]}\n`],
     ['an old-style Excel file', 'old.xls', () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])],
-    ['a Moodle quiz report', 'quiz-responses.csv', () => 'Surname\tFirst name\tEmail address\tState\tGrade/10.00\tResponse 1\tResponse 2\nDoe\tJane\tj@example.invalid\tFinished\t7.00\tTrue\tFalse\n'],
-    ['an Excel download cut off', 'cut.xlsx', async () => (await readFile(path.join(COHORT_DIR, 'interactions.xlsx'))).subarray(0, 6000)],
-    ['a results file cut off', 'cut-download.json', () => '{"format": "coursekit-results", "formatVersion": 1, "module": {"id": "migration-hu'],
     [
-      "the Interactions report of another activity",
-      'other-activity.csv',
-      () => csv.replace(/\tq(7\d)_([a-z_]+)_1\t/g, '\tunit$1_$2_1\t'),
+      'a Moodle quiz report',
+      'quiz-responses.csv',
+      () =>
+        'Surname\tFirst name\tEmail address\tState\tGrade/10.00\tResponse 1\tResponse 2\nDoe\tJane\tj@example.invalid\tFinished\t7.00\tTrue\tFalse\n',
     ],
+    ['an Excel download cut off', 'cut.xlsx', async () => (await readFile(path.join(COHORT_DIR, 'interactions.xlsx'))).subarray(0, 6000)],
+    [
+      'a results file cut off',
+      'cut-download.json',
+      () => '{"format": "coursekit-results", "formatVersion": 1, "module": {"id": "migration-hu',
+    ],
+    ['the Interactions report of another activity', 'other-activity.csv', () => csv.replace(/\tq(7\d)_([a-z_]+)_1\t/g, '\tunit$1_$2_1\t')],
   ])('%s', async (_case, name, make) => {
     await put(name, await make());
     const result = await run(name);
@@ -69,7 +74,9 @@ describe('exports that cannot be analysed at all: an error naming the file, exit
   it('names a few of the ids when nothing in the export belongs to the module', async () => {
     await put('other-activity.csv', csv.replace(/\tq(7\d)_([a-z_]+)_1\t/g, '\tunit$1_$2_1\t'));
     const result = await run('other-activity.csv');
-    expect(result.stderr).toMatch(/none of the 228 interactions in other-activity\.csv belongs to module `migration-human-rights` 1\.0\.0: unit\d\d_[a-z_]+_1 \(\d+\), unit/);
+    expect(result.stderr).toMatch(
+      /none of the 228 interactions in other-activity\.csv belongs to module `migration-human-rights` 1\.0\.0: unit\d\d_[a-z_]+_1 \(\d+\), unit/,
+    );
   });
 
   it('refuses a SCORM package given as an export, saying what it is', async () => {
@@ -100,7 +107,13 @@ describe('problems in part of an export: a counted warning naming the file and r
     const document = await json('duplicated.csv');
     expect(document).toMatchObject({ learners: 19, attempts: 19 });
     expect(document.warnings.map((w) => [w.code, w.severity, w.file, w.line, w.message])).toEqual([
-      ['results-duplicate', 'warning', 'duplicated.csv', 23, "2 duplicated attempts skipped (rows 23, 24): the same learner's attempt was already read from duplicated.csv row 4."],
+      [
+        'results-duplicate',
+        'warning',
+        'duplicated.csv',
+        23,
+        "2 duplicated attempts skipped (rows 23, 24): the same learner's attempt was already read from duplicated.csv row 4.",
+      ],
     ]);
   });
 
@@ -108,8 +121,14 @@ describe('problems in part of an export: a counted warning naming the file and r
     // Learner 05's fill-in answer "civil society" becomes "civil<TAB>society": quoted in one file, bare in the other.
     const row = lines[1]!;
     expect(row).toContain('"civil society"\t"civil society,civil-society"');
-    const quoted = csv.replace(row, row.replace('"civil society"\t"civil society,civil-society"', '"civil\tsociety"\t"civil society,civil-society"'));
-    const shifted = csv.replace(row, row.replace('"civil society"\t"civil society,civil-society"', 'civil\tsociety\t"civil society,civil-society"'));
+    const quoted = csv.replace(
+      row,
+      row.replace('"civil society"\t"civil society,civil-society"', '"civil\tsociety"\t"civil society,civil-society"'),
+    );
+    const shifted = csv.replace(
+      row,
+      row.replace('"civil society"\t"civil society,civil-society"', 'civil\tsociety\t"civil society,civil-society"'),
+    );
     await put('quoted-tab.csv', quoted);
     await put('bare-tab.csv', shifted);
 
@@ -123,7 +142,7 @@ describe('problems in part of an export: a counted warning naming the file and r
     expect(skipped.attempts).toBe(18);
     expect(skipped.warnings.map((w) => [w.code, w.file, w.line])).toEqual([['results-row-skipped', 'bare-tab.csv', 2]]);
     expect(skipped.warnings[0]!.message).toBe(
-      '1 row skipped (row 2): the row has 56 values for 55 columns. A response that holds the file\'s delimiter without quotes shifts the values of its row.',
+      "1 row skipped (row 2): the row has 56 values for 55 columns. A response that holds the file's delimiter without quotes shifts the values of its row.",
     );
   });
 
@@ -133,18 +152,25 @@ describe('problems in part of an export: a counted warning naming the file and r
     const document = await json('cut.csv');
     expect(document.attempts).toBe(5);
     expect(document.warnings.map((w) => [w.code, w.file, w.line])).toEqual([['results-truncated', 'cut.csv', 7]]);
-    expect(document.warnings[0]!.message).toMatch(/^cut\.csv is cut off in row 7 \(it ends inside the columns of interaction \d+\): the rows before it are analysed, this one is not\.$/);
+    expect(document.warnings[0]!.message).toMatch(
+      /^cut\.csv is cut off in row 7 \(it ends inside the columns of interaction \d+\): the rows before it are analysed, this one is not\.$/,
+    );
   });
 
   it('says why a SCORM 2004 Interactions report has no answers, and analyses its scores', async () => {
     // What Moodle writes for a 2004 package: one empty "Question 0" group for every learner.
     const header = lines[0]!.split('\t').slice(0, 11).join('\t');
-    const rows = lines.slice(1).filter(Boolean).map((line) => [...line.split('\t').slice(0, 7), '', '', '', ''].join('\t'));
+    const rows = lines
+      .slice(1)
+      .filter(Boolean)
+      .map((line) => [...line.split('\t').slice(0, 7), '', '', '', ''].join('\t'));
     await put('scorm2004-interactions.csv', `${[header, ...rows].join('\n')}\n`);
     const result = await run('scorm2004-interactions.csv');
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('results-no-interactions');
-    expect(result.stderr).toContain("This is what Moodle's Interactions report shows for a SCORM 2004 package: it lists SCORM 1.2 interactions only");
+    expect(result.stderr).toContain(
+      "This is what Moodle's Interactions report shows for a SCORM 2004 package: it lists SCORM 1.2 interactions only",
+    );
     expect(result.stderr).toContain('give learners the SCORM 1.2 package (<module-id>-scorm12.zip)');
     expect(result.stdout).toContain('No answers to analyse by recommendation: the exports hold scores only.');
     const document = await json('scorm2004-interactions.csv');

@@ -66,15 +66,29 @@ describe('CMI interaction dumps', () => {
       ['false', 1],
     ]);
     expect(document.warnings.map((w) => [w.code, w.pointer, w.message])).toEqual([
-      ['results-row-skipped', '/2', '1 learner record skipped (/2): a learner record must be an object with a "cmi" object of element names and values.'],
+      [
+        'results-row-skipped',
+        '/2',
+        '1 learner record skipped (/2): a learner record must be an object with a "cmi" object of element names and values.',
+      ],
     ]);
   });
 });
 
 describe('coursekit results files', () => {
   it.each([
-    ['another module', { module: { id: 'other-course', version: '1.0.0' } }, 'results-wrong-module', 'holds results of module `other-course`'],
-    ['another version of the module', { module: { id: 'migration-human-rights', version: '2.0.0' } }, 'results-wrong-module', 'holds results of version 2.0.0 of `migration-human-rights`'],
+    [
+      'another module',
+      { module: { id: 'other-course', version: '1.0.0' } },
+      'results-wrong-module',
+      'holds results of module `other-course`',
+    ],
+    [
+      'another version of the module',
+      { module: { id: 'migration-human-rights', version: '2.0.0' } },
+      'results-wrong-module',
+      'holds results of version 2.0.0 of `migration-human-rights`',
+    ],
     ['a newer format', { formatVersion: 2 }, 'results-format-unknown', 'this coursekit reads version 1 (update coursekit)'],
   ])('skips a file made with %s, saying so', async (_case, overrides, code, text) => {
     const result = await run(`download-${code}-${String(_case).length}.json`, download(overrides));

@@ -39,7 +39,10 @@ interface BankQuestion {
 
 const bank: BankQuestion[] = readdirSync(path.join(COHORT_MODULES, COHORT_MODULE, 'questions'))
   .sort()
-  .flatMap((file) => (JSON.parse(readFileSync(path.join(COHORT_MODULES, COHORT_MODULE, 'questions', file), 'utf8')) as { questions: any[] }).questions)
+  .flatMap(
+    (file) =>
+      (JSON.parse(readFileSync(path.join(COHORT_MODULES, COHORT_MODULE, 'questions', file), 'utf8')) as { questions: any[] }).questions,
+  )
   .map((q) => ({
     id: q.id,
     type: q.type,
@@ -118,7 +121,10 @@ function pearson(x: number[], y: number[]): number | null {
 function groups(): { upper: Set<Attempt>; lower: Set<Attempt> } {
   const sorted = attempts.map(rightShare).sort((a, b) => b - a);
   const k = Math.ceil(0.27 * attempts.length);
-  return { upper: new Set(attempts.filter((a) => rightShare(a) >= sorted[k - 1]!)), lower: new Set(attempts.filter((a) => rightShare(a) <= sorted[sorted.length - k]!)) };
+  return {
+    upper: new Set(attempts.filter((a) => rightShare(a) >= sorted[k - 1]!)),
+    lower: new Set(attempts.filter((a) => rightShare(a) <= sorted[sorted.length - k]!)),
+  };
 }
 
 const close = (actual: number | null, expected: number | null) => {
@@ -137,14 +143,25 @@ describe('coursekit results on the real Moodle exports', () => {
       ['moodle-interactions', 'ods'],
     ]);
     // The same figures; only the pseudonyms differ, since they are keyed by the files read.
-    const figures = ({ inputs, learnerResults, ...rest }: ResultsDocument) => ({ ...rest, learnerResults: learnerResults.map(({ id, ...l }) => l).sort((a, b) => a.firstScore - b.firstScore) });
+    const figures = ({ inputs, learnerResults, ...rest }: ResultsDocument) => ({
+      ...rest,
+      learnerResults: learnerResults.map(({ id, ...l }) => l).sort((a, b) => a.firstScore - b.firstScore),
+    });
     expect(figures(xlsx)).toEqual(figures(csv));
     expect(figures(ods)).toEqual(figures(csv));
   });
 
   it('gives per recommendation, question, option, level and attempt the figures the raw rows give', async () => {
     const document = await analyse('interactions.csv');
-    expect(document).toMatchObject({ module: COHORT_MODULE, version: '1.0.0', learners: 19, attempts: 19, notAttempted, warnings: [], unknownInteractions: [] });
+    expect(document).toMatchObject({
+      module: COHORT_MODULE,
+      version: '1.0.0',
+      learners: 19,
+      attempts: 19,
+      notAttempted,
+      warnings: [],
+      unknownInteractions: [],
+    });
     expect(notAttempted).toBe(2);
 
     // Attempts: the pass mark is 75 %.
@@ -165,7 +182,12 @@ describe('coursekit results on the real Moodle exports', () => {
       const right = answers.filter((x) => x.right).length;
       const met = attempts.filter((a) => a.answers.filter((x) => x.question.paragraph === paragraph && x.right).length >= 2).length;
       const figures = document.recommendations.find((r) => r.key === `A/58/275#${paragraph}`)!;
-      expect({ paragraph, responses: figures.responses, correct: figures.correct, learnersMet: figures.learnersMet }).toEqual({ paragraph, responses: answers.length, correct: right, learnersMet: met });
+      expect({ paragraph, responses: figures.responses, correct: figures.correct, learnersMet: figures.learnersMet }).toEqual({
+        paragraph,
+        responses: answers.length,
+        correct: right,
+        learnersMet: met,
+      });
       close(figures.correctRate, right / answers.length);
       close(figures.correctInterval![0], wilson(right, answers.length)[0]);
       close(figures.correctInterval![1], wilson(right, answers.length)[1]);
@@ -184,7 +206,11 @@ describe('coursekit results on the real Moodle exports', () => {
         return own.length === 0 ? null : own.filter((a) => answer(a).right).length / own.length;
       };
       const figures = document.questions.find((q) => q.id === question.id)!;
-      expect({ id: question.id, responses: figures.responses, correct: figures.correct }).toEqual({ id: question.id, responses: taken.length, correct: right });
+      expect({ id: question.id, responses: figures.responses, correct: figures.correct }).toEqual({
+        id: question.id,
+        responses: taken.length,
+        correct: right,
+      });
       close(figures.difficulty, taken.length === 0 ? null : right / taken.length);
       close(figures.discrimination, pearson(item, rest));
       const u = share(upper);
@@ -210,7 +236,11 @@ describe('coursekit results on the real Moodle exports', () => {
     for (const level of new Set(bank.map((q) => q.level))) {
       const answers = attempts.flatMap((a) => a.answers).filter((x) => x.question.level === level);
       const figures = document.levels.find((l) => l.level === level)!;
-      expect({ level, responses: figures.responses, correct: figures.correct }).toEqual({ level, responses: answers.length, correct: answers.filter((x) => x.right).length });
+      expect({ level, responses: figures.responses, correct: figures.correct }).toEqual({
+        level,
+        responses: answers.length,
+        correct: answers.filter((x) => x.right).length,
+      });
     }
   });
 
@@ -222,7 +252,8 @@ describe('coursekit results on the real Moodle exports', () => {
     // A wrong option the upper group prefers to the key: the most worrying flag, listed first.
     for (const q of document.questions) {
       const keys = q.options.filter((o) => o.key);
-      const beaten = keys.length > 0 && q.responses >= 5 && q.options.some((o) => !o.key && o.upper > Math.min(...keys.map((k) => k.upper)));
+      const beaten =
+        keys.length > 0 && q.responses >= 5 && q.options.some((o) => !o.key && o.upper > Math.min(...keys.map((k) => k.upper)));
       expect({ id: q.id, flagged: q.flags.includes('distractor-beats-key') }).toEqual({ id: q.id, flagged: beaten });
       if (q.responses >= 5 && q.difficulty! > 0.9) expect(q.flags).toContain('too-easy');
       if (q.responses >= 5 && q.discrimination !== null && q.discrimination < 0) expect(q.flags).toContain('negative-discrimination');
@@ -268,13 +299,20 @@ describe('coursekit results on the real Moodle exports', () => {
     const run = await runResults([COHORT_DIR, '--json'], scratch.dir);
     expect(run.code).toBe(0);
     const document = JSON.parse(run.stdout) as ResultsDocument;
-    expect(document.inputs.map((i) => path.basename(i.file))).toEqual(['attempts.csv', 'interactions.csv', 'interactions.ods', 'interactions.xlsx']);
+    expect(document.inputs.map((i) => path.basename(i.file))).toEqual([
+      'attempts.csv',
+      'interactions.csv',
+      'interactions.ods',
+      'interactions.xlsx',
+    ]);
     expect(document).toMatchObject({ learners: 19, attempts: 19 });
     expect(document.warnings.map((w) => [w.code, path.basename(w.file ?? '')])).toEqual([
       ['results-duplicate', 'interactions.ods'],
       ['results-duplicate', 'interactions.xlsx'],
     ]);
-    expect(document.warnings[0]!.message).toMatch(/^19 duplicated attempts skipped \(rows 2, 3, 4, 5, 6, …\): the same learner's attempt was already read from .*interactions\.csv row 2\.$/);
+    expect(document.warnings[0]!.message).toMatch(
+      /^19 duplicated attempts skipped \(rows 2, 3, 4, 5, 6, …\): the same learner's attempt was already read from .*interactions\.csv row 2\.$/,
+    );
     // --json keeps standard output for the document; the warnings went to standard error.
     expect(run.stderr).toContain('results-duplicate');
   });

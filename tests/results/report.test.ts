@@ -52,7 +52,7 @@ describe('the HTML report', () => {
     expect(await axeViolations(page)).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
     expect(await page.locator('img').count()).toBe(0);
-    const text = await page.locator('main').innerText();
+    const text = (await page.locator('main').textContent()) ?? '';
     expect(text).toContain('<script>window.pwned = 1</script>Eve Quillfeather');
     expect(text).toContain('<img src=x onerror="window.pwned = 2">@example.invalid');
     expect(text).toContain('<img src=x onerror="window.pwned = 3">');
@@ -79,11 +79,22 @@ describe('the HTML report', () => {
     await page.goto(pathToFileURL(file).href);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     // Wide tables scroll inside their own region, which the keyboard can reach.
-    const regions = await page.locator('.scroll').evaluateAll((nodes) => nodes.map((n) => ({ tabindex: n.getAttribute('tabindex'), label: n.getAttribute('aria-labelledby') })));
+    const regions = await page
+      .locator('.scroll')
+      .evaluateAll((nodes) => nodes.map((n) => ({ tabindex: n.getAttribute('tabindex'), label: n.getAttribute('aria-labelledby') })));
     expect(regions.length).toBeGreaterThan(5);
     for (const region of regions) expect(region).toEqual({ tabindex: '0', label: expect.any(String) });
     // Text stays at a readable size: nothing under 10 px, the charts included.
-    const smallest = await page.evaluate(() => Math.min(...Array.from(document.querySelectorAll('p, td, th, dd, text'), (n) => n.getBoundingClientRect().height > 0 ? parseFloat(getComputedStyle(n).fontSize) * (n instanceof SVGElement ? n.ownerSVGElement!.getBoundingClientRect().width / n.ownerSVGElement!.viewBox.baseVal.width : 1) : Infinity)));
+    const smallest = await page.evaluate(() =>
+      Math.min(
+        ...Array.from(document.querySelectorAll('p, td, th, dd, text'), (n) =>
+          n.getBoundingClientRect().height > 0
+            ? parseFloat(getComputedStyle(n).fontSize) *
+              (n instanceof SVGElement ? n.ownerSVGElement!.getBoundingClientRect().width / n.ownerSVGElement!.viewBox.baseVal.width : 1)
+            : Infinity,
+        ),
+      ),
+    );
     expect(smallest).toBeGreaterThanOrEqual(10);
     await page.close();
   });
@@ -94,7 +105,9 @@ describe('the HTML report', () => {
     await page.goto(pathToFileURL(file).href);
     await page.emulateMedia({ media: 'print' });
     await page.setViewportSize({ width: 718, height: 1000 }); // A4 less 1.5 cm margins, at 96 dpi
-    const overflowing = await page.locator('table').evaluateAll((tables) => tables.filter((t) => t.getBoundingClientRect().right > document.documentElement.clientWidth + 1).length);
+    const overflowing = await page
+      .locator('table')
+      .evaluateAll((tables) => tables.filter((t) => t.getBoundingClientRect().right > document.documentElement.clientWidth + 1).length);
     expect(overflowing).toBe(0);
     const pdf = await page.pdf({ format: 'A4', margin: { top: '1.5cm', bottom: '1.5cm', left: '1.5cm', right: '1.5cm' } });
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;

@@ -8,16 +8,26 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkModules } from '../../src/build/index.js';
+import { checkModules } from '../../src/pipeline/check.js';
 import type { RunningServer } from '../../src/preview/package-server.js';
-import { buildSiteModel, type RuntimeCourseData } from '../../src/render/view-model.js';
+import type { RuntimeCourseData } from '../../src/model/runtime-data.js';
+import { buildSiteModel } from '../../src/render/view-model.js';
 import { decodeResponse, matchInteraction, moduleQuestions, type ModuleQuestions } from '../../src/results/questions.js';
 import type { ResultsDocument } from '../../src/results/report.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { servePackages } from '../helpers/lms.js';
 import { buildProject, repoRoot, type BuiltProject } from '../helpers/projects.js';
 import { COHORT_MODULE, COHORT_MODULES, runResults, scratchDir, type Scratch } from '../helpers/results.js';
-import { answerByClicking, contentFrame, pinAttemptSeed, ready, rightAnswer, seedDrawingEveryType, shownQuestion, wrongAnswer } from '../helpers/runtime-browser.js';
+import {
+  answerByClicking,
+  contentFrame,
+  pinAttemptSeed,
+  ready,
+  rightAnswer,
+  seedDrawingEveryType,
+  shownQuestion,
+  wrongAnswer,
+} from '../helpers/runtime-browser.js';
 
 type Version = 'scorm12' | 'scorm2004';
 
@@ -100,7 +110,10 @@ describe.each<Version>(['scorm12', 'scorm2004'])('%s', (version) => {
       const expected = given.get(match.question.id)!;
       const decoded = decodeResponse(match.question, flat[`cmi.interactions.${n}.${responseElement}`] ?? '', version);
       const canonical = (ids: string[]) => (expected.type === 'multiple' ? [...ids].sort() : ids);
-      expect({ id: match.question.id, response: canonical(decoded!) }).toEqual({ id: match.question.id, response: canonical(expected.response) });
+      expect({ id: match.question.id, response: canonical(decoded!) }).toEqual({
+        id: match.question.id,
+        response: canonical(expected.response),
+      });
       expect(flat[`cmi.interactions.${n}.result`]).toBe(expected.right ? 'correct' : version === 'scorm12' ? 'wrong' : 'incorrect');
     }
 
@@ -117,8 +130,18 @@ describe.each<Version>(['scorm12', 'scorm2004'])('%s', (version) => {
     expect(document.learnerResults[0]!.firstScore).toBe(Math.round((rightCount * 10000) / given.size) / 100);
     for (const q of document.questions) {
       const g = given.get(q.id);
-      expect({ id: q.id, responses: q.responses, correct: q.correct }).toEqual({ id: q.id, responses: g ? 1 : 0, correct: g?.right ? 1 : 0 });
-      if (g && q.options.length > 0) expect(q.options.filter((o) => o.chosen === 1).map((o) => o.id).sort()).toEqual([...g.response].sort());
+      expect({ id: q.id, responses: q.responses, correct: q.correct }).toEqual({
+        id: q.id,
+        responses: g ? 1 : 0,
+        correct: g?.right ? 1 : 0,
+      });
+      if (g && q.options.length > 0)
+        expect(
+          q.options
+            .filter((o) => o.chosen === 1)
+            .map((o) => o.id)
+            .sort(),
+        ).toEqual([...g.response].sort());
     }
   });
 });

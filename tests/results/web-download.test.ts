@@ -67,7 +67,9 @@ async function download(page: Page, folder: string): Promise<ResultsFile> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.locator('[data-ck-download-button]').click()]);
   const target = path.join(folder, file.suggestedFilename());
   await file.saveAs(target);
-  expect(await page.locator('[data-ck-download-status]').textContent()).toBe(`Saved as ${file.suggestedFilename()}. Send this file to your facilitator.`);
+  expect(await page.locator('[data-ck-download-status]').textContent()).toBe(
+    `Saved as ${file.suggestedFilename()}. Send this file to your facilitator.`,
+  );
   return JSON.parse(await readFile(target, 'utf8')) as ResultsFile;
 }
 
@@ -89,7 +91,12 @@ describe('Download my results (web package, no LMS)', () => {
       for (const [n, right] of plan.entries()) {
         const given = await takeAttempt(page, right);
         const file = await download(page, folder);
-        expect(file).toMatchObject({ format: 'coursekit-results', formatVersion: 1, module: { id: COHORT_MODULE, version: '1.0.0' }, attempt: n + 1 });
+        expect(file).toMatchObject({
+          format: 'coursekit-results',
+          formatVersion: 1,
+          module: { id: COHORT_MODULE, version: '1.0.0' },
+          attempt: n + 1,
+        });
         expect(file.questions.map((q) => ({ id: q.id, response: q.response, right: q.correct }))).toEqual(given);
         expect(file.score.correct).toBe(given.filter((g) => g.right).length);
         expect(file.learner).toMatch(/^[0-9a-z]{16}$/);
@@ -121,7 +128,12 @@ describe('Download my results (web package, no LMS)', () => {
         expected.set(g.id, e);
       }
     }
-    for (const q of document.questions) expect({ id: q.id, ...(expected.get(q.id) ?? { responses: 0, correct: 0 }) }).toEqual({ id: q.id, responses: q.responses, correct: q.correct });
+    for (const q of document.questions)
+      expect({ id: q.id, ...(expected.get(q.id) ?? { responses: 0, correct: 0 }) }).toEqual({
+        id: q.id,
+        responses: q.responses,
+        correct: q.correct,
+      });
     // The retaking learner failed first (0 right) and then scored 100.
     const retaker = document.learnerResults.find((l) => l.attempts === 2)!;
     expect(retaker).toMatchObject({ firstScore: 0, bestScore: 100, lastScore: 100, passed: true });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { checkModules } from '../../build/check.js';
+import { checkModules } from '../../pipeline/check.js';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { OutputFormat } from '../../diagnostics/format.js';
 import { toDisplayPath } from '../../load/index.js';
@@ -22,9 +22,14 @@ export function registerResults(program: Command, { io, setExitCode }: CommandCo
   withReportingOptions(
     program
       .command('results')
-      .description('analyse LMS exports of a module by recommendation, question, objective and level, into an HTML report and JSON (see docs/results.md)')
+      .description(
+        'analyse LMS exports of a module by recommendation, question, objective and level, into an HTML report and JSON (see docs/results.md)',
+      )
       .argument('<module>', 'module folder name')
-      .argument('<exports...>', 'export files or folders: Moodle SCORM reports (CSV, Excel, OpenDocument), "Download my results" files, CMI dumps')
+      .argument(
+        '<exports...>',
+        'export files or folders: Moodle SCORM reports (CSV, Excel, OpenDocument), "Download my results" files, CMI dumps',
+      )
       .option('--out <dir>', 'write results.html and results.json into this folder (default: results/<module>, or none with --json)')
       .option('--json', 'print the results as JSON on standard output')
       .option('--names', "show learners' names and e-mail addresses (otherwise pseudonymous ids)"),
@@ -40,7 +45,10 @@ export function registerResults(program: Command, { io, setExitCode }: CommandCo
     const module = checked.modules[0];
     if (!module || hasErrors(checked.diagnostics)) {
       printDiagnostics(io, checked.diagnostics, options.format);
-      if (options.format === 'pretty') io.stderr(`No results analysis for ${moduleName}: ${summaryLine(checked.diagnostics)}. The module must validate, since its questions give the exports their meaning.\n`);
+      if (options.format === 'pretty')
+        io.stderr(
+          `No results analysis for ${moduleName}: ${summaryLine(checked.diagnostics)}. The module must validate, since its questions give the exports their meaning.\n`,
+        );
       setExitCode(1);
       return;
     }

@@ -28,7 +28,11 @@ const CR = 13;
 
 /** Picks the delimiter from the header line: the one of tab, semicolon and comma it has most of, outside quotes. */
 export function detectDelimiter(firstLine: string): string {
-  const counts = new Map<string, number>([['\t', 0], [';', 0], [',', 0]]);
+  const counts = new Map<string, number>([
+    ['\t', 0],
+    [';', 0],
+    [',', 0],
+  ]);
   let quoted = false;
   for (const ch of firstLine) {
     if (ch === '"') quoted = !quoted;
@@ -154,8 +158,12 @@ export class DelimitedParser {
  * Reads a text file as rows, in batches. The delimiter is detected from the header line.
  * `onBytes` sees every byte read (the pseudonyms' key is a digest of the inputs).
  */
-export async function* readDelimitedFile(file: string, onBytes: (bytes: Uint8Array) => void, end: (info: DelimitedEnd) => void): AsyncGenerator<TextRow[]> {
-  let decoder: TextDecoder | undefined;
+export async function* readDelimitedFile(
+  file: string,
+  onBytes: (bytes: Uint8Array) => void,
+  end: (info: DelimitedEnd) => void,
+): AsyncGenerator<TextRow[]> {
+  let decoder: InstanceType<typeof TextDecoder> | undefined;
   let parser: DelimitedParser | undefined;
   let head = '';
   let replaced = 0;

@@ -48,7 +48,12 @@ export async function listExportFiles(inputs: string[], cwd: string, problems: P
     const absolute = path.resolve(cwd, input);
     const info = await stat(absolute).catch(() => undefined);
     if (!info) {
-      problems.report('file-unreadable', { file: toDisplayPath(cwd, absolute) }, `cannot read ${input}: there is no such file or folder.`, 'Check the path of the export.');
+      problems.report(
+        'file-unreadable',
+        { file: toDisplayPath(cwd, absolute) },
+        `cannot read ${input}: there is no such file or folder.`,
+        'Check the path of the export.',
+      );
     } else if (info.isDirectory()) {
       for (const file of await filesIn(absolute)) add(file);
     } else {
@@ -74,7 +79,12 @@ export async function readExportFile(file: ExportFile, context: ReadContext): Pr
   const { problems } = context;
   const reading: FileReading = { file: file.display, format: undefined, container: undefined, records: 0 };
   const unknown = (what: string, hint = FORMATS_HINT) => {
-    problems.report('results-format-unknown', { file: file.display }, `${file.display} is ${what}, not a results export coursekit reads.`, hint);
+    problems.report(
+      'results-format-unknown',
+      { file: file.display },
+      `${file.display} is ${what}, not a results export coursekit reads.`,
+      hint,
+    );
     return reading;
   };
   let head: Uint8Array;
@@ -99,31 +109,54 @@ export async function readExportFile(file: ExportFile, context: ReadContext): Pr
   }
   if (isZip(head)) return readZipFile(file, reading, context, unknown);
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
-    return unknown('an old-style Office file (.xls)', 'Download the report again as "Excel" (.xlsx), "OpenDocument" or "CSV", or save it as .xlsx.');
+    return unknown(
+      'an old-style Office file (.xls)',
+      'Download the report again as "Excel" (.xlsx), "OpenDocument" or "CSV", or save it as .xlsx.',
+    );
   }
   if (head[0] === 0x25 && head[1] === 0x50 && head[2] === 0x44 && head[3] === 0x46) return unknown('a PDF document');
   if (!utf16Encoding(head) && head.includes(0)) return unknown('a binary file');
-  const start = new TextDecoder(utf16Encoding(head) ?? 'utf-8').decode(head).replace(/^\uFEFF/, '').trimStart();
+  const start = new TextDecoder(utf16Encoding(head) ?? 'utf-8')
+    .decode(head)
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (start.startsWith('{') || start.startsWith('[')) return readJsonFile(file, size, reading, context, unknown);
   return readTextReport(file, reading, context, unknown);
 }
 
-async function readZipFile(file: ExportFile, reading: FileReading, context: ReadContext, unknown: (what: string, hint?: string) => FileReading): Promise<FileReading> {
+async function readZipFile(
+  file: ExportFile,
+  reading: FileReading,
+  context: ReadContext,
+  unknown: (what: string, hint?: string) => FileReading,
+): Promise<FileReading> {
   const bytes = new Uint8Array(await readFile(file.path));
   context.onBytes(bytes);
   const opened = openSpreadsheetZip(bytes);
   if ('error' in opened) {
-    context.problems.report('results-unreadable', { file: file.display }, `${file.display} is a zip file (an Excel or OpenDocument spreadsheet, perhaps) that cannot be opened: ${opened.error}. The file may be cut off or damaged.`);
+    context.problems.report(
+      'results-unreadable',
+      { file: file.display },
+      `${file.display} is a zip file (an Excel or OpenDocument spreadsheet, perhaps) that cannot be opened: ${opened.error}. The file may be cut off or damaged.`,
+    );
     return reading;
   }
   if (opened.kind === 'other') {
-    if (opened.names.includes('imsmanifest.xml')) return unknown('a SCORM package (it has an imsmanifest.xml)', `Upload the package to your LMS; give coursekit results the reports the LMS makes of it. ${FORMATS_HINT}`);
+    if (opened.names.includes('imsmanifest.xml'))
+      return unknown(
+        'a SCORM package (it has an imsmanifest.xml)',
+        `Upload the package to your LMS; give coursekit results the reports the LMS makes of it. ${FORMATS_HINT}`,
+      );
     return unknown('a zip file that is neither an Excel nor an OpenDocument spreadsheet');
   }
   reading.container = opened.kind;
   const sheet = opened.kind === 'xlsx' ? readXlsxSheet(opened.files) : readOdsSheet(opened.files);
   if (!sheet.ok) {
-    context.problems.report('results-unreadable', { file: file.display }, `${file.display} is ${opened.kind === 'xlsx' ? 'an Excel' : 'an OpenDocument'} file whose sheet cannot be read: ${sheet.reason}.`);
+    context.problems.report(
+      'results-unreadable',
+      { file: file.display },
+      `${file.display} is ${opened.kind === 'xlsx' ? 'an Excel' : 'an OpenDocument'} file whose sheet cannot be read: ${sheet.reason}.`,
+    );
     return reading;
   }
   const rows = new ReportRows(file.display, reading, context, false);
@@ -132,14 +165,24 @@ async function readZipFile(file: ExportFile, reading: FileReading, context: Read
   } catch (error) {
     if (!(error instanceof SheetError)) throw error;
     rows.finish(undefined);
-    context.problems.report('results-unreadable', { file: file.display }, `${file.display} is ${opened.kind === 'xlsx' ? 'an Excel' : 'an OpenDocument'} file whose sheet stops being readable after ${reading.records} row(s): ${error.message}. The rows before are analysed.`);
+    context.problems.report(
+      'results-unreadable',
+      { file: file.display },
+      `${file.display} is ${opened.kind === 'xlsx' ? 'an Excel' : 'an OpenDocument'} file whose sheet stops being readable after ${reading.records} row(s): ${error.message}. The rows before are analysed.`,
+    );
     return reading;
   }
   rows.finish(undefined);
   return reading;
 }
 
-async function readJsonFile(file: ExportFile, size: number, reading: FileReading, context: ReadContext, unknown: (what: string) => FileReading): Promise<FileReading> {
+async function readJsonFile(
+  file: ExportFile,
+  size: number,
+  reading: FileReading,
+  context: ReadContext,
+  unknown: (what: string) => FileReading,
+): Promise<FileReading> {
   if (size > JSON_LIMIT) return unknown(`a JSON file larger than ${JSON_LIMIT / 1024 / 1024} MB`);
   const bytes = new Uint8Array(await readFile(file.path));
   context.onBytes(bytes);
@@ -150,26 +193,44 @@ async function readJsonFile(file: ExportFile, size: number, reading: FileReading
   } catch (error) {
     const reason = (error as Error).message;
     const cutOff = /end of (json )?input|unterminated/i.test(reason);
-    context.problems.report('results-unreadable', { file: file.display }, `${file.display} starts as JSON but ${cutOff ? 'is cut off before its end' : 'is not valid JSON'} (${reason}); nothing was read from it.`);
+    context.problems.report(
+      'results-unreadable',
+      { file: file.display },
+      `${file.display} starts as JSON but ${cutOff ? 'is cut off before its end' : 'is not valid JSON'} (${reason}); nothing was read from it.`,
+    );
     return reading;
   }
   const fileKey = `file:${path.basename(file.path)}:${size}`;
   const result = readJsonExport(data, file.display, fileKey, context.problems);
   if (!result.ok) {
-    context.problems.report('results-format-unknown', { file: file.display, ...(result.pointer ? { pointer: result.pointer } : {}) }, `${file.display} is ${result.description}.`, FORMATS_HINT);
+    context.problems.report(
+      'results-format-unknown',
+      { file: file.display, ...(result.pointer ? { pointer: result.pointer } : {}) },
+      `${file.display} is ${result.description}.`,
+      FORMATS_HINT,
+    );
     return reading;
   }
   reading.format = result.format;
   if (result.format === 'coursekit-download') {
     const expected = context.module;
     if (result.module.id !== expected.id || result.module.version !== expected.version) {
-      const other = result.module.id !== expected.id ? `module \`${result.module.id}\`` : `version ${result.module.version} of \`${expected.id}\``;
-      context.problems.report('results-wrong-module', { file: file.display, pointer: '/module' }, `${file.display} holds results of ${other}; this analysis is of \`${expected.id}\` ${expected.version}. The file is skipped.`);
+      const other =
+        result.module.id !== expected.id ? `module \`${result.module.id}\`` : `version ${result.module.version} of \`${expected.id}\``;
+      context.problems.report(
+        'results-wrong-module',
+        { file: file.display, pointer: '/module' },
+        `${file.display} holds results of ${other}; this analysis is of \`${expected.id}\` ${expected.version}. The file is skipped.`,
+      );
       return reading;
     }
   }
   if (result.attempts.length === 0) {
-    context.problems.report('results-empty', { file: file.display }, `${file.display} is a ${result.format === 'cmi-dump' ? 'CMI dump' : 'results file'} without any learner.`);
+    context.problems.report(
+      'results-empty',
+      { file: file.display },
+      `${file.display} is a ${result.format === 'cmi-dump' ? 'CMI dump' : 'results file'} without any learner.`,
+    );
     return reading;
   }
   for (const attempt of result.attempts) {
@@ -179,7 +240,12 @@ async function readJsonFile(file: ExportFile, size: number, reading: FileReading
   return reading;
 }
 
-async function readTextReport(file: ExportFile, reading: FileReading, context: ReadContext, unknown: (what: string) => FileReading): Promise<FileReading> {
+async function readTextReport(
+  file: ExportFile,
+  reading: FileReading,
+  context: ReadContext,
+  unknown: (what: string) => FileReading,
+): Promise<FileReading> {
   reading.container = 'text';
   let end: DelimitedEnd | undefined;
   const rows = new ReportRows(file.display, reading, context, true);
@@ -187,7 +253,11 @@ async function readTextReport(file: ExportFile, reading: FileReading, context: R
     for (const row of batch) if (!rows.push(row.cells, row)) return reading;
   }
   if (end && end.replacedCharacters > 0) {
-    context.problems.report('results-encoding', { file: file.display }, `${file.display} is not UTF-8 text: ${end.replacedCharacters} character(s) could not be read and show as "\uFFFD" (names or typed answers may look wrong).`);
+    context.problems.report(
+      'results-encoding',
+      { file: file.display },
+      `${file.display} is not UTF-8 text: ${end.replacedCharacters} character(s) could not be read and show as "\uFFFD" (names or typed answers may look wrong).`,
+    );
   }
   if (rows.header === undefined) return unknown('text without any row');
   rows.finish(end);
@@ -219,7 +289,12 @@ class ReportRows {
       this.header = cells;
       const recognised = recogniseMoodleReport(cells);
       if (!recognised.ok) {
-        this.context.problems.report('results-format-unknown', { file: this.file }, `${this.file} is ${recognised.description}, not a results export coursekit reads.`, FORMATS_HINT);
+        this.context.problems.report(
+          'results-format-unknown',
+          { file: this.file },
+          `${this.file} is ${recognised.description}, not a results export coursekit reads.`,
+          FORMATS_HINT,
+        );
         return false;
       }
       this.layout = recognised.layout;
@@ -237,7 +312,11 @@ class ReportRows {
     if (this.pending) this.interpret(this.pending.cells, this.pending.place, cutOff || end?.lastRowUnterminated === true, cutOff);
     const { problems } = this.context;
     if (this.reading.records === 0) {
-      problems.report('results-empty', { file: this.file }, `${this.file} has the columns of ${this.layout.kind === 'moodle-basic' ? 'a Basic' : 'an Interactions'} report but no learner rows.`);
+      problems.report(
+        'results-empty',
+        { file: this.file },
+        `${this.file} has the columns of ${this.layout.kind === 'moodle-basic' ? 'a Basic' : 'an Interactions'} report but no learner rows.`,
+      );
     } else if (this.layout.kind === 'moodle-interactions' && this.attempted > 0 && this.withInteractions === 0) {
       problems.report(
         'results-no-interactions',
@@ -252,7 +331,11 @@ class ReportRows {
     const reading = readMoodleRow(this.layout!, cells, place);
     if (!reading.ok) {
       if (last && (reading.problem === 'cut' || unterminatedQuote)) {
-        problems.report('results-truncated', place, `${this.file} is cut off in row ${place.row} (${unterminatedQuote ? 'it ends inside a quoted value' : reading.detail}): the rows before it are analysed, this one is not.`);
+        problems.report(
+          'results-truncated',
+          place,
+          `${this.file} is cut off in row ${place.row} (${unterminatedQuote ? 'it ends inside a quoted value' : reading.detail}): the rows before it are analysed, this one is not.`,
+        );
       } else {
         problems.tally(
           'results-row-skipped',
@@ -264,7 +347,11 @@ class ReportRows {
       return;
     }
     if (unterminatedQuote) {
-      problems.report('results-truncated', place, `${this.file} is cut off in row ${place.row} (it ends inside a quoted value): the rows before it are analysed, this one is not.`);
+      problems.report(
+        'results-truncated',
+        place,
+        `${this.file} is cut off in row ${place.row} (it ends inside a quoted value): the rows before it are analysed, this one is not.`,
+      );
       return;
     }
     if (reading.attempt.attempted) {

@@ -24,17 +24,30 @@ export function readJsonExport(data: unknown, file: string, fileKey: string, pro
 }
 
 function readDownload(data: Json, file: string, fileKey: string): JsonReading {
-  const fail = (pointer: string, what: string): JsonReading => ({ ok: false, description: `a coursekit results file whose ${what}`, pointer });
-  if (data.formatVersion !== RESULTS_FILE_VERSION) return fail('/formatVersion', `format version is ${JSON.stringify(data.formatVersion)}, and this coursekit reads version ${RESULTS_FILE_VERSION} (update coursekit)`);
+  const fail = (pointer: string, what: string): JsonReading => ({
+    ok: false,
+    description: `a coursekit results file whose ${what}`,
+    pointer,
+  });
+  if (data.formatVersion !== RESULTS_FILE_VERSION)
+    return fail(
+      '/formatVersion',
+      `format version is ${JSON.stringify(data.formatVersion)}, and this coursekit reads version ${RESULTS_FILE_VERSION} (update coursekit)`,
+    );
   const module = data.module;
-  if (!isObject(module) || typeof module.id !== 'string' || typeof module.version !== 'string') return fail('/module', '"module" lacks its id or version');
+  if (!isObject(module) || typeof module.id !== 'string' || typeof module.version !== 'string')
+    return fail('/module', '"module" lacks its id or version');
   if (!Array.isArray(data.questions)) return fail('/questions', '"questions" is not a list');
   const interactions: RawInteraction[] = [];
   for (const [i, q] of data.questions.entries()) {
     if (!isObject(q) || typeof q.id !== 'string') return fail(`/questions/${i}`, `question ${i + 1} has no id`);
     // An unanswered question (response null) counts in the score, not in the item figures.
     if (q.response === null || q.response === undefined) continue;
-    interactions.push({ id: q.id, response: Array.isArray(q.response) ? q.response.map(String) : String(q.response), result: typeof q.correct === 'boolean' ? q.correct : undefined });
+    interactions.push({
+      id: q.id,
+      response: Array.isArray(q.response) ? q.response.map(String) : String(q.response),
+      result: typeof q.correct === 'boolean' ? q.correct : undefined,
+    });
   }
   const attempt = typeof data.attempt === 'number' && Number.isInteger(data.attempt) && data.attempt > 0 ? data.attempt : 1;
   const learner = typeof data.learner === 'string' && data.learner.trim() !== '' ? data.learner.trim() : fileKey;
@@ -66,7 +79,12 @@ function readCmiDump(learners: unknown[], base: string, file: string, problems: 
     const pointer = `${base}/${i}`;
     const cmi = isObject(record) ? record.cmi : undefined;
     if (!isObject(record) || !isObject(cmi)) {
-      problems.tally('results-row-skipped', { file, pointer }, ['learner record skipped', 'learner records skipped'], 'a learner record must be an object with a "cmi" object of element names and values.');
+      problems.tally(
+        'results-row-skipped',
+        { file, pointer },
+        ['learner record skipped', 'learner records skipped'],
+        'a learner record must be an object with a "cmi" object of element names and values.',
+      );
       continue;
     }
     const value = (name: string): string | undefined => {
@@ -91,10 +109,16 @@ function readCmiDump(learners: unknown[], base: string, file: string, problems: 
     const name = stringField(record.name) ?? value('cmi.core.student_name') ?? value('cmi.learner_name');
     const key = stringField(record.learner) ?? value('cmi.core.student_id') ?? value('cmi.learner_id') ?? name;
     if (key === undefined) {
-      problems.tally('results-row-skipped', { file, pointer }, ['learner record skipped', 'learner records skipped'], 'the record names no learner ("learner", cmi.core.student_id or cmi.learner_id).');
+      problems.tally(
+        'results-row-skipped',
+        { file, pointer },
+        ['learner record skipped', 'learner records skipped'],
+        'the record names no learner ("learner", cmi.core.student_id or cmi.learner_id).',
+      );
       continue;
     }
-    const lmsAttempt = typeof record.attempt === 'number' && Number.isInteger(record.attempt) && record.attempt > 0 ? record.attempt : undefined;
+    const lmsAttempt =
+      typeof record.attempt === 'number' && Number.isInteger(record.attempt) && record.attempt > 0 ? record.attempt : undefined;
     const scoreText = value('cmi.core.score.raw') ?? value('cmi.score.raw');
     const score = Number(scoreText);
     attempts.push({

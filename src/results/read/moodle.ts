@@ -72,7 +72,11 @@ export function recogniseMoodleReport(headerCells: string[]): Recognition {
   if (groups.length > 0) return { ok: true, layout: { kind: 'moodle-interactions', groups, ...layout } };
   if (attempt !== undefined && score !== undefined) return { ok: true, layout: { kind: 'moodle-basic', groups: [], ...layout } };
   if (numbered.has(1) && [...numbered.values()].some((cells) => cells.some((c) => c.base === 'response'))) {
-    return { ok: false, description: 'a report with "Response N" columns but no "Question N" columns (a Moodle quiz report, or an Interactions report downloaded without the question column)' };
+    return {
+      ok: false,
+      description:
+        'a report with "Response N" columns but no "Question N" columns (a Moodle quiz report, or an Interactions report downloaded without the question column)',
+    };
   }
   return { ok: false, description: `a table whose columns are ${describeHeader(header)}` };
 }
@@ -83,16 +87,19 @@ function describeHeader(header: string[]): string {
 }
 
 /** What a row says, or why it cannot be read. */
-export type RowReading =
-  | { ok: true; attempt: RawAttempt }
-  | { ok: false; problem: 'shifted' | 'cut'; column: number; detail: string };
+export type RowReading = { ok: true; attempt: RawAttempt } | { ok: false; problem: 'shifted' | 'cut'; column: number; detail: string };
 
 /** Result values SCORM allows (1.2 and 2004); anything else in a Result column means the row's values are shifted. */
 const RESULT = /^(correct|wrong|incorrect|unanticipated|neutral|-?\d+(\.\d+)?)?$/i;
 
 export function readMoodleRow(layout: MoodleLayout, cells: string[], place: RecordPlace): RowReading {
   if (cells.length > layout.width) {
-    return { ok: false, problem: 'shifted', column: layout.width + 1, detail: `the row has ${cells.length} values for ${layout.width} columns` };
+    return {
+      ok: false,
+      problem: 'shifted',
+      column: layout.width + 1,
+      detail: `the row has ${cells.length} values for ${layout.width} columns`,
+    };
   }
   const cell = (i: number | undefined) => (i === undefined ? '' : (cells[i] ?? '').trim());
   const name = cell(layout.name);
@@ -109,7 +116,12 @@ export function readMoodleRow(layout: MoodleLayout, cells: string[], place: Reco
     const result = cell(group.columns.result);
     if (/\s/.test(id) || !RESULT.test(result)) {
       const column = /\s/.test(id) ? group.columns.id! : group.columns.result!;
-      return { ok: false, problem: 'shifted', column: column + 1, detail: `column ${column + 1} ("${quoted(cells[column] ?? '', 30)}") is not what interaction ${group.n} should hold there` };
+      return {
+        ok: false,
+        problem: 'shifted',
+        column: column + 1,
+        detail: `column ${column + 1} ("${quoted(cells[column] ?? '', 30)}") is not what interaction ${group.n} should hold there`,
+      };
     }
     interactions.push({
       id,

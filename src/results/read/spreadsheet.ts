@@ -39,7 +39,11 @@ export function openSpreadsheetZip(bytes: Uint8Array): { kind: ZipKind; files: U
     files = unzipSync(bytes, {
       filter(file) {
         names.push(file.name);
-        const wanted = file.name === 'mimetype' || file.name === 'content.xml' || (file.name.startsWith('xl/') && file.name.endsWith('.xml')) || file.name.endsWith('.rels');
+        const wanted =
+          file.name === 'mimetype' ||
+          file.name === 'content.xml' ||
+          (file.name.startsWith('xl/') && file.name.endsWith('.xml')) ||
+          file.name.endsWith('.rels');
         if (wanted && file.originalSize > PART_LIMIT) tooLarge = file.name;
         return wanted && file.originalSize <= PART_LIMIT;
       },
@@ -161,8 +165,10 @@ function firstSheetPath(files: Unzipped, workbook: XmlElement): string {
   const first = sheets && child(sheets, 'sheet');
   const id = first?.attributes.get('r:id');
   const rels = files['xl/_rels/workbook.xml.rels'] && parseXml(new TextDecoder().decode(files['xl/_rels/workbook.xml.rels']));
-  if (id && rels && rels.ok) {
-    const target = children(rels.root, 'Relationship').find((r) => r.attributes.get('Id') === id)?.attributes.get('Target');
+  if (id && rels?.ok) {
+    const target = children(rels.root, 'Relationship')
+      .find((r) => r.attributes.get('Id') === id)
+      ?.attributes.get('Target');
     if (target) return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
   }
   return 'xl/worksheets/sheet1.xml';

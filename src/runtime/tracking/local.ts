@@ -2,7 +2,7 @@
  * No LMS: progress stays in this browser's localStorage, keyed by module id and version.
  * Where storage is unavailable (some file:// and private modes) it lives only in memory.
  */
-import { newSeed } from '../random.js';
+import { newSeed } from '../seed.js';
 import type { LaunchData, Tracker } from './tracker.js';
 
 export class LocalTracker implements Tracker {
@@ -85,7 +85,10 @@ function parseSaved(text: string): { location: string; data: string; learner: st
 /** 16 random base-36 characters. */
 function newLearnerId(): string {
   const seeds = [newSeed(), newSeed(), newSeed()];
-  return seeds.map((n) => n.toString(36).padStart(6, '0')).join('').slice(0, 16);
+  return seeds
+    .map((n) => n.toString(36).padStart(6, '0'))
+    .join('')
+    .slice(0, 16);
 }
 
 export function storageKey(moduleId: string, version: string): string {
