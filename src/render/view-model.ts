@@ -217,7 +217,7 @@ function toRuntimeData(module: CourseModule, view: ModuleView, pages: PageView[]
   };
 }
 
-function toRuntimeQuestion(q: Question, bank: boolean): RuntimeQuestion {
+export function toRuntimeQuestion(q: Question, bank: boolean): RuntimeQuestion {
   const common = { type: q.type, source: `${q.source.document}#${q.source.paragraph}`, prompt: q.prompt, bank };
   switch (q.type) {
     case 'single':

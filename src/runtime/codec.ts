@@ -25,7 +25,7 @@
 import type { Course, Question, Response } from './course.js';
 import { drawAttempt } from './draw.js';
 import { hash } from '../shared/random.js';
-import { isCorrect, normalizeText } from './scoring.js';
+import { isCorrect, normalizeText } from '../shared/scoring.js';
 import { emptyState, type Attempt, type LearnerState } from './state.js';
 
 export const CODEC_VERSION = '2';

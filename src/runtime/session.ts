@@ -9,7 +9,7 @@ import { lessonIds, pageById, type Course, type Response } from './course.js';
 import { drawAttempt, type DrawnQuestion } from './draw.js';
 import { interactionFields } from './interactions.js';
 import { newSeed } from './seed.js';
-import { isAnswered, isCorrect, scoreOf, type Score } from './scoring.js';
+import { isAnswered, isCorrect, scoreOf, type Score } from '../shared/scoring.js';
 import { emptyState, type Attempt, type LearnerState } from './state.js';
 import { canStartAttempt, statusOf, type Progress, type Status } from './status.js';
 import type { Tracker } from './tracking/tracker.js';
@@ -45,6 +45,8 @@ export interface HostView {
   complete: boolean;
   assessment: AssessmentSummary | undefined;
   notices: Notice[];
+  /** Without an LMS: the id that names this learner's downloaded results. */
+  learner: string | undefined;
 }
 
 export interface AttemptView {
@@ -150,6 +152,7 @@ export class Session implements Host {
         inProgress: !!attempt && !attempt.submitted,
       },
       notices: Array.from(this.notices, ([key, level]) => ({ key, level })),
+      learner: this.tracker.learner,
     };
   }
 

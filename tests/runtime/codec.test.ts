@@ -8,7 +8,7 @@ import type { RuntimeCourseData } from '../../src/model/runtime-data.js';
 import { SCORM12_SUSPEND_LIMIT, SHORTENED, decodeResponse, decodeState, encodeResponse, encodeState } from '../../src/runtime/codec.js';
 import type { Question, Response } from '../../src/runtime/course.js';
 import { drawAttempt } from '../../src/runtime/draw.js';
-import { isCorrect } from '../../src/runtime/scoring.js';
+import { isCorrect } from '../../src/shared/scoring.js';
 import { hash } from '../../src/shared/random.js';
 import type { LearnerState } from '../../src/runtime/state.js';
 import { bigBankCourse, runtimeCourse, worstState } from '../helpers/runtime-course.js';

@@ -4,6 +4,7 @@
  * so a reload or a relaunch comes back to the same question with the same answers.
  */
 import { type Course, formatScore, type Question } from '../course.js';
+import { resultsFile, resultsFileName } from '../results-file.js';
 import type { AssessmentSummary, AttemptView, Host } from '../session.js';
 import { $, $$, el, focus, show, type Translate } from './dom.js';
 import { applyResponse, arrange, authoredFeedback, describeResponse, enableOrdering, questionForm, responseOf } from './question.js';
@@ -163,6 +164,10 @@ export function setupAssessment(host: Host, course: Course, t: Translate): void 
       attempts.textContent = [recorded, attemptsLine(summary, view.review)].filter(Boolean).join(' ');
     }
     show(part('retry'), summary.canStart);
+    // Without an LMS, the learner's results reach the facilitator only as a file.
+    show(part('download'), host.view().learner !== undefined);
+    const downloadStatus = part('download-status');
+    if (downloadStatus) downloadStatus.textContent = '';
     const review = part('review');
     if (review) {
       review.textContent = '';
@@ -197,11 +202,28 @@ export function setupAssessment(host: Host, course: Course, t: Translate): void 
     return item;
   }
 
+  function download(): void {
+    const learner = host.view().learner;
+    const current = host.attempt();
+    const file = learner && current && resultsFile(course, learner, current, new Date());
+    if (!file) return;
+    const name = resultsFileName(file);
+    const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
+    const link = el('a', undefined, { href: url, download: name, hidden: '' });
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    const status = part('download-status');
+    if (status) status.textContent = t('resultsDownloaded', { file: name });
+  }
+
   const startOrRetry = () => {
     if (host.startAttempt()) render(true);
   };
   part('start')?.addEventListener('click', startOrRetry);
   part('retry')?.addEventListener('click', startOrRetry);
+  part('download-button')?.addEventListener('click', download);
   prev?.addEventListener('click', () => go(-1));
   next?.addEventListener('click', () => go(1));
   submit?.addEventListener('click', () => trySubmit(false));
