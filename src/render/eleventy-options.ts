@@ -7,7 +7,7 @@ import { eleventyConfigPath } from '../paths.js';
 import { generator, hash, shuffle } from '../shared/random.js';
 import { contentBlock, contentText, languageAttributes } from './content-text.js';
 import { escapeHtml, renderMarkdown } from './markdown.js';
-import { format } from './strings.js';
+import { fillPlaceholders } from '../shared/ui-text.js';
 import type { ModuleView, SiteModel } from './view-model.js';
 
 /** Called with each page as soon as Eleventy has rendered it, with its path in the site folder. */
@@ -51,7 +51,10 @@ export function eleventyOptions(site: SiteModel, onPage?: PageObserver) {
           untranslated(m),
         ),
       );
-      eleventyConfig.addFilter('fmt', (template: string, values: Record<string, string | number>) => format(template, values));
+      // Numbers in the page language's conventions (shared/ui-text.ts), as the runtime writes them.
+      eleventyConfig.addFilter('fmt', (template: string, values: Record<string, string | number>, language: string) =>
+        fillPlaceholders(template, values, language),
+      );
       eleventyConfig.addFilter('sortBy', <T extends Record<string, unknown>>(items: T[], key: string) =>
         [...items].sort((a, b) => String(a[key]).localeCompare(String(b[key]))),
       );

@@ -6,7 +6,8 @@ import type { CourseModule, CoverageRow, Lesson, Question } from '../model/cours
 import type { RuntimeCourseData, RuntimeQuestion, Strings } from '../model/runtime-data.js';
 import { buildCoverageReport, type CoverageReport } from '../report/coverage.js';
 import type { UntranslatedTexts } from './content-text.js';
-import { format, loadStrings, textDirection } from './strings.js';
+import { fillPlaceholders } from '../shared/ui-text.js';
+import { loadStrings, textDirection } from './strings.js';
 
 export type PageKind = 'start' | 'lesson' | 'assessment' | 'launch';
 
@@ -157,7 +158,11 @@ function toModuleView(module: CourseModule): ModuleView {
     coverageReport: buildCoverageReport(module),
     hasTheme: module.meta.theme !== undefined,
     draftNotice: module.translation?.draft
-      ? format(strings.draftNotice ?? '', { language: languageNameIn(module.translation.sourceLanguage, meta.language) })
+      ? fillPlaceholders(
+          strings.draftNotice ?? '',
+          { language: languageNameIn(module.translation.sourceLanguage, meta.language) },
+          meta.language,
+        )
       : undefined,
   };
 }
