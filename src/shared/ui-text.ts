@@ -10,7 +10,10 @@ const formats = new Map<string, Intl.NumberFormat>();
 export function formatNumber(value: number, language: string): string {
   try {
     let format = formats.get(language);
-    if (!format) formats.set(language, (format = new Intl.NumberFormat(language, { maximumFractionDigits: 2 })));
+    if (!format) {
+      format = new Intl.NumberFormat(language, { maximumFractionDigits: 2 });
+      formats.set(language, format);
+    }
     return format.format(value);
   } catch {
     return String(Math.round(value * 100) / 100);
