@@ -295,6 +295,15 @@ describe('coursekit xliff import', () => {
       },
     ]);
     expect(await readFile(translationFile(dir), 'utf8')).toBe(translated);
+
+    // Declared, it is still incomplete: import says the build leaves it out until it is done.
+    await editJson(path.join(moduleDir(dir), 'module.json'), (m) => (m.translations = ['fr']));
+    const run = await runCli(['xliff', 'import', 'fr-part.xlf'], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      'Wrote modules/tiny-course/translations/fr.xlf (replacing the earlier translation): 59 of 60 text(s) translated into French (fr); 1 not translated.\n' +
+        'Until those texts are translated, the build leaves the French (fr) version out (`--draft` packages it as a draft).\n',
+    );
   });
 
   it('reports a malformed file cleanly: location, message, exit code 1, no stack trace, nothing written', async () => {

@@ -159,6 +159,8 @@ export function registerXliff(program: Command, { io, setExitCode }: CommandCont
       lines.push(
         `To publish it, add "${result.lang}" to "translations" in ${result.moduleJson}: coursekit does not change module.json for you.`,
       );
+    } else if (c.missing + c.stale > 0) {
+      lines.push(`Until those texts are translated, the build leaves the ${language} version out (\`--draft\` packages it as a draft).`);
     } else if (!failed) {
       lines.push(`The next build packages the ${language} version.`);
     }
