@@ -3,9 +3,13 @@
  * write shows as they meant it, or is reported; nothing they write becomes markup of their own,
  * and the subset coursekit always had renders to the same bytes as before.
  */
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { markdownProblems, markdownWebLinks } from '../../src/markdown/index.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
+import { runCli } from '../helpers/cli.js';
+import { copyProject } from '../helpers/projects.js';
 
 const cue = '(external link, opens in a new tab)';
 const render = (text: string, headingLevel = 2) => renderMarkdown(text, { headingLevel, externalLinkCue: cue });
@@ -86,5 +90,31 @@ describe('markdown problems reported to the author', () => {
       'https://a.org',
       'https://d.org',
     ]);
+  });
+});
+
+describe('links in a built course', () => {
+  it('lists the web addresses each module links to in the build summary, since a package used offline cannot open them', async () => {
+    const dir = await copyProject('tiny');
+    try {
+      const lesson = path.join(dir, 'modules', 'tiny-course', 'lessons', '02-ministries.json');
+      const data = JSON.parse(await readFile(lesson, 'utf8'));
+      data.blocks.push({
+        type: 'text',
+        markdown: 'Read [A/58/275](https://undocs.org/A/58/275) or write to [us](mailto:training@example.org).',
+      });
+      await writeFile(lesson, JSON.stringify(data));
+      const run = await runCli(['build', '--target', 'web'], dir);
+      expect(run.code).toBe(0);
+      expect(run.stdout.split('\n')[1]).toBe(
+        'tiny-course links to 1 web address(es), which learners can open only when online: https://undocs.org/A/58/275',
+      );
+      const page = await readFile(path.join(dir, 'dist', 'site', 'tiny-course', '02-ministries.html'), 'utf8');
+      expect(page).toContain(
+        '<p>Read <a href="https://undocs.org/A/58/275" class="ck-external" target="_blank" rel="noopener">A/58/275<span class="ck-visually-hidden"> (external link, opens in a new tab)</span></a> or write to <a href="mailto:training@example.org">us</a>.</p>',
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
