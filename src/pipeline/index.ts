@@ -10,8 +10,11 @@ import { diagnostic } from '../diagnostics/create.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { describeSystemError, isSystemError, systemErrorHint } from '../diagnostics/system-error.js';
 import { readBoundedFile } from '../fs-read.js';
+import type { IncompleteTranslation } from '../i18n/index.js';
+import { collectTexts } from '../i18n/units.js';
 import { toDisplayPath } from '../load/index.js';
 import { MAX_CONTENT_FILE_BYTES, readProblemDiagnostic } from '../load/json-file.js';
+import { markdownWebLinks } from '../markdown/index.js';
 import type { CourseModule } from '../model/course.js';
 import { packageModule, type BuiltPackage, type PackageTarget } from '../package/index.js';
 import { preloadManifestSchemas } from '../package/manifest-schema.js';
@@ -44,8 +47,13 @@ export interface BuildOptions extends CheckOptions {
 export interface BuildResult {
   ok: boolean;
   diagnostics: Diagnostic[];
+  /** Every module built: the source modules, their complete translations and, with `drafts`, the drafts. */
   modules: CourseModule[];
   packages: BuiltPackage[];
+  /** Declared languages whose translation is not complete: left out of the build, or built as drafts. */
+  incompleteTranslations: IncompleteTranslation[];
+  /** The web addresses each built module's texts link to (learners need a connection for them), by module id; modules without links are left out. */
+  webLinks: Map<string, string[]>;
   /** A failed build could not put the output folder back exactly as it was (see the diagnostics). */
   outputChanged?: boolean;
 }
@@ -54,16 +62,19 @@ export async function buildModules(options: BuildOptions): Promise<BuildResult> 
   // Staging folders left by interrupted builds are older than this.
   const startedAt = Date.now();
   const refused = await refuseOutputFolder(options.outDir, { cwd: options.cwd, modulesDir: options.modulesDir });
-  if (refused) return { ok: false, diagnostics: [refused], modules: [], packages: [] };
+  if (refused) return { ok: false, diagnostics: [refused], modules: [], packages: [], incompleteTranslations: [], webLinks: new Map() };
   // esbuild bundles in its own process: start the runtime builds now, alongside validation.
   for (const target of new Set<RuntimeTarget>(['web', ...options.targets])) void bundleRuntime(target).catch(() => undefined);
   if (options.targets.some((t) => t !== 'web')) preloadManifestSchemas();
   const checked = await checkModules(options);
+  const { incompleteTranslations } = checked;
   const failed = (diagnostics: Diagnostic[], outputChanged = false): BuildResult => ({
     ok: false,
     diagnostics,
     modules: checked.modules,
     packages: [],
+    incompleteTranslations,
+    webLinks: new Map(),
     ...(outputChanged ? { outputChanged } : {}),
   });
   if (hasErrors(checked.diagnostics, options.strict) || checked.modules.length === 0) return failed(checked.diagnostics);
@@ -130,7 +141,12 @@ export async function buildModules(options: BuildOptions): Promise<BuildResult> 
     if (partial) await swapModules(staging, outDir, checked.modules, options.targets);
     else await swapOutput(staging, outDir);
     const finalPackages = packages.map((p) => ({ ...p, path: path.join(outDir, 'packages', path.basename(p.path)) }));
-    return { ok: true, diagnostics, modules: checked.modules, packages: finalPackages };
+    const webLinks = new Map<string, string[]>();
+    for (const module of checked.modules) {
+      const links = webLinksOf(module);
+      if (links.length > 0) webLinks.set(module.id, links);
+    }
+    return { ok: true, diagnostics, modules: checked.modules, packages: finalPackages, incompleteTranslations, webLinks };
   } catch (error) {
     const undoFailed = error instanceof SwapUndoError;
     // A staging folder that holds replaced files the undo could not put back is kept.
@@ -139,6 +155,12 @@ export async function buildModules(options: BuildOptions): Promise<BuildResult> 
   } finally {
     await release?.();
   }
+}
+
+/** The web addresses a module's markdown texts link to, each once, in reading order. */
+function webLinksOf(module: CourseModule): string[] {
+  const markdown = collectTexts(module).filter((t) => t.kind === 'markdown');
+  return [...new Set(markdown.flatMap((t) => markdownWebLinks(t.text)))];
 }
 
 /** What the system refused while writing the output, as a diagnostic; anything else is a bug. */
@@ -222,7 +244,8 @@ async function readEarlierIndex(
 function indexEntryProblem(entry: unknown): string | undefined {
   if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return 'is not an object';
   const e = entry as Record<string, unknown>;
-  if (typeof e.id !== 'string' || !/^[a-z][a-z0-9-]{1,63}$/.test(e.id)) return 'has no module id (lowercase letters, digits and hyphens)';
+  if (typeof e.id !== 'string' || !/^[a-z0-9][a-z0-9-]{0,127}$/.test(e.id))
+    return 'has no module id (lowercase letters, digits and hyphens)';
   for (const field of ['title', 'description', 'version', 'language'] as const) {
     if (typeof e[field] !== 'string') return `has no "${field}" text`;
   }

@@ -208,6 +208,7 @@ const cases: BrokenCase[] = [
   { name: 'duplicate-option-text', codes: ['option-text-duplicate'], args: ['--strict'] },
   { name: 'title-bidi-override', codes: ['text-invisible-character'], args: ['--strict'] },
   { name: 'language-not-translated', codes: ['language-strings-missing'], args: ['--strict'] },
+  { name: 'markdown-not-shown', codes: ['markdown-unsupported', 'markdown-unsupported', 'markdown-unsupported'], args: ['--strict'] },
   {
     name: 'warnings-fail-with-strict',
     codes: ['image-alt-unhelpful', 'markdown-html', 'objective-not-measurable', 'option-feedback-missing'],
