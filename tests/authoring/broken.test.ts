@@ -86,6 +86,10 @@ const cases: BrokenCase[] = [
   { name: 'lesson-id-mismatch', codes: ['lesson-id-mismatch'] },
   { name: 'module-id-mismatch', codes: ['module-id-mismatch'] },
   { name: 'folder-without-module-json', codes: ['module-json-missing'] },
+  // One mistake, one diagnostic: a schema error hides no other problem, and causes none
+  { name: 'schema-error-hides-nothing', codes: ['schema-pattern', 'schema-type', 'unknown-reference'] },
+  { name: 'mistyped-lesson-id', codes: ['lesson-missing'] },
+  { name: 'lesson-copied-with-its-id', codes: ['duplicate-id'] },
   // Sources and quotes
   { name: 'quote-not-verbatim', codes: ['quote-not-verbatim'] },
   { name: 'quote-wrong-paragraph', codes: ['quote-not-verbatim'] },

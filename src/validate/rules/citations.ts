@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { explainQuoteMismatch, normalizeWhitespace, splitParagraphs } from '../../load/source-text.js';
+import type { SourceDocument } from '../../model/content.generated.js';
 import type { Citation, Lesson, SourceText } from '../../model/course.js';
 import { closest } from '../suggest.js';
 import { describeNumbers, type At, type Located, type RuleContext } from './context.js';
@@ -20,10 +21,22 @@ export interface Citations {
 
 /** Reads the declared source documents, and returns the checker every citation goes through. */
 export async function readSources(context: RuleContext): Promise<Citations> {
-  const { meta, loaded, report, moduleAt } = context;
+  const { meta, loaded, broken, report, moduleAt } = context;
   const sources: SourceText[] = [];
   const seenDocuments = new Map<string, number>();
-  for (const [index, declared] of meta.sources.entries()) {
+  // Citations of a source whose declaration is broken cannot be checked (it is reported already).
+  const declarations: unknown[] = Array.isArray(meta.sources) ? meta.sources : [];
+  const brokenDocuments = new Set<string>();
+  /** A broken declaration that does not even name its document: any unknown document may be that one. */
+  let unnamedBroken = !Array.isArray(meta.sources);
+  for (const [index, entry] of declarations.entries()) {
+    if (!broken.moduleTrusts(`/sources/${index}`)) {
+      const document = (entry as { document?: unknown } | null)?.document;
+      if (typeof document === 'string') brokenDocuments.add(document);
+      else unnamedBroken = true;
+      continue;
+    }
+    const declared = entry as SourceDocument;
     const earlier = seenDocuments.get(declared.document);
     if (earlier !== undefined) {
       report(
@@ -80,7 +93,9 @@ export async function readSources(context: RuleContext): Promise<Citations> {
   const declaredDocuments = [...seenDocuments.keys()];
 
   const resolve = (citation: Citation, at: At): boolean => {
+    if (brokenDocuments.has(citation.document)) return false;
     if (!seenDocuments.has(citation.document)) {
+      if (unnamedBroken) return false;
       const suggestion = closest(citation.document, declaredDocuments);
       report(
         'unknown-source',

@@ -14,9 +14,9 @@ export interface Draw {
 }
 
 /** The assessment's draw entries that resolve, each paragraph once. */
-export function checkDrawEntries({ meta, report, moduleAt }: RuleContext, citations: Citations): Draw[] {
+export function checkDrawEntries({ meta, broken, report, moduleAt }: RuleContext, citations: Citations): Draw[] {
   const draws: Draw[] = [];
-  if (!meta.assessment) return draws;
+  if (!meta.assessment || !broken.moduleTrusts('/assessment/draw')) return draws;
   const seenDraws = new Map<string, number>();
   meta.assessment.draw.forEach((draw, i) => {
     const at = moduleAt(`/assessment/draw/${i}/source`);
@@ -41,7 +41,8 @@ export function checkDrawEntries({ meta, report, moduleAt }: RuleContext, citati
 /**
  * Gaps in coverage and draws the bank cannot satisfy. Checked only when every citation
  * resolves: a mistyped citation is reported once, where it is, and would otherwise reappear
- * as a gap here. A paragraph missing from the source text is likewise reported once.
+ * as a gap here. A paragraph missing from the source text is likewise reported once, and so is
+ * a broken file: a gap it may fill is not reported.
  */
 export function checkCoverageAndDraws(
   context: RuleContext,
@@ -50,20 +51,20 @@ export function checkCoverageAndDraws(
   bank: Located<Question>[],
   citations: Citations,
 ): void {
-  const { meta, report, moduleAt } = context;
+  const { meta, broken, report, moduleAt } = context;
   if (citations.unresolved() === 0) {
     for (const row of coverage) {
       const sourceIndex = meta.sources.findIndex((s) => s.document === row.document);
       if (!citations.sourceByDocument.get(row.document)?.paragraphs.has(row.paragraph)) continue;
       const paragraphIndex = meta.sources[sourceIndex]?.paragraphs.indexOf(row.paragraph) ?? 0;
       const at = moduleAt(`/sources/${sourceIndex}/paragraphs/${paragraphIndex}`);
-      if (row.objectives.length === 0)
+      if (row.objectives.length === 0 && broken.lessonNames.size === 0)
         report(
           'paragraph-not-taught',
           at,
           `paragraph ${row.paragraph} of ${row.document} is declared, but no learning objective cites it.`,
         );
-      if (meta.assessment && row.drawn === 0) {
+      if (meta.assessment && broken.moduleTrusts('/assessment/draw') && row.drawn === 0) {
         report(
           'paragraph-not-assessed',
           at,
@@ -77,7 +78,7 @@ export function checkCoverageAndDraws(
         );
       }
     }
-    for (const draw of draws) {
+    for (const draw of broken.questionBank ? [] : draws) {
       const at = moduleAt(`/assessment/draw/${draw.index}/count`);
       const available = bank.filter((q) => citationKey(q.value.source) === citationKey(draw.source)).length;
       if (draw.count > available) {
@@ -89,7 +90,7 @@ export function checkCoverageAndDraws(
             hint: `Add ${plural(draw.count - available, 'question')} citing paragraph ${draw.source.paragraph} to questions/, or lower "count" to ${available}.`,
           },
         );
-      } else if (draw.count === available && meta.assessment!.maxAttempts !== 1) {
+      } else if (draw.count === available && broken.moduleTrusts('/assessment/maxAttempts') && meta.assessment!.maxAttempts !== 1) {
         report(
           'draw-no-variety',
           at,
@@ -99,7 +100,7 @@ export function checkCoverageAndDraws(
     }
   }
   if (!meta.assessment) {
-    if (meta.tracking.completion !== 'allPagesViewed') {
+    if (broken.moduleTrusts('/tracking/completion') && meta.tracking.completion !== 'allPagesViewed') {
       report(
         'assessment-missing',
         moduleAt('/tracking/completion'),

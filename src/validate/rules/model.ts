@@ -14,7 +14,10 @@ export interface CheckedContent {
 }
 
 /** Per declared paragraph: what teaches it, what asks about it, and how many questions each attempt draws. */
-export function buildCoverage(meta: Module, content: Omit<CheckedContent, 'glossary' | 'media'>): CoverageRow[] {
+export function buildCoverage(
+  content: Omit<CheckedContent, 'glossary' | 'media'>,
+  draws: { source: Citation; count: number }[],
+): CoverageRow[] {
   const coverage: CoverageRow[] = [];
   for (const source of content.sources) {
     for (const paragraph of source.declared) {
@@ -26,7 +29,7 @@ export function buildCoverage(meta: Module, content: Omit<CheckedContent, 'gloss
         lessons: content.lessons.filter((l) => l.value.objectives.some((o) => cites(o.source))).map((l) => l.value.id),
         bankQuestions: content.bank.filter((q) => cites(q.value.source)).map((q) => q.value.id),
         knowledgeCheckQuestions: content.knowledgeChecks.filter((q) => cites(q.value.source)).map((q) => q.value.id),
-        drawn: (meta.assessment?.draw ?? []).filter((d) => cites(d.source)).reduce((n, d) => n + d.count, 0),
+        drawn: draws.filter((d) => cites(d.source)).reduce((n, d) => n + d.count, 0),
       });
     }
   }

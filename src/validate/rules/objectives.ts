@@ -14,11 +14,18 @@ export type Objective = Lesson['objectives'][number];
 export interface Objectives {
   all: Located<Objective>[];
   byId: Map<string, Located<Objective>>;
+  /** Objectives of lessons that are not in the lesson order, by id: they exist, but are not built. */
+  unlisted: Map<string, Located<Lesson>>;
   /** Objectives whose own citation does not resolve (already reported). */
   miscited: Set<string>;
 }
 
-export function checkObjectives({ report }: RuleContext, lessons: Located<Lesson>[], citations: Citations): Objectives {
+export function checkObjectives(
+  { report }: RuleContext,
+  lessons: Located<Lesson>[],
+  unlistedLessons: Located<Lesson>[],
+  citations: Citations,
+): Objectives {
   const all: Located<Objective>[] = [];
   for (const lesson of lessons) {
     for (const [i, objective] of lesson.value.objectives.entries())
@@ -36,29 +43,48 @@ export function checkObjectives({ report }: RuleContext, lessons: Located<Lesson
         `the objective starts with "${vague}", which a question cannot measure.`,
       );
   }
-  return { all, byId, miscited };
+  const unlisted = new Map<string, Located<Lesson>>();
+  for (const lesson of unlistedLessons) for (const o of lesson.value.objectives) unlisted.set(o.id, lesson);
+  return { all, byId, unlisted, miscited };
 }
 
 /**
  * A question's objective exists, and cites the paragraph the question cites. `citationOk`:
  * the question's own citation resolved (when it did not, the mismatch would only repeat that).
  */
-export function checkQuestionObjective({ report }: RuleContext, q: Located<Question>, objectives: Objectives, citationOk: boolean): void {
+export function checkQuestionObjective(
+  { report, broken }: RuleContext,
+  q: Located<Question>,
+  objectives: Objectives,
+  citationOk: boolean,
+): void {
   const question = q.value;
   const at: At = { file: q.file, pointer: `${q.pointer}/objective` };
   const objective = objectives.byId.get(question.objective)?.value;
-  if (!objective) {
+  if (objective) {
+    if (citationOk && !objectives.miscited.has(question.objective) && citationKey(objective.source) !== citationKey(question.source)) {
+      report(
+        'objective-source-mismatch',
+        at,
+        `the question cites paragraph ${question.source.paragraph}, but its objective \`${question.objective}\` cites paragraph ${objective.source.paragraph}.`,
+      );
+    }
+    return;
+  }
+  const unlistedLesson = objectives.unlisted.get(question.objective);
+  if (unlistedLesson) {
+    report(
+      'unknown-reference',
+      at,
+      `the objective \`${question.objective}\` is in lesson \`${unlistedLesson.value.id}\` (${unlistedLesson.file.displayPath}), which is not in the lesson order, so it is not built.`,
+      { hint: `Add "${unlistedLesson.value.id}" to "lessons" in module.json, or use an objective of a lesson that is.` },
+    );
+  } else if (!broken.mayDeclare('lesson', question.objective)) {
     const suggestion = closest(question.objective, [...objectives.byId.keys()]);
     report('unknown-reference', at, `the objective \`${question.objective}\` is not defined in any lesson.`, {
       hint: suggestion
         ? `Did you mean \`${suggestion}\`?`
         : 'Use the id of a learning objective from one of the lessons (its "objectives" list).',
     });
-  } else if (citationOk && !objectives.miscited.has(question.objective) && citationKey(objective.source) !== citationKey(question.source)) {
-    report(
-      'objective-source-mismatch',
-      at,
-      `the question cites paragraph ${question.source.paragraph}, but its objective \`${question.objective}\` cites paragraph ${objective.source.paragraph}.`,
-    );
   }
 }

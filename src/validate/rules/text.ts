@@ -15,7 +15,7 @@ export function checkBlankTexts({ kinds, report }: RuleContext): void {
 
 /** Every markdown field: text and callout blocks, the assessment's introduction, question scenarios. */
 export function checkMarkdownFields(
-  { meta, report, moduleAt }: RuleContext,
+  { meta, broken, report, moduleAt }: RuleContext,
   lessons: Located<Lesson>[],
   questions: Located<Question>[],
 ): void {
@@ -25,7 +25,8 @@ export function checkMarkdownFields(
         checkMarkdown(block.markdown, { file: lesson.file, pointer: `/blocks/${b}/markdown` }, report);
     }
   }
-  if (meta.assessment?.introduction) checkMarkdown(meta.assessment.introduction, moduleAt('/assessment/introduction'), report);
+  if (meta.assessment?.introduction && broken.moduleTrusts('/assessment/introduction'))
+    checkMarkdown(meta.assessment.introduction, moduleAt('/assessment/introduction'), report);
   for (const q of questions) {
     if (q.value.scenario) checkMarkdown(q.value.scenario, { file: q.file, pointer: `${q.pointer}/scenario` }, report);
   }

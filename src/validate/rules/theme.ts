@@ -19,8 +19,8 @@ export const DEFAULT_THEME_COLORS = {
  * The logo is media like any other; the colours must stay readable. Returns the logo file,
  * relative to the module folder, when there is one and it exists.
  */
-export async function checkTheme({ meta, loaded, report, paths }: RuleContext): Promise<string | undefined> {
-  if (!meta.theme) return undefined;
+export async function checkTheme({ meta, loaded, broken, report, paths }: RuleContext): Promise<string | undefined> {
+  if (!meta.theme || !broken.moduleTrusts('/theme')) return undefined;
   const themeAt = (field: string) => ({ file: loaded.moduleFile, pointer: `/theme/${field}` });
   let logo: string | undefined;
   if (meta.theme.logo) {
