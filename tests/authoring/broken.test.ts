@@ -90,6 +90,7 @@ const cases: BrokenCase[] = [
   { name: 'schema-error-hides-nothing', codes: ['schema-pattern', 'schema-type', 'unknown-reference'] },
   { name: 'mistyped-lesson-id', codes: ['lesson-missing'] },
   { name: 'lesson-copied-with-its-id', codes: ['duplicate-id'] },
+  { name: 'objective-in-unlisted-lesson', codes: ['lesson-unlisted', 'unknown-reference'] },
   // Sources and quotes
   { name: 'quote-not-verbatim', codes: ['quote-not-verbatim'] },
   { name: 'quote-wrong-paragraph', codes: ['quote-not-verbatim'] },
