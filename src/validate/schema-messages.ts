@@ -120,7 +120,7 @@ export function translateError(set: SchemaSet, kind: ContentKind, file: JsonFile
     }
     case 'type': {
       const expected = describeType(String(error.params.type));
-      const hint = typeHint(String(error.params.type), error.data, where, lastKey);
+      const hint = correctAnswerHint(file.data, pointer, error.data) ?? typeHint(String(error.params.type), error.data, where, lastKey);
       return at(`${field} must be ${expected}, but it is ${describeValue(error.data)}.`, 'schema-type', { hint });
     }
     case 'enum': {
@@ -306,6 +306,26 @@ function translateMediaPath(value: string, where: Place, at: At): Diagnostic {
   return at(`${field} ${shown} is not a path to a file inside the module folder.`, 'schema-pattern', {
     hint: 'Write a relative path with forward slashes, e.g. "media/chart.svg".',
   });
+}
+
+/**
+ * `"correct": 3` in a choice question: the author counted the options. The answer names an
+ * option by its id, so list the ids (and the one at that position, if there is one).
+ */
+function correctAnswerHint(data: unknown, pointer: string, value: unknown): string | undefined {
+  const segments = pointerToSegments(pointer);
+  const at = segments.lastIndexOf('correct');
+  if (at < 0 || typeof value !== 'number' || at < segments.length - 2) return undefined;
+  const question = valueAt(data, segmentsToPointer(segments.slice(0, at))) as { type?: unknown; options?: unknown } | undefined;
+  if (question?.type !== 'single' && question?.type !== 'multiple') return undefined;
+  const ids = (Array.isArray(question?.options) ? question.options : [])
+    .map((o: unknown) => (o as { id?: unknown } | null)?.id)
+    .filter((id): id is string => typeof id === 'string');
+  if (ids.length === 0) return 'Name the correct option by its id, in double quotes (such as "a"), not by its number.';
+  const counted = Number.isInteger(value) ? ids[value - 1] : undefined;
+  return `Name the correct option by its id, not by its number: the options are ${ids.map((id) => `"${id}"`).join(', ')}${
+    counted ? `; option ${value} is "${counted}"` : ''
+  }.`;
 }
 
 function typeHint(expected: string, value: unknown, where: Place, lastKey: string | undefined): string | undefined {

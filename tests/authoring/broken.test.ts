@@ -33,6 +33,7 @@ const cases: BrokenCase[] = [
   { name: 'comment-in-json', codes: ['json-syntax'] },
   { name: 'smart-quotes', codes: ['json-syntax'] },
   { name: 'unclosed-text', codes: ['json-syntax'] },
+  { name: 'unescaped-quote-in-text', codes: ['json-syntax'] },
   { name: 'extra-closing-brace', codes: ['json-syntax'] },
   { name: 'empty-file', codes: ['file-empty'] },
   { name: 'byte-order-mark', codes: ['file-bom'], args: ['--strict'] },
@@ -57,6 +58,7 @@ const cases: BrokenCase[] = [
   { name: 'unknown-question-type', codes: ['schema-unknown-type'] },
   { name: 'bad-question-id', codes: ['schema-pattern'] },
   { name: 'single-answer-as-list', codes: ['schema-type'] },
+  { name: 'correct-answer-as-number', codes: ['schema-type'] },
   { name: 'bad-version-and-language', codes: ['schema-pattern', 'schema-pattern'] },
   // Media
   { name: 'media-url', codes: ['media-outside-module'] },
@@ -99,6 +101,11 @@ const cases: BrokenCase[] = [
   { name: 'source-file-missing', codes: ['source-file-missing'] },
   // Questions and the assessment
   { name: 'unsatisfiable-draw', codes: ['draw-unsatisfiable'] },
+  {
+    name: 'drawn-paragraph-without-questions',
+    codes: ['draw-unsatisfiable'],
+    prepare: (dir) => rm(path.join(moduleDir(dir), 'questions', 'para-2.json')),
+  },
   { name: 'paragraph-not-assessed', codes: ['paragraph-not-assessed'] },
   { name: 'paragraph-not-taught', codes: ['paragraph-not-taught', 'paragraph-not-assessed'] },
   { name: 'correct-answer-not-an-option', codes: ['answer-unknown-option'] },

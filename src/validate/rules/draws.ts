@@ -85,9 +85,13 @@ export function checkCoverageAndDraws(
         report(
           'draw-unsatisfiable',
           at,
-          `each attempt draws ${draw.count} question(s) from ${draw.source.document} paragraph ${draw.source.paragraph}, but the question bank has ${available}.`,
+          `each attempt draws ${draw.count} question(s) from ${draw.source.document} paragraph ${draw.source.paragraph}, but the question bank has ${available === 0 ? 'none' : available}.`,
           {
-            hint: `Add ${plural(draw.count - available, 'question')} citing paragraph ${draw.source.paragraph} to questions/, or lower "count" to ${available}.`,
+            // "count" cannot go below 1: a paragraph with no questions needs some written.
+            hint:
+              available === 0
+                ? `Write ${draw.count === 1 ? 'a question' : `at least ${draw.count} questions`} citing paragraph ${draw.source.paragraph} in a file in questions/ (with "source": { "document": "${draw.source.document}", "paragraph": ${draw.source.paragraph} }).`
+                : `Add ${plural(draw.count - available, 'question')} citing paragraph ${draw.source.paragraph} to questions/, or lower "count" to ${available}.`,
           },
         );
       } else if (draw.count === available && broken.moduleTrusts('/assessment/maxAttempts') && meta.assessment!.maxAttempts !== 1) {
