@@ -362,6 +362,12 @@ export const catalog = {
     title: 'HTML in markdown text',
     hint: 'coursekit shows HTML as text, never as markup, so learners will see the tags. Use **bold**, *italic* and lists starting with "- " instead.',
   },
+  'placeholder-text': {
+    severity: 'warning',
+    group: 'style',
+    title: 'Placeholder text left in content',
+    hint: 'Write your own text in its place: learners would see this one. With --strict, validate and build fail while a placeholder is left.',
+  },
 
   // Packaging
   'manifest-schema': {

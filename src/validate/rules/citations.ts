@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { explainQuoteMismatch, normalizeWhitespace, splitParagraphs } from '../../load/source-text.js';
 import type { SourceDocument } from '../../model/content.generated.js';
 import type { Citation, Lesson, SourceText } from '../../model/course.js';
+import { PLACEHOLDERS, placeholderIn } from '../placeholders.js';
 import { closest } from '../suggest.js';
 import { describeNumbers, type At, type Located, type RuleContext } from './context.js';
 
@@ -50,6 +51,16 @@ export async function readSources(context: RuleContext): Promise<Citations> {
       continue;
     }
     seenDocuments.set(declared.document, index);
+    if (declared.document === PLACEHOLDERS.document) {
+      report(
+        'placeholder-text',
+        moduleAt(`/sources/${index}/document`),
+        `the document symbol is still \`coursekit new\`'s placeholder ${PLACEHOLDERS.document}.`,
+        {
+          hint: `Write the symbol of your source document (such as A/58/275), here and in every citation: search the module for "${PLACEHOLDERS.document}".`,
+        },
+      );
+    }
     const at = moduleAt(`/sources/${index}/file`);
     const resolved = await context.paths.resolve(declared.file);
     if (resolved.kind === 'outside') {
@@ -71,6 +82,11 @@ export async function readSources(context: RuleContext): Promise<Citations> {
       );
       continue;
     }
+    const placeholderText = placeholderIn(text);
+    if (placeholderText)
+      report('placeholder-text', at, `${declared.file} still has the placeholder "${placeholderText}" that \`coursekit new\` wrote.`, {
+        hint: `Put the text of ${declared.document} in ${declared.file}, in place of the placeholder: quotes are checked against it, and learners see it.`,
+      });
     const paragraphs = splitParagraphs(text);
     for (const [i, paragraph] of declared.paragraphs.entries()) {
       if (!paragraphs.has(paragraph)) {

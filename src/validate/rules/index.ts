@@ -19,7 +19,7 @@ import { buildCourseModule, buildCoverage } from './model.js';
 import { checkObjectives } from './objectives.js';
 import { checkQuestions, collectQuestions } from './questions.js';
 import { checkGlossaryReferences, checkModuleId, firstById, glossaryTerms, orderLessons } from './references.js';
-import { checkBlankTexts, checkMarkdownFields } from './text.js';
+import { checkBlankTexts, checkMarkdownFields, checkPlaceholders } from './text.js';
 import { checkTheme } from './theme.js';
 
 /**
@@ -33,6 +33,7 @@ export async function checkModuleRules(
   const context = createRuleContext(loaded, findBrokenContent(loaded, schemaBroken));
   checkModuleId(context);
   checkBlankTexts(context);
+  checkPlaceholders(context);
   checkLanguages(context);
   const { lessons, unlisted } = orderLessons(context);
   const citations = await readSources(context);

@@ -1,16 +1,31 @@
 /**
- * Text that passes the schema but would show nothing or show markup: strings made only of
- * spaces, and HTML tags in markdown (coursekit shows them as text).
+ * Text that passes the schema but would show nothing, show markup or show a placeholder:
+ * strings made only of spaces, HTML tags in markdown (coursekit shows them as text), and the
+ * texts `coursekit new` wrote for the author to replace.
  */
 import { segmentsToPointer } from '../../load/json-pointer.js';
 import type { Lesson, Question } from '../../model/course.js';
 import type { JsonFile } from '../../model/json-file.js';
 import { describePlace, type ContentKind } from '../place.js';
+import { placeholderIn } from '../placeholders.js';
 import type { At, Located, Report, RuleContext } from './context.js';
 import { markdownHtmlTag } from './style.js';
 
 export function checkBlankTexts({ kinds, report }: RuleContext): void {
   for (const [file, kind] of kinds) checkBlankText(file, kind, report);
+}
+
+/** A placeholder left in content would reach learners: a warning, so `--strict` stops it. */
+export function checkPlaceholders({ kinds, report }: RuleContext): void {
+  for (const [file, kind] of kinds) {
+    forEachText(file.data, (value, segments) => {
+      const found = segments.at(-1) === '$schema' ? undefined : placeholderIn(value);
+      if (!found) return;
+      const pointer = segmentsToPointer(segments);
+      const field = describePlace(kind, file.data, pointer).field || 'the text';
+      report('placeholder-text', { file, pointer }, `${field} still has the placeholder "${found}" that \`coursekit new\` wrote.`);
+    });
+  }
 }
 
 /** Every markdown field: text and callout blocks, the assessment's introduction, question scenarios. */
@@ -34,39 +49,46 @@ export function checkMarkdownFields(
 
 /** Text made only of spaces passes the schema's "at least one character" but shows nothing. */
 function checkBlankText(file: JsonFile, kind: ContentKind, report: Report): void {
+  forEachText(file.data, (value, segments) => {
+    if (value === '' || value.trim() !== '') return;
+    const key = segments.at(-1);
+    if (key === '$schema') return;
+    const pointer = segmentsToPointer(segments);
+    const imageAlt = key === 'alt' && segments.at(-3) === 'blocks';
+    const field = describePlace(kind, file.data, pointer).field || 'the text';
+    report(
+      imageAlt ? 'image-alt-missing' : 'text-blank',
+      { file, pointer },
+      imageAlt ? 'the image has no alt text: `alt` is only spaces.' : `${field} is only spaces.`,
+    );
+  });
+}
+
+/** Calls `visit` with every string in `data` and its path. */
+function forEachText(data: unknown, visit: (value: string, segments: readonly (string | number)[]) => void): void {
   // One path, grown and shrunk while walking: this runs on every string of every file.
   const segments: (string | number)[] = [];
-  const visit = (value: unknown) => {
+  const walk = (value: unknown) => {
     if (typeof value === 'string') {
-      if (value === '' || value.trim() !== '') return;
-      const key = segments.at(-1);
-      if (key === '$schema') return;
-      const pointer = segmentsToPointer(segments);
-      const imageAlt = key === 'alt' && segments.at(-3) === 'blocks';
-      const field = describePlace(kind, file.data, pointer).field || 'the text';
-      report(
-        imageAlt ? 'image-alt-missing' : 'text-blank',
-        { file, pointer },
-        imageAlt ? 'the image has no alt text: `alt` is only spaces.' : `${field} is only spaces.`,
-      );
+      visit(value, segments);
       return;
     }
     if (value === null || typeof value !== 'object') return;
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
         segments.push(i);
-        visit(value[i]);
+        walk(value[i]);
         segments.pop();
       }
     } else {
       for (const key in value) {
         segments.push(key);
-        visit((value as Record<string, unknown>)[key]);
+        walk((value as Record<string, unknown>)[key]);
         segments.pop();
       }
     }
   };
-  visit(file.data);
+  walk(data);
 }
 
 function checkMarkdown(markdown: string, at: At, report: Report): void {
