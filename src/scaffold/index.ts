@@ -11,8 +11,9 @@ import { parse as parseWithPositions } from '@humanwhocodes/momoa';
 import { diagnostic } from '../diagnostics/create.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { toDisplayPath } from '../load/index.js';
-import { splitParagraphs } from '../load/source-text.js';
-import type { Module } from '../model/content.generated.js';
+import { numberingOf, splitSource } from '../load/source-text.js';
+import type { Module, SourceDocument } from '../model/content.generated.js';
+import { type Citation, UNIT_KINDS, UNIT_LISTS, type UnitKind, unitName } from '../model/course.js';
 import { schemasDir } from '../paths.js';
 import { slugify, suggestLanguageTag } from '../validate/suggest.js';
 import { FIRST_LESSON_ID, firstLessonQuote, lessonJson, moduleJson, questionBankJson, sourceText, titleFromId } from './templates.js';
@@ -232,11 +233,12 @@ export async function scaffoldLesson(options: NewLessonOptions): Promise<Scaffol
     meta = undefined;
   }
   const source = Array.isArray(meta?.sources) ? meta.sources[0] : undefined;
-  const citation = {
-    document: typeof source?.document === 'string' ? source.document : 'DOC/1',
-    paragraph: Array.isArray(source?.paragraphs) && typeof source.paragraphs[0] === 'number' ? source.paragraphs[0] : 1,
-  };
-  const quote = source && typeof source.file === 'string' ? await firstSentenceOf(folder, source.file, citation.paragraph) : undefined;
+  // The first part the first source declares: its paragraph 1 when module.json cannot tell.
+  const kind = UNIT_KINDS.find((k) => Array.isArray(source?.[UNIT_LISTS[k]])) ?? 'paragraph';
+  const first = source?.[UNIT_LISTS[kind]]?.[0];
+  const id = typeof first === 'number' || typeof first === 'string' ? String(first) : '1';
+  const citation: Citation = { document: typeof source?.document === 'string' ? source.document : 'DOC/1', [kind]: unitNumber(id) };
+  const quote = source && typeof source.file === 'string' ? await firstSentenceOf(folder, source, kind, id) : undefined;
   const objectiveId = `obj-${options.lessonId}`.slice(0, 64).replace(/-+$/, '');
   const lesson = lessonJson({
     id: options.lessonId,
@@ -265,17 +267,27 @@ export async function scaffoldLesson(options: NewLessonOptions): Promise<Scaffol
     );
   }
   result.nextSteps.push(
-    `Write the lesson in ${display(lessonFile)}; its objective cites ${citation.document} paragraph ${citation.paragraph}, so change the citation if the lesson teaches another paragraph.`,
+    `Write the lesson in ${display(lessonFile)}; its objective cites ${citation.document} ${unitName(kind, id)}, so change the citation if the lesson teaches another ${kind}.`,
     `Check your work with \`coursekit validate ${options.moduleId}\`.`,
   );
   return result;
 }
 
-/** The first sentence of the paragraph, as a verbatim quote the new lesson can start from. */
-async function firstSentenceOf(folder: string, file: string, paragraph: number): Promise<string | undefined> {
+/** A JSON number where the part is a plain number ("74" → 74), text otherwise ("14(1)"). */
+function unitNumber(id: string): number | string {
+  return /^[1-9]\d*$/.test(id) ? Number(id) : id;
+}
+
+/**
+ * The first sentence of the part (of its first numbered paragraph, when it has some), as a
+ * verbatim quote the new lesson can start from.
+ */
+async function firstSentenceOf(folder: string, source: SourceDocument, kind: UnitKind, id: string): Promise<string | undefined> {
+  const file = source.file;
   if (file.includes('..') || path.isAbsolute(file)) return undefined;
   try {
-    const text = splitParagraphs(await readFile(path.join(folder, file), 'utf8')).get(paragraph);
+    const { units } = splitSource(await readFile(path.join(folder, file), 'utf8'), numberingOf(kind, source.numbering));
+    const text = units.get(`${id}(1)`) ?? units.get(id);
     const sentence = text?.split(/(?<=[.!?])\s/)[0]?.trim();
     return sentence && sentence.length <= 600 ? sentence : undefined;
   } catch {

@@ -5,6 +5,7 @@
  * validate/placeholders.ts, which `coursekit validate` warns about until they are replaced.
  */
 import type { Lesson, Module, QuestionBank } from '../model/content.generated.js';
+import { type Citation, citedUnit, unitName } from '../model/course.js';
 import { PLACEHOLDERS, placeholder } from '../validate/placeholders.js';
 
 export interface ModuleTemplateOptions {
@@ -66,13 +67,15 @@ export interface LessonTemplateOptions {
   title: string;
   schemaRef: string;
   objectiveId: string;
-  citation: { document: string; paragraph: number };
-  /** A verbatim quote from the cited paragraph, when the paragraph text is known. */
+  citation: Citation;
+  /** A verbatim quote from the cited part, when its text is known. */
   quote?: string | undefined;
 }
 
 export function lessonJson(options: LessonTemplateOptions): Lesson & { $schema: string } {
   const { citation } = options;
+  const { kind, id } = citedUnit(citation);
+  const part = unitName(kind, id);
   const blocks: Lesson['blocks'] = [
     {
       type: 'text',
@@ -84,7 +87,7 @@ export function lessonJson(options: LessonTemplateOptions): Lesson & { $schema: 
   blocks.push({
     type: 'keyPoints',
     heading: 'Key points',
-    items: [placeholder('keyPoint', citation.paragraph)],
+    items: [placeholder('keyPoint', part)],
   });
   return {
     $schema: options.schemaRef,
@@ -95,7 +98,7 @@ export function lessonJson(options: LessonTemplateOptions): Lesson & { $schema: 
     objectives: [
       {
         id: options.objectiveId,
-        text: `Explain what paragraph ${citation.paragraph} of ${citation.document} recommends.`,
+        text: `Explain what ${part} of ${citation.document} says.`,
         source: citation,
       },
     ],

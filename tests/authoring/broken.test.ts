@@ -50,7 +50,7 @@ const cases: BrokenCase[] = [
     },
   },
   // Schema
-  { name: 'wrong-types', codes: ['schema-type', 'schema-type'] },
+  { name: 'wrong-types', codes: ['schema-type'] },
   { name: 'unknown-block-type', codes: ['schema-unknown-type'] },
   { name: 'unknown-field-typo', codes: ['schema-unknown-property'] },
   { name: 'misspelt-required-field', codes: ['schema-unknown-property'] },
@@ -99,6 +99,7 @@ const cases: BrokenCase[] = [
   { name: 'paragraph-not-in-source', codes: ['unknown-paragraph'] },
   { name: 'unknown-source-document', codes: ['unknown-source'] },
   { name: 'source-file-missing', codes: ['source-file-missing'] },
+  { name: 'source-numbered-again', codes: ['source-numbering-repeats'] },
   // Questions and the assessment
   { name: 'unsatisfiable-draw', codes: ['draw-unsatisfiable'] },
   {
@@ -129,6 +130,7 @@ const cases: BrokenCase[] = [
   { name: 'duplicate-option-text', codes: ['option-text-duplicate'], args: ['--strict'] },
   { name: 'language-not-translated', codes: ['language-strings-missing'], args: ['--strict'] },
   { name: 'placeholder-left', codes: ['placeholder-text'], args: ['--strict'] },
+  { name: 'display-replace-unmatched', codes: ['display-replace-unmatched'], args: ['--strict'] },
   {
     name: 'warnings-fail-with-strict',
     codes: ['image-alt-unhelpful', 'markdown-html', 'objective-not-measurable', 'option-feedback-missing'],

@@ -35,7 +35,7 @@ const smallCourse: RuntimeCourseData = {
   ],
   assessment: { passMark: 50, maxAttempts: 2, shuffleQuestions: false, shuffleOptions: false, draw: [{ key: 'D#1', count: 2 }] },
   questions: { first: q('single', ['a', 'b', 'c'], ['b']), second: q('fillIn', [], ['yes']) },
-  paragraphs: {},
+  citedTexts: {},
   strings: {},
 };
 

@@ -168,14 +168,13 @@ export function setupAssessment(host: Host, course: Course, t: Translate): void 
       item.appendChild(el('p', `${t('correctAnswer')}: ${answer}`));
     }
     for (const text of authoredFeedback(form, q, response, correct)) item.appendChild(el('p', text, { class: 'ck-review-feedback' }));
-    const paragraph = course.paragraphs[q.source];
-    if (paragraph) {
+    const cited = course.citedTexts[q.source];
+    if (cited) {
       const figure = el('figure', undefined, { class: 'ck-review-quote' });
       const quote = el('blockquote');
-      quote.appendChild(el('p', paragraph));
+      quote.appendChild(el('p', cited.text));
       figure.appendChild(quote);
-      const hash = q.source.lastIndexOf('#');
-      figure.appendChild(el('figcaption', t('quoteFrom', { document: q.source.slice(0, hash), n: q.source.slice(hash + 1) })));
+      figure.appendChild(el('figcaption', cited.label));
       item.appendChild(figure);
     }
     return item;

@@ -7,7 +7,7 @@ import type { DiagnosticCode } from '../../diagnostics/catalog.js';
 import { diagnosticAt } from '../../diagnostics/create.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { LoadedModule } from '../../load/index.js';
-import type { Module } from '../../model/course.js';
+import type { Module, UnitKind } from '../../model/course.js';
 import type { JsonFile } from '../../model/json-file.js';
 import { describePlace, type ContentKind } from '../place.js';
 import type { BrokenContent } from './broken.js';
@@ -76,11 +76,22 @@ function isObject(value: unknown): value is object {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** "74, 75, 76, 77" → "74 to 77"; other lists as they are. */
-export function describeNumbers(numbers: number[]): string {
-  const sorted = [...numbers].sort((a, b) => a - b);
-  const consecutive = sorted.length > 2 && sorted.every((n, i) => i === 0 || n === sorted[i - 1]! + 1);
+/** "74, 75, 76, 77" → "74 to 77"; other lists as they are, in order ("13, 14(1), 14(2)"). */
+export function describeNumbers(ids: readonly string[]): string {
+  const sorted = [...ids].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const numbers = sorted.map(Number);
+  const consecutive = sorted.length > 2 && numbers.every((n, i) => Number.isInteger(n) && (i === 0 || n === numbers[i - 1]! + 1));
   return consecutive ? `${sorted[0]} to ${sorted.at(-1)}` : sorted.join(', ');
+}
+
+/** A part's number as JSON: 74, or "14(1)". */
+export function unitValue(id: string): string {
+  return /^[1-9]\d*$/.test(id) ? id : JSON.stringify(id);
+}
+
+/** A citation as the author writes it: { "document": "UDHR", "article": "14(1)" }. */
+export function citationJson(document: string, kind: UnitKind, id: string): string {
+  return `{ "document": ${JSON.stringify(document)}, "${kind}": ${unitValue(id)} }`;
 }
 
 export function plural(n: number, noun: string): string {

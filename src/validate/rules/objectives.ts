@@ -2,7 +2,8 @@
  * Learning objectives: unique ids across lessons, each citing a paragraph of a source and
  * measurable; every question names an objective that exists and cites what it cites.
  */
-import { citationKey, type Lesson, type Question } from '../../model/course.js';
+import { type Citation, citedUnit, type Lesson, type Question, unitName } from '../../model/course.js';
+import { isWithinUnit } from '../../shared/units.js';
 import { closest } from '../suggest.js';
 import type { Citations } from './citations.js';
 import type { At, Located, RuleContext } from './context.js';
@@ -62,11 +63,15 @@ export function checkQuestionObjective(
   const at: At = { file: q.file, pointer: `${q.pointer}/objective` };
   const objective = objectives.byId.get(question.objective)?.value;
   if (objective) {
-    if (citationOk && !objectives.miscited.has(question.objective) && citationKey(objective.source) !== citationKey(question.source)) {
+    if (citationOk && !objectives.miscited.has(question.objective) && !overlap(objective.source, question.source)) {
+      const cited = citedUnit(question.source);
+      const objectiveCites = citedUnit(objective.source);
       report(
         'objective-source-mismatch',
         at,
-        `the question cites paragraph ${question.source.paragraph}, but its objective \`${question.objective}\` cites paragraph ${objective.source.paragraph}.`,
+        `the question cites ${unitName(cited.kind, cited.id)}, but its objective \`${question.objective}\` cites ${unitName(objectiveCites.kind, objectiveCites.id)}${
+          objective.source.document === question.source.document ? '' : ` of ${objective.source.document}`
+        }.`,
       );
     }
     return;
@@ -87,4 +92,11 @@ export function checkQuestionObjective(
         : 'Use the id of a learning objective from one of the lessons (its "objectives" list).',
     });
   }
+}
+
+/** The same part, or one inside the other: an objective on Article 14 covers a question on 14(1). */
+function overlap(a: Citation, b: Citation): boolean {
+  if (a.document !== b.document) return false;
+  const [x, y] = [citedUnit(a).id, citedUnit(b).id];
+  return isWithinUnit(x, y) || isWithinUnit(y, x);
 }
