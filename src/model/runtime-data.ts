@@ -23,6 +23,10 @@ export interface RuntimeCourseData {
         shuffleQuestions: boolean;
         shuffleOptions: boolean;
         draw: { key: string; count: number }[];
+        /** What SCORM 1.2 reports after a failed attempt while attempts remain (see tracking in module.json). */
+        failedAttemptStatus: 'incomplete' | 'failed';
+        /** Which attempt's score reaches the LMS. */
+        reportedScore: 'best' | 'latest';
       }
     | undefined;
   /** Every question, bank and knowledge checks, with what is needed to score it. */
@@ -32,6 +36,8 @@ export interface RuntimeCourseData {
    * "UDHR#14(1)"), as learners see it, with its label ("UDHR, Article 14(1)"): the results review.
    */
   citedTexts: Record<string, { label: string; text: string }>;
+  /** The language of the cited texts when it is not the course's (a translation quotes the source documents as written). */
+  citedTextsLanguage?: { lang: string; dir: 'ltr' | 'rtl' };
   strings: Strings;
 }
 

@@ -131,6 +131,7 @@ const cases: BrokenCase[] = [
   { name: 'language-not-translated', codes: ['language-strings-missing'], args: ['--strict'] },
   { name: 'placeholder-left', codes: ['placeholder-text'], args: ['--strict'] },
   { name: 'display-replace-unmatched', codes: ['display-replace-unmatched'], args: ['--strict'] },
+  { name: 'markdown-not-shown', codes: ['markdown-unsupported', 'markdown-unsupported', 'markdown-unsupported'], args: ['--strict'] },
   {
     name: 'warnings-fail-with-strict',
     codes: ['image-alt-unhelpful', 'markdown-html', 'objective-not-measurable', 'option-feedback-missing'],

@@ -60,7 +60,7 @@ describe('a document divided into articles (the UDHR fixture)', () => {
     expect((await runCli(['build', '--target', 'web'], dir)).code).toBe(0);
     const lesson = await site(dir, 'udhr-asylum/01-movement.html');
     expect(lesson).toContain('<figcaption>UDHR, article 13(1)</figcaption>');
-    expect(lesson).toContain('<p data-ck-feedback-for="source">Source : UDHR, article 13(2)</p>');
+    expect(lesson).toContain('<p data-ck-feedback-for="source">Source\u00a0: UDHR, article 13(2)</p>');
     expect(await site(dir, 'reports/udhr-asylum.html')).toContain('>UDHR, article 14</th>');
   });
 

@@ -1,9 +1,11 @@
 /**
  * Text that passes the schema but would show nothing, show markup or show a placeholder:
- * strings made only of spaces, HTML tags in markdown (coursekit shows them as text), and the
- * texts `coursekit new` wrote for the author to replace.
+ * strings made only of spaces, HTML tags in markdown (coursekit shows them as text), markdown
+ * the page shows otherwise than written (an image, a link it cannot follow, a "#" heading
+ * without its space), and the texts `coursekit new` wrote for the author to replace.
  */
 import { segmentsToPointer } from '../../load/json-pointer.js';
+import { markdownProblems } from '../../markdown/index.js';
 import type { Lesson, Question } from '../../model/course.js';
 import type { JsonFile } from '../../model/json-file.js';
 import { describePlace, type ContentKind } from '../place.js';
@@ -94,4 +96,5 @@ function forEachText(data: unknown, visit: (value: string, segments: readonly (s
 function checkMarkdown(markdown: string, at: At, report: Report): void {
   const tag = markdownHtmlTag(markdown);
   if (tag) report('markdown-html', at, `the text contains the HTML tag ${tag}, which learners will see as text.`);
+  for (const problem of markdownProblems(markdown)) report('markdown-unsupported', at, problem.message, { hint: problem.hint });
 }
