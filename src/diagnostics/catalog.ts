@@ -316,6 +316,18 @@ export const catalog = {
     title: 'Every attempt draws the same questions',
     hint: 'The draw uses every question the bank has for the paragraph, so a new attempt repeats the questions of the last one. Add questions, or lower the count.',
   },
+  'draw-level-unsatisfiable': {
+    severity: 'error',
+    group: 'questions',
+    title: 'A draw rule by level cannot be kept in every attempt',
+    hint: 'Write more questions at that level or above for the paragraph, or lower "minAtOrAbove.count".',
+  },
+  'level-renamed': {
+    severity: 'warning',
+    group: 'questions',
+    title: 'Cognitive level uses an old name',
+    hint: 'Rename "recall" to "remember", and "application" to "apply" (or to "analyse" where the learner must break a situation down). Until then coursekit reads the old names as remember and apply.',
+  },
 
   // Media and accessibility
   'media-missing': {

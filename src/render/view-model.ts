@@ -206,7 +206,11 @@ function toRuntimeData(module: CourseModule, view: ModuleView, pages: PageView[]
           maxAttempts: assessment.maxAttempts,
           shuffleQuestions: assessment.shuffleQuestions ?? true,
           shuffleOptions: assessment.shuffleOptions ?? true,
-          draw: assessment.draw.map((d) => ({ key: `${d.source.document}#${d.source.paragraph}`, count: d.count })),
+          draw: assessment.draw.map((d) => ({
+            key: `${d.source.document}#${d.source.paragraph}`,
+            count: d.count,
+            ...(d.minAtOrAbove ? { minAtOrAbove: { level: d.minAtOrAbove.level, count: d.minAtOrAbove.count } } : {}),
+          })),
         }
       : undefined,
     questions,
@@ -216,7 +220,7 @@ function toRuntimeData(module: CourseModule, view: ModuleView, pages: PageView[]
 }
 
 function toRuntimeQuestion(q: Question, bank: boolean): RuntimeQuestion {
-  const common = { type: q.type, source: `${q.source.document}#${q.source.paragraph}`, prompt: q.prompt, bank };
+  const common = { type: q.type, source: `${q.source.document}#${q.source.paragraph}`, prompt: q.prompt, level: q.level, bank };
   switch (q.type) {
     case 'single':
       return { ...common, ids: q.options.map((o) => o.id), correct: [q.correct] };

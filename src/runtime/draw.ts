@@ -1,9 +1,11 @@
 /**
  * The assessment draw: which bank questions an attempt shows, in which order, with which
- * option order. Everything follows from the attempt's seed, so the state only keeps the seed
- * and a resumed attempt shows exactly the same questions.
+ * option order. It is a pure function of the course data and the attempt's seed, so the state
+ * only keeps the seed, a resumed attempt shows exactly the same questions, and a printed form
+ * can be drawn again from its seed.
  */
 import type { Course } from './course.js';
+import { isAtOrAbove } from '../shared/levels.js';
 import { generator, hash, shuffle } from '../shared/random.js';
 
 export interface DrawnQuestion {
@@ -20,9 +22,18 @@ export function drawAttempt(course: Course, seed: number): DrawnQuestion[] {
   if (!assessment) return [];
   const random = generator(seed);
   let ids: string[] = [];
-  for (const { key, count } of assessment.draw) {
+  for (const { key, count, minAtOrAbove } of assessment.draw) {
     const pool = Object.keys(course.questions).filter((id) => course.questions[id]!.bank && course.questions[id]!.source === key);
-    const picked = new Set(shuffle(pool, random).slice(0, count));
+    const shuffled = shuffle(pool, random);
+    // A rule's questions come first, the rest fill up in the same shuffled order: a draw that
+    // keeps the rule anyway is the one it would be without the rule.
+    const required = minAtOrAbove
+      ? shuffled.filter((id) => isAtOrAbove(course.questions[id]!.level, minAtOrAbove.level)).slice(0, minAtOrAbove.count)
+      : [];
+    const picked = new Set([
+      ...required,
+      ...shuffled.filter((id) => !required.includes(id)).slice(0, Math.max(0, count - required.length)),
+    ]);
     // Without question shuffling, a paragraph's questions keep their bank order.
     ids = ids.concat(pool.filter((id) => picked.has(id)));
   }

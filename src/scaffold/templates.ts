@@ -112,7 +112,7 @@ export function questionBankJson(schemaRef: string, objectiveId: string): Questi
         prompt: 'Replace this with a question on paragraph 1. What does paragraph 1 recommend?',
         source,
         objective: objectiveId,
-        level: 'recall',
+        level: 'remember',
         options: [
           { id: 'a', text: 'Replace with the correct answer.', feedback: 'Say why this is right, quoting paragraph 1.' },
           { id: 'b', text: 'Replace with a plausible wrong answer.', feedback: 'Say why this is wrong, with reference to paragraph 1.' },
@@ -130,7 +130,7 @@ export function questionBankJson(schemaRef: string, objectiveId: string): Questi
         prompt: 'Replace this with a statement about paragraph 1 that is true or false.',
         source,
         objective: objectiveId,
-        level: 'recall',
+        level: 'remember',
         correct: true,
         feedback: { correct: 'Say why the statement is true.', incorrect: 'Explain what paragraph 1 says instead.' },
       },

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import type { LoadedModule } from '../load/index.js';
 import type { CourseModule } from '../model/course.js';
+import { renameOldLevels } from './renamed-levels.js';
 import { validateAgainstSchema } from './schema.js';
 import { checkModuleRules } from './rules/index.js';
 
@@ -16,8 +17,8 @@ export interface ValidateResult {
   diagnostics: Diagnostic[];
 }
 
-export async function validateModule(loaded: LoadedModule): Promise<ValidateResult> {
-  const diagnostics: Diagnostic[] = [];
+export async function validateModule(original: LoadedModule): Promise<ValidateResult> {
+  const { loaded, diagnostics } = renameOldLevels(original);
   diagnostics.push(...validateAgainstSchema('module', loaded.moduleFile));
   for (const lesson of loaded.lessonFiles) diagnostics.push(...validateAgainstSchema('lesson', lesson));
   for (const bank of loaded.questionFiles) diagnostics.push(...validateAgainstSchema('question-bank', bank));

@@ -94,6 +94,7 @@ const cases: BrokenCase[] = [
   { name: 'source-file-missing', codes: ['source-file-missing'] },
   // Questions and the assessment
   { name: 'unsatisfiable-draw', codes: ['draw-unsatisfiable'] },
+  { name: 'draw-level-unsatisfiable', codes: ['draw-level-unsatisfiable'] },
   { name: 'paragraph-not-assessed', codes: ['paragraph-not-assessed'] },
   { name: 'paragraph-not-taught', codes: ['paragraph-not-taught', 'paragraph-not-assessed'] },
   { name: 'correct-answer-not-an-option', codes: ['answer-unknown-option'] },
@@ -115,6 +116,7 @@ const cases: BrokenCase[] = [
   { name: 'draw-same-questions-every-attempt', codes: ['draw-no-variety'], args: ['--strict'] },
   { name: 'all-options-correct', codes: ['all-options-correct'], args: ['--strict'] },
   { name: 'duplicate-option-text', codes: ['option-text-duplicate'], args: ['--strict'] },
+  { name: 'old-level-names', codes: ['level-renamed'], args: ['--strict'] },
   { name: 'language-not-translated', codes: ['language-strings-missing'], args: ['--strict'] },
   {
     name: 'warnings-fail-with-strict',

@@ -43,6 +43,8 @@ describe('coursekit report', () => {
       | Assessed (drawn in every attempt) | 2 of 2 |
       | Learning objectives | 2 (0 without questions) |
       | Question bank | 5 question(s), 2 drawn per attempt |
+      | Bank by cognitive level | 4 remember, 0 understand, 1 apply, 0 analyse |
+      | Every attempt draws at least | 2 in all; 0 at understand or above, 0 at apply or above, 0 at analyse |
       | Knowledge-check questions | 1 |
 
       ## By recommendation
@@ -51,6 +53,15 @@ describe('coursekit report', () => {
       | --- | --- | --- | --- | --- | --- | --- |
       | A/58/275, paragraph 74 | 1 | 1 | 2 | 1 | 1 | taught and assessed |
       | A/58/275, paragraph 75 | 1 | 1 | 3 | 1 | 0 | taught and assessed |
+
+      ## Cognitive levels
+
+      Bank questions at each level, and the fewest questions at each level or above that any attempt draws (remember, understand, apply, analyse: lowest first).
+
+      | Recommendation | Remember | Understand | Apply | Analyse | Drawn per attempt | Draw rule | Every attempt draws at least |
+      | --- | --- | --- | --- | --- | --- | --- | --- |
+      | A/58/275, paragraph 74 | 2 | 0 | 0 | 0 | 1 | none | 1 in all; 0 at understand or above, 0 at apply or above, 0 at analyse |
+      | A/58/275, paragraph 75 | 2 | 0 | 1 | 0 | 1 | none | 1 in all; 0 at understand or above, 0 at apply or above, 0 at analyse |
 
       ### A/58/275, paragraph 74
 
@@ -61,6 +72,8 @@ describe('coursekit report', () => {
       Lessons: What migrants contribute (\`01-contributions\`)
 
       Bank questions (2, 1 drawn per attempt): \`q74-overshadow\`, \`q74-word\`
+
+      By level: remember \`q74-overshadow\`, \`q74-word\`
 
       Knowledge checks (1): \`kc74-remittances\`
 
@@ -73,6 +86,8 @@ describe('coursekit report', () => {
       Lessons: Not only national security (\`02-ministries\`)
 
       Bank questions (3, 1 drawn per attempt): \`q75-ministries\`, \`q75-match\`, \`q75-order\`
+
+      By level: remember \`q75-ministries\`, \`q75-order\`; apply \`q75-match\`
 
       Knowledge checks (0): –
       "

@@ -56,10 +56,10 @@ describe('the A/58/275 course', () => {
     }
   });
 
-  it('assesses recall and application for every paragraph, with every question type in the bank', () => {
+  it('assesses remembering and applying for every paragraph, with every question type in the bank', () => {
     for (const paragraph of PARAGRAPHS) {
       const levels = new Set(course.bank.filter((q) => q.source.paragraph === paragraph).map((q) => q.level));
-      expect([...levels].sort(), `paragraph ${paragraph}`).toEqual(['application', 'recall']);
+      expect([...levels].sort(), `paragraph ${paragraph}`).toEqual(['apply', 'remember']);
     }
     expect(new Set(course.bank.map((q) => q.type))).toEqual(new Set(['single', 'multiple', 'trueFalse', 'matching', 'ordering', 'fillIn']));
     expect(course.bank.some((q) => q.scenario)).toBe(true);

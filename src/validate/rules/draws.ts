@@ -1,9 +1,11 @@
 /**
  * The assessment and coverage: every declared paragraph is taught by an objective and, when
  * there is an assessment, drawn from; each draw entry names a paragraph once and the bank has
- * enough questions for it, and more than it draws when learners may try again.
+ * enough questions for it, and more than it draws when learners may try again; a draw rule by
+ * level can be kept by every attempt.
  */
 import { citationKey, type Citation, type CoverageRow, type Question } from '../../model/course.js';
+import { isAtOrAbove, type CognitiveLevel } from '../../shared/levels.js';
 import type { Citations } from './citations.js';
 import { plural, type Located, type RuleContext } from './context.js';
 
@@ -11,6 +13,7 @@ export interface Draw {
   index: number;
   count: number;
   source: Citation;
+  minAtOrAbove: { level: CognitiveLevel; count: number } | undefined;
 }
 
 /** The assessment's draw entries that resolve, each paragraph once. */
@@ -33,7 +36,7 @@ export function checkDrawEntries({ meta, report, moduleAt }: RuleContext, citati
       return;
     }
     seenDraws.set(citationKey(draw.source), i);
-    if (citations.check(draw.source, at)) draws.push({ index: i, count: draw.count, source: draw.source });
+    if (citations.check(draw.source, at)) draws.push({ index: i, count: draw.count, source: draw.source, minAtOrAbove: draw.minAtOrAbove });
   });
   return draws;
 }
@@ -79,7 +82,9 @@ export function checkCoverageAndDraws(
     }
     for (const draw of draws) {
       const at = moduleAt(`/assessment/draw/${draw.index}/count`);
-      const available = bank.filter((q) => citationKey(q.value.source) === citationKey(draw.source)).length;
+      const pool = bank.filter((q) => citationKey(q.value.source) === citationKey(draw.source));
+      const available = pool.length;
+      checkLevelRule(context, draw, pool);
       if (draw.count > available) {
         report(
           'draw-unsatisfiable',
@@ -114,4 +119,38 @@ export function checkCoverageAndDraws(
       );
     }
   }
+}
+
+/**
+ * A rule "at least n questions at level L or above" holds in every attempt exactly when the
+ * attempt draws at least n questions and the bank has at least n at L or above: the runtime
+ * draws the rule's questions first (runtime/draw.ts), whatever the seed.
+ */
+function checkLevelRule({ report, moduleAt }: RuleContext, draw: Draw, pool: Located<Question>[]): void {
+  const rule = draw.minAtOrAbove;
+  if (!rule) return;
+  const paragraph = `${draw.source.document} paragraph ${draw.source.paragraph}`;
+  const levelText = `at ${rule.level}${rule.level === 'analyse' ? '' : ' or above'}`;
+  const at = moduleAt(`/assessment/draw/${draw.index}/minAtOrAbove/count`);
+  if (rule.count > draw.count) {
+    report(
+      'draw-level-unsatisfiable',
+      at,
+      `every attempt must draw at least ${plural(rule.count, 'question')} ${levelText} from ${paragraph}, but it draws only ${draw.count} from that paragraph.`,
+      { hint: `Raise the entry's "count" to ${rule.count}, or lower "minAtOrAbove.count" to ${draw.count}.` },
+    );
+    return;
+  }
+  const qualifying = pool.filter((q) => isAtOrAbove(q.value.level, rule.level));
+  if (qualifying.length >= rule.count) return;
+  const missing = rule.count - qualifying.length;
+  const listed = qualifying.length === 0 ? 'none' : `${qualifying.length} (${qualifying.map((q) => `\`${q.value.id}\``).join(', ')})`;
+  report(
+    'draw-level-unsatisfiable',
+    at,
+    `every attempt must draw at least ${plural(rule.count, 'question')} ${levelText} from ${paragraph}, but the bank has ${listed}.`,
+    {
+      hint: `Write ${plural(missing, 'more question')} on paragraph ${draw.source.paragraph} ${levelText} (a situation the learner must apply the paragraph to, or a case to analyse against it), or ${qualifying.length === 0 ? 'remove "minAtOrAbove"' : `lower "minAtOrAbove.count" to ${qualifying.length}`}. Raising the "level" of a question that only asks to remember does not count: the level says what the question really asks.`,
+    },
+  );
 }
