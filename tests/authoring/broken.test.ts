@@ -118,6 +118,16 @@ const cases: BrokenCase[] = [
   { name: 'duplicate-option-text', codes: ['option-text-duplicate'], args: ['--strict'] },
   { name: 'old-level-names', codes: ['level-renamed'], args: ['--strict'] },
   { name: 'language-not-translated', codes: ['language-strings-missing'], args: ['--strict'] },
+  // Item writing: warnings too
+  { name: 'option-all-none-above', codes: ['option-all-none-above'], args: ['--strict'] },
+  { name: 'negative-stem-hidden', codes: ['negative-stem-hidden'], args: ['--strict'] },
+  { name: 'option-near-duplicate', codes: ['option-near-duplicate'], args: ['--strict'] },
+  { name: 'key-repeats-stem', codes: ['key-repeats-stem'], args: ['--strict'] },
+  { name: 'distractor-feedback-missing', codes: ['distractor-feedback-missing'], args: ['--strict'] },
+  { name: 'ordering-follows-source', codes: ['ordering-follows-source'], args: ['--strict'] },
+  { name: 'key-not-in-source', codes: ['key-not-in-source'], args: ['--strict'] },
+  { name: 'key-longest-option', codes: ['key-longest-option'], args: ['--strict'] },
+  { name: 'key-position-pattern', codes: ['key-position-pattern'], args: ['--strict'] },
   {
     name: 'warnings-fail-with-strict',
     codes: ['image-alt-unhelpful', 'markdown-html', 'objective-not-measurable', 'option-feedback-missing'],

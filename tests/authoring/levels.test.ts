@@ -145,7 +145,7 @@ describe('the coverage report by level', () => {
       hasAssessment: true,
       totals: {
         bankQuestions: 5,
-        bankByLevel: { remember: 4, understand: 0, apply: 1, analyse: 0 },
+        bankByLevel: { remember: 3, understand: 0, apply: 2, analyse: 0 },
         drawnPerAttempt: 2,
         guaranteedAtOrAbove: { remember: 2, understand: 1, apply: 1, analyse: 0 },
       },
@@ -163,14 +163,14 @@ describe('the coverage report by level', () => {
         75,
         ['obj-75-ministries'],
         ['02-ministries'],
-        { remember: ['q75-ministries', 'q75-order'], understand: [], apply: ['q75-match'], analyse: [] },
+        { remember: ['q75-ministries'], understand: [], apply: ['q75-match', 'q75-order'], analyse: [] },
         1,
         { level: 'apply', count: 1 },
       ],
     ]);
     const markdown = await runCli(['report', 'tiny-course'], dir);
     expect(markdown.stdout).toContain(
-      '| A/58/275, paragraph 75 | 2 | 0 | 1 | 0 | 1 | at least 1 at apply or above | 1 in all; 1 at understand or above, 1 at apply or above, 0 at analyse |',
+      '| A/58/275, paragraph 75 | 1 | 0 | 2 | 0 | 1 | at least 1 at apply or above | 1 in all; 1 at understand or above, 1 at apply or above, 0 at analyse |',
     );
     expect(markdown.stdout).toContain(
       '| Every attempt draws at least | 2 in all; 1 at understand or above, 1 at apply or above, 0 at analyse |',

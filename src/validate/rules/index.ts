@@ -9,6 +9,7 @@ import type { LoadedModule } from '../../load/index.js';
 import type { CourseModule } from '../../model/course.js';
 import { checkQuotes, readSources } from './citations.js';
 import { createRuleContext } from './context.js';
+import { checkItemWriting } from '../item-writing/index.js';
 import { checkCoverageAndDraws, checkDrawEntries } from './draws.js';
 import { checkLanguages } from './language.js';
 import { checkImages } from './media.js';
@@ -39,6 +40,7 @@ export async function checkModuleRules(loaded: LoadedModule): Promise<{ module: 
   const questions = collectQuestions(context, lessons);
   checkMarkdownFields(context, lessons, [...questions.bank, ...questions.knowledgeChecks]);
   checkQuestions(context, questions, objectives, citations);
+  checkItemWriting(context, questions, citations);
 
   const content = { lessons, glossary, objectives: objectives.all, ...questions, sources: citations.sources, media };
   const coverage = buildCoverage(context.meta, content);
