@@ -24,6 +24,10 @@ export interface RuntimeCourseData {
         shuffleOptions: boolean;
         /** Per paragraph ("document#paragraph"): how many questions, and at least how many at a level or above. */
         draw: { key: string; count: number; minAtOrAbove?: { level: CognitiveLevel; count: number } }[];
+        /** What SCORM 1.2 reports after a failed attempt while attempts remain (see tracking in module.json). */
+        failedAttemptStatus: 'incomplete' | 'failed';
+        /** Which attempt's score reaches the LMS. */
+        reportedScore: 'best' | 'latest';
       }
     | undefined;
   /** Every question, bank and knowledge checks, with what is needed to score it. */

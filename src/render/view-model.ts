@@ -211,6 +211,8 @@ function toRuntimeData(module: CourseModule, view: ModuleView, pages: PageView[]
             count: d.count,
             ...(d.minAtOrAbove ? { minAtOrAbove: { level: d.minAtOrAbove.level, count: d.minAtOrAbove.count } } : {}),
           })),
+          failedAttemptStatus: module.meta.tracking.failedAttemptStatus ?? 'incomplete',
+          reportedScore: module.meta.tracking.reportedScore ?? 'best',
         }
       : undefined,
     questions,
@@ -219,7 +221,7 @@ function toRuntimeData(module: CourseModule, view: ModuleView, pages: PageView[]
   };
 }
 
-function toRuntimeQuestion(q: Question, bank: boolean): RuntimeQuestion {
+export function toRuntimeQuestion(q: Question, bank: boolean): RuntimeQuestion {
   const common = { type: q.type, source: `${q.source.document}#${q.source.paragraph}`, prompt: q.prompt, level: q.level, bank };
   switch (q.type) {
     case 'single':

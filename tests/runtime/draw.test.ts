@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeCourseData } from '../../src/model/runtime-data.js';
 import type { Question } from '../../src/runtime/course.js';
 import { drawAttempt } from '../../src/runtime/draw.js';
-import { isCorrect, isPartlyCorrect, normalizeText, scoreOf } from '../../src/runtime/scoring.js';
+import { isCorrect, isPartlyCorrect, normalizeText, scoreOf } from '../../src/shared/scoring.js';
 import { runtimeCourse } from '../helpers/runtime-course.js';
 
 let sample: RuntimeCourseData;
@@ -79,8 +79,7 @@ describe('drawAttempt with a rule by level', () => {
   const course = (rule?: { level: Question['level']; count: number }): RuntimeCourseData => ({
     ...tiny,
     assessment: {
-      passMark: 50,
-      maxAttempts: 0,
+      ...tiny.assessment!,
       shuffleQuestions: true,
       shuffleOptions: true,
       draw: [
