@@ -150,6 +150,15 @@ const EXTENSIONS: Extension[] = [
       return score >= 0 && score <= 10000;
     },
   },
+  {
+    // The seed of the learner's knowledge-check option order.
+    name: 'k',
+    write: (state) => (state.practiceSeed === undefined ? undefined : b36(state.practiceSeed)),
+    read: (text, state) => {
+      state.practiceSeed = int36(text);
+      return state.practiceSeed >= 0 && state.practiceSeed <= 0x7fffffff;
+    },
+  },
 ];
 
 function writeExtensions(state: LearnerState): string {

@@ -4,7 +4,7 @@
  * only keeps the seed, a resumed attempt shows exactly the same questions, and a printed form
  * can be drawn again from its seed.
  */
-import type { Course } from './course.js';
+import type { Course, Question } from './course.js';
 import { isAtOrAbove } from '../shared/levels.js';
 import { generator, hash, shuffle } from '../shared/random.js';
 
@@ -43,15 +43,29 @@ export function drawAttempt(course: Course, seed: number): DrawnQuestion[] {
 
 function displayOrder(course: Course, id: string, seed: number, shuffleOptions: boolean): number[] {
   const question = course.questions[id]!;
-  const identity = question.ids.map((_, i) => i);
-  // Each question gets its own stream, so its order does not depend on the other questions.
-  const random = generator(hash(id) ^ seed);
   if (question.type === 'ordering') {
-    const order = shuffle(identity, random);
+    const order = shuffle(
+      question.ids.map((_, i) => i),
+      questionRandom(id, seed),
+    );
     // A starting order that is already right would give the answer away.
     if (order.every((n, i) => n === i) && order.length > 1) order.push(order.shift()!);
     return order;
   }
-  if (shuffleOptions && (question.type === 'single' || question.type === 'multiple')) return shuffle(identity, random);
-  return identity;
+  return shuffleOptions ? optionOrder(question, id, seed) : question.ids.map((_, i) => i);
+}
+
+/**
+ * The order in which a choice question shows its options, as indexes into its authored `ids`
+ * (other types keep theirs): the assessment's from the attempt seed, the knowledge checks'
+ * from the learner's practice seed.
+ */
+export function optionOrder(question: Question, id: string, seed: number): number[] {
+  const identity = question.ids.map((_, i) => i);
+  return question.type === 'single' || question.type === 'multiple' ? shuffle(identity, questionRandom(id, seed)) : identity;
+}
+
+/** Each question gets its own stream, so its order does not depend on the other questions. */
+function questionRandom(id: string, seed: number): () => number {
+  return generator(hash(id) ^ seed);
 }

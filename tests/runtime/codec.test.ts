@@ -159,6 +159,16 @@ describe('the state', () => {
   });
 });
 
+describe("the learner's knowledge-check order", () => {
+  it('is kept with the state, and absent from data written before it existed', () => {
+    const encoded = encodeState({ ...emptyState(), practiceSeed: 2147483647 }, smallCourse).text;
+    expect(encoded.split('|').at(-2)).toBe('k:zik0zj');
+    expect(decodeState(encoded, smallCourse).state.practiceSeed).toBe(2147483647);
+    const before = encodeState(emptyState(), smallCourse).text;
+    expect(decodeState(before, smallCourse).state.practiceSeed).toBeUndefined();
+  });
+});
+
 describe('draw rules by level and saved attempts', () => {
   let tiny: RuntimeCourseData;
   beforeAll(async () => {
