@@ -164,9 +164,9 @@ describe('submitting the assessment', () => {
     );
     expect(await focusedIn('[data-ck-confirm-text]')).toBe(true);
     const buttons = page.locator('[data-ck-unanswered] button');
-    expect(await buttons.allTextContents()).toEqual([`Question 1: ${first!.prompt}`, `Question 2: ${second!.prompt}`]);
+    expect(await buttons.allTextContents()).toEqual([`Question 1 of 2: ${first!.prompt}`, `Question 2 of 2: ${second!.prompt}`]);
     // The buttons' accessible names are what a screen reader announces.
-    expect(await page.getByRole('button', { name: `Question 1: ${first!.prompt}` }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: `Question 1 of 2: ${first!.prompt}` }).count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
 
     await tabTo(page.mainFrame(), '[data-ck-unanswered] li:first-child button');
@@ -184,7 +184,7 @@ describe('submitting the assessment', () => {
     expect(await page.locator('[data-ck-confirm-text]').textContent()).toBe(
       '1 question(s) are still unanswered. Answer them, or submit anyway.',
     );
-    expect(await buttons.allTextContents()).toEqual([`Question 2: ${second!.prompt}`]);
+    expect(await buttons.allTextContents()).toEqual([`Question 2 of 2: ${second!.prompt}`]);
     await tabTo(page.mainFrame(), '[data-ck-submit-anyway]');
     await page.keyboard.press('Enter');
     expect(await page.locator('[data-ck-score]').textContent()).toBe('You scored 50% (1 of 2 correct).');

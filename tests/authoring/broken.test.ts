@@ -118,6 +118,7 @@ const cases: BrokenCase[] = [
   { name: 'duplicate-option-text', codes: ['option-text-duplicate'], args: ['--strict'] },
   { name: 'old-level-names', codes: ['level-renamed'], args: ['--strict'] },
   { name: 'language-not-translated', codes: ['language-strings-missing'], args: ['--strict'] },
+  { name: 'markdown-not-shown', codes: ['markdown-unsupported', 'markdown-unsupported', 'markdown-unsupported'], args: ['--strict'] },
   // Item writing: warnings too
   { name: 'option-all-none-above', codes: ['option-all-none-above'], args: ['--strict'] },
   { name: 'negative-stem-hidden', codes: ['negative-stem-hidden'], args: ['--strict'] },
