@@ -55,8 +55,12 @@ export function quoted(text: string): string {
 
 /** "`a`, `b` and `c`" */
 export function listIds(ids: string[]): string {
-  const shown = ids.map((id) => `\`${id}\``);
-  return shown.length <= 1 ? (shown[0] ?? '') : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+  return joinWithAnd(ids.map((id) => `\`${id}\``));
+}
+
+/** "x, y and z" */
+export function joinWithAnd(texts: string[]): string {
+  return texts.length <= 1 ? (texts[0] ?? '') : `${texts.slice(0, -1).join(', ')} and ${texts.at(-1)}`;
 }
 
 export function at(q: Located<Question>, suffix: string): At {

@@ -3,7 +3,7 @@
  * match words instead of knowing the answer. When wrong options echo the question too, the
  * echo gives nothing away (and a wrong option that echoes it is a fair lure).
  */
-import { at, isChoice, isKey, type ItemCheck } from './item-check.js';
+import { at, isChoice, isKey, joinWithAnd, type ItemCheck } from './item-check.js';
 
 export function checkKeyRepeatsStem({ questions, words, report }: ItemCheck): void {
   if (!words) return;
@@ -25,7 +25,7 @@ export function checkKeyRepeatsStem({ questions, words, report }: ItemCheck): vo
       report(
         'key-repeats-stem',
         at(q, `/options/${index}/text`),
-        `the correct answer repeats ${listWords(repeated)} from the question, and no wrong option does, so a learner can find it by matching words.`,
+        `the correct answer repeats ${joinWithAnd(repeated.map((w) => `"${w}"`))} from the question, and no wrong option does, so a learner can find it by matching words.`,
       );
     }
   }
@@ -42,10 +42,4 @@ function sharedWords(text: string, stems: Set<string>, contentStems: (text: stri
     found.push(word);
   }
   return found;
-}
-
-/** "services", "public" and "open" */
-function listWords(words: string[]): string {
-  const shown = words.map((w) => `"${w}"`);
-  return shown.length <= 1 ? (shown[0] ?? '') : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
 }
