@@ -241,7 +241,11 @@ function toRuntimeData(module: CourseModule, view: ModuleView, pages: PageView[]
           maxAttempts: assessment.maxAttempts,
           shuffleQuestions: assessment.shuffleQuestions ?? true,
           shuffleOptions: assessment.shuffleOptions ?? true,
-          draw: assessment.draw.map((d) => ({ key: citationKey(d.source), count: d.count })),
+          draw: assessment.draw.map((d) => ({
+            key: citationKey(d.source),
+            count: d.count,
+            ...(d.minAtOrAbove ? { minAtOrAbove: { level: d.minAtOrAbove.level, count: d.minAtOrAbove.count } } : {}),
+          })),
           failedAttemptStatus: module.meta.tracking.failedAttemptStatus ?? 'incomplete',
           reportedScore: module.meta.tracking.reportedScore ?? 'best',
         }
@@ -256,7 +260,7 @@ function toRuntimeData(module: CourseModule, view: ModuleView, pages: PageView[]
 }
 
 export function toRuntimeQuestion(q: Question, bank: boolean): RuntimeQuestion {
-  const common = { type: q.type, source: citationKey(q.source), prompt: q.prompt, bank };
+  const common = { type: q.type, source: citationKey(q.source), prompt: q.prompt, level: q.level, bank };
   switch (q.type) {
     case 'single':
       return { ...common, ids: q.options.map((o) => o.id), correct: [q.correct] };
