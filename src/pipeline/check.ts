@@ -6,6 +6,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadTranslations } from '../i18n/index.js';
+import type { ContentFileCache } from '../load/file-cache.js';
 import { loadModules } from '../load/index.js';
 import type { CourseModule } from '../model/course.js';
 import { validateModule } from '../validate/index.js';
@@ -17,6 +18,8 @@ export interface CheckOptions {
   only?: readonly string[];
   /** Each declared translation becomes a module too (default); false checks the source modules only. */
   translations?: boolean;
+  /** Files read by an earlier check, reused while they are unchanged (the preview's rebuilds). */
+  cache?: ContentFileCache;
 }
 
 export interface CheckResult {
