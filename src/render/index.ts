@@ -14,7 +14,7 @@ import type { FileMap } from '../model/files.js';
 import { stylesDir, templatesDir } from '../paths.js';
 import { eleventyOptions, type PageObserver } from './eleventy-options.js';
 import type { RenderResult } from './site-files.js';
-import { buildSiteModel, type IndexEntry } from './view-model.js';
+import { buildSiteModel, type IndexEntry, type PageView } from './view-model.js';
 import { themeCss } from './theme-css.js';
 
 export interface RenderOptions {
@@ -26,13 +26,19 @@ export interface RenderOptions {
   earlierIndex?: IndexEntry[];
   /** Called with each page, by its path in the site folder, as soon as Eleventy has rendered it. */
   onPage?: PageObserver;
+  /**
+   * Which pages to render (all by default): the preview leaves out pages whose inputs did not
+   * change. The assets, the site index and the reports are always rendered.
+   */
+  renderPage?: (page: PageView) => boolean;
 }
 
 export type { RenderResult } from './site-files.js';
 
 export async function renderSite(modules: CourseModule[], options: RenderOptions): Promise<RenderResult> {
   const site = buildSiteModel(modules, options.earlierIndex);
-  const eleventy = new Eleventy(templatesDir, options.outDir, eleventyOptions(site, options.onPage));
+  const pages = options.renderPage ? site.pages.filter(options.renderPage) : site.pages;
+  const eleventy = new Eleventy(templatesDir, options.outDir, eleventyOptions({ ...site, pages }, options.onPage));
   // toJSON renders without writing or logging.
   const rendered = await eleventy.toJSON();
   const encoder = new TextEncoder();

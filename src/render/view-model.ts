@@ -103,6 +103,45 @@ export function buildSiteModel(modules: CourseModule[], earlierIndex: IndexEntry
   return { modules: views, pages, runtimeData, index: [...index.values()].sort((a, b) => a.id.localeCompare(b.id)) };
 }
 
+/**
+ * Everything a page's template reads, as one string: a page whose inputs are the same as in an
+ * earlier build renders to the same HTML, so the preview re-renders only pages whose inputs
+ * changed. Every page reads the module's shared data (title, strings, glossary, sources, the
+ * number of lessons); only the start page lists every lesson, and only the assessment renders
+ * the question bank. A template that starts reading another part of the module must be
+ * reflected here (tests/preview/incremental.test.ts compares with full builds).
+ */
+export function pageInputs(page: PageView): string {
+  const { module: view, lesson, ...own } = page;
+  const parts = [sharedInputs(view), JSON.stringify(own), lesson ? lessonInputs(lesson) : ''];
+  if (page.kind === 'start') parts.push(JSON.stringify(view.lessons));
+  if (page.kind === 'assessment') parts.push(JSON.stringify(view.bank));
+  return parts.join('\n');
+}
+
+const sharedByView = new WeakMap<ModuleView, string>();
+const lessonJson = new WeakMap<Lesson, string>();
+
+function sharedInputs(view: ModuleView): string {
+  let json = sharedByView.get(view);
+  if (json === undefined) {
+    const { lessons, bank: _bank, coverage: _coverage, coverageReport: _report, ...shared } = view;
+    json = JSON.stringify({ ...shared, lessonCount: lessons.length });
+    sharedByView.set(view, json);
+  }
+  return json;
+}
+
+/** Lessons are the files' own data, unchanged between loads while the file is. */
+function lessonInputs(lesson: Lesson): string {
+  let json = lessonJson.get(lesson);
+  if (json === undefined) {
+    json = JSON.stringify(lesson);
+    lessonJson.set(lesson, json);
+  }
+  return json;
+}
+
 function toModuleView(module: CourseModule): ModuleView {
   const { meta } = module;
   const strings = loadStrings(meta.language);
