@@ -414,6 +414,12 @@ export const catalog = {
     title: 'Output file cannot be written',
     hint: 'Check that the folder exists and that you may write to it.',
   },
+  'preview-port-unavailable': {
+    severity: 'error',
+    group: 'commands',
+    title: 'Preview port cannot be used',
+    hint: 'Choose another port with --port (a number from 1024 to 65535), or stop the program that uses it.',
+  },
 
   // Translations (XLIFF)
   'xliff-invalid': {

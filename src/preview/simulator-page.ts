@@ -8,7 +8,8 @@ import { escapeHtml } from '../render/markdown.js';
 
 export type SimulatorMode = 'scorm12' | 'scorm2004' | 'web';
 
-export function simulatorPage(moduleId: string, title: string, mode: SimulatorMode): string {
+/** `liveTag`: the live client's script tag (live-client.ts). */
+export function simulatorPage(moduleId: string, title: string, mode: SimulatorMode, liveTag: string): string {
   const frameUrl = mode === 'web' ? `/packages/${moduleId}-web/index.html` : `/lms/${moduleId}-${mode}/`;
   const tab = (m: SimulatorMode, label: string) =>
     `<a href="/sim/${moduleId}/?mode=${m}"${m === mode ? ' aria-current="page"' : ''}>${label}</a>`;
@@ -53,7 +54,7 @@ pre{white-space:pre-wrap;word-break:break-all;background:#fff;border:1px solid #
   <h2>API calls <span id="call-count"></span></h2><table><thead><tr><th scope="col">call</th><th scope="col">element</th><th scope="col">value</th><th scope="col">error</th></tr></thead><tbody id="log"></tbody></table>
 </aside>
 <script src="/__coursekit/simulator.js"></script>
-<script src="/__coursekit/live.js"></script>
+${liveTag}
 </body>
 </html>
 `;

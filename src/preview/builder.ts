@@ -1,0 +1,181 @@
+/**
+ * The preview's builds, kept in memory: check the modules an edit touched and render only the
+ * pages whose inputs changed (render/view-model.ts, pageInputs). Content files that did not
+ * change are neither read nor schema-checked again (load/file-cache.ts); the rules that look
+ * across files run on the whole module, since any file can break them. A failed check leaves
+ * every module's last good build in place.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { ContentFileCache } from '../load/file-cache.js';
+import type { CourseModule } from '../model/course.js';
+import type { FileMap } from '../model/files.js';
+import { checkModules } from '../pipeline/check.js';
+import { renderSite } from '../render/index.js';
+import { forgetStrings } from '../render/strings.js';
+import { pageInputs } from '../render/view-model.js';
+import { forgetCompiledSchemas } from '../validate/schema.js';
+
+export interface ModuleBuild {
+  module: CourseModule;
+  /** The module folder's files (pages, assets, media), as its packages hold them. */
+  files: FileMap;
+  /** The module's coverage report page. */
+  report: Uint8Array | undefined;
+  /** A hash of everything the preview serves for the module: shown on its pages and sent as a header. */
+  version: string;
+  builtAt: Date;
+  /** How many pages this build rendered; the others are the previous build's. */
+  renderedPages: number;
+  /** What each page's template read, by file name, to tell which pages the next build must render. */
+  pageInputs: Map<string, string>;
+}
+
+export interface BuildOutcome {
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  /** Modules whose version changed (new ones included). */
+  updated: ModuleBuild[];
+  /** Modules whose folder is gone. */
+  removed: string[];
+  milliseconds: number;
+}
+
+export interface BuilderOptions {
+  cwd: string;
+  modulesDir: string;
+  /** Module folder names; all modules when empty. */
+  only?: readonly string[] | undefined;
+}
+
+export class PreviewBuilder {
+  /** The last good build of each module, by module id (translations are modules of their own). */
+  readonly modules = new Map<string, ModuleBuild>();
+  private readonly files = new ContentFileCache();
+  private renderEverything = false;
+
+  constructor(private readonly options: BuilderOptions) {}
+
+  /**
+   * Templates, styles, locales or schemas changed: the next build reads, checks and renders
+   * every file again.
+   */
+  forget(): void {
+    this.files.clear();
+    forgetCompiledSchemas();
+    forgetStrings();
+    this.renderEverything = true;
+  }
+
+  /** Builds the named module folders, or every module (within `only`). */
+  async build(folderNames?: readonly string[]): Promise<BuildOutcome> {
+    const started = performance.now();
+    const removed = this.removeVanished();
+    const requested = folderNames?.filter((name) => this.isModuleFolder(name));
+    const only = requested ?? this.options.only;
+    if (requested?.length === 0) return { ok: true, diagnostics: [], updated: [], removed, milliseconds: performance.now() - started };
+    const checked = await checkModules({
+      cwd: this.options.cwd,
+      modulesDir: this.options.modulesDir,
+      cache: this.files,
+      ...(only && only.length > 0 ? { only } : {}),
+    });
+    if (hasErrors(checked.diagnostics)) {
+      return { ok: false, diagnostics: checked.diagnostics, updated: [], removed, milliseconds: performance.now() - started };
+    }
+    const updated = await this.render(checked.modules);
+    // A module of a checked folder that did not come back is gone (a translation taken out, say).
+    const returned = new Set(checked.modules.map((m) => m.id));
+    for (const [id, build] of this.modules) {
+      if (!returned.has(id) && (!requested || requested.includes(path.basename(build.module.folder)))) {
+        this.modules.delete(id);
+        removed.push(id);
+      }
+    }
+    return { ok: true, diagnostics: checked.diagnostics, updated, removed, milliseconds: performance.now() - started };
+  }
+
+  private async render(modules: CourseModule[]): Promise<ModuleBuild[]> {
+    const everything = this.renderEverything;
+    const inputs = new Map<string, Map<string, string>>(modules.map((m) => [m.id, new Map()]));
+    const result = await renderSite(modules, {
+      outDir: path.join(this.options.cwd, 'coursekit-preview'),
+      renderPage: (page) => {
+        const pageInput = pageInputs(page);
+        inputs.get(page.module.id)!.set(page.fileName, pageInput);
+        const previous = this.modules.get(page.module.id);
+        return everything || previous?.pageInputs.get(page.fileName) !== pageInput;
+      },
+    });
+    this.renderEverything = false;
+    const updated: ModuleBuild[] = [];
+    for (const module of modules) {
+      const previous = this.modules.get(module.id);
+      const rendered = result.moduleFiles.get(module.id)!;
+      const pages = inputs.get(module.id)!;
+      const files: FileMap = new Map(rendered);
+      for (const fileName of pages.keys()) if (!files.has(fileName)) files.set(fileName, previous!.files.get(fileName)!);
+      const report = result.siteFiles.get(`reports/${module.id}.html`);
+      const version = versionOf(module, files, report);
+      if (previous?.version === version) {
+        // Nothing the preview serves changed: keep the build pages already show.
+        previous.pageInputs = pages;
+        continue;
+      }
+      const build: ModuleBuild = {
+        module,
+        files,
+        report,
+        version,
+        builtAt: new Date(),
+        renderedPages: [...pages.keys()].filter((name) => rendered.has(name)).length,
+        pageInputs: pages,
+      };
+      this.modules.set(module.id, build);
+      updated.push(build);
+    }
+    return updated;
+  }
+
+  /** A folder with a module.json, among the modules this preview shows. */
+  private isModuleFolder(name: string): boolean {
+    const { only, modulesDir } = this.options;
+    return (!only || only.length === 0 || only.includes(name)) && existsSync(path.join(modulesDir, name, 'module.json'));
+  }
+
+  /** Drops the modules whose module.json is gone, with their translations. */
+  private removeVanished(): string[] {
+    const removed: string[] = [];
+    for (const [id, build] of this.modules) {
+      if (!existsSync(path.join(build.module.folder, 'module.json'))) {
+        this.modules.delete(id);
+        removed.push(id);
+      }
+    }
+    return removed;
+  }
+}
+
+const fileDigests = new WeakMap<Uint8Array, string>();
+
+/**
+ * The module's settings (its packages' manifests come from them), its files and its report.
+ * Files kept from the previous build are the same byte arrays, so only new ones are hashed.
+ */
+function versionOf(module: CourseModule, files: FileMap, report: Uint8Array | undefined): string {
+  const hash = createHash('sha256').update(JSON.stringify(module.meta));
+  for (const name of [...files.keys()].sort()) hash.update(`\n${name}\n${digestOf(files.get(name)!)}`);
+  if (report) hash.update(`\nreport\n${digestOf(report)}`);
+  return hash.digest('hex').slice(0, 12);
+}
+
+function digestOf(bytes: Uint8Array): string {
+  let digest = fileDigests.get(bytes);
+  if (digest === undefined) {
+    digest = createHash('sha1').update(bytes).digest('hex');
+    fileDigests.set(bytes, digest);
+  }
+  return digest;
+}
