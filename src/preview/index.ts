@@ -16,7 +16,7 @@ import { prepareEntry, writeZip, type ZipEntry } from '../package/zip.js';
 import { localesDir, schemasDir, stylesDir, templatesDir } from '../paths.js';
 import { escapeHtml } from '../render/markdown.js';
 import { PreviewBuilder, type ModuleBuild } from './builder.js';
-import { injectLiveClient, liveClientTag } from './live-client.js';
+import { injectLiveClient, liveClientTag, type LiveClientSettings } from './live-client.js';
 import { contentType, notFound, send, startPackageServer, type RunningServer } from './package-server.js';
 import { simulatorPage, type SimulatorMode } from './simulator-page.js';
 import { watchFolder, type FolderWatcher } from './watch.js';
@@ -151,10 +151,12 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     const build = target && builder.modules.get(name.slice(0, -target.length - 1));
     return build && target ? { build, target } : undefined;
   };
-  const live = (key: string, build: ModuleBuild | undefined, reload = true) =>
-    build
-      ? { key, version: build.version, builtAt: build.builtAt, reload }
-      : { key, version: versions()[HOME_KEY]!, builtAt: new Date(), reload };
+  const live = (key: string, build: ModuleBuild | undefined, reload = true): LiveClientSettings => {
+    if (build) return { key, version: build.version, label: `version ${build.version}`, builtAt: build.builtAt, reload };
+    const builds = [...builder.modules.values()];
+    const latest = builds.map((b) => b.builtAt).sort((a, b) => b.getTime() - a.getTime())[0];
+    return { key, version: versions()[HOME_KEY]!, label: `${builds.length} module(s)`, builtAt: latest, reload };
+  };
   /** Pages get the live client; every file names the version it belongs to. */
   const serveFile = (res: ServerResponse, build: ModuleBuild, file: string, bytes: Uint8Array) => {
     res.setHeader('x-coursekit-version', build.version);

@@ -10,7 +10,9 @@ export interface LiveClientSettings {
   /** What the page shows: a module id, or the start page's key for every module. */
   key: string;
   version: string;
-  builtAt: Date;
+  /** What the bar says the page shows, e.g. "version 3f9a2c1e07b4". */
+  label: string;
+  builtAt: Date | undefined;
   /** False for pages that must not reload (the simulator keeps the LMS session): overlay only. */
   reload?: boolean;
 }
@@ -19,7 +21,8 @@ export function liveClientTag(settings: LiveClientSettings): string {
   const attributes = [
     `data-key="${escapeHtml(settings.key)}"`,
     `data-version="${escapeHtml(settings.version)}"`,
-    `data-built="${settings.builtAt.toISOString()}"`,
+    `data-label="${escapeHtml(settings.label)}"`,
+    ...(settings.builtAt ? [`data-built="${settings.builtAt.toISOString()}"`] : []),
     ...(settings.reload === false ? ['data-reload="false"'] : []),
   ];
   return `<script src="/__coursekit/live.js" ${attributes.join(' ')}></script>`;

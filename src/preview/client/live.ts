@@ -32,7 +32,7 @@ if (!liveWindow.__coursekitLive) {
   bar.id = 'coursekit-preview-bar';
   bar.dataset.version = version;
   const built = settings.built ? new Date(settings.built).toLocaleTimeString() : '';
-  bar.textContent = `Preview · version ${version}${built ? ` · built ${built}` : ''}`;
+  bar.textContent = `Preview · ${settings.label ?? ''}${built ? ` · built ${built}` : ''}`;
   bar.style.cssText =
     'position:fixed;inset-inline-start:0;inset-block-end:0;z-index:2147483646;pointer-events:none;' +
     'background:rgba(27,31,36,.85);color:#fff;padding:.15rem .5rem;font:12px/1.5 system-ui,sans-serif;border-start-end-radius:4px';
