@@ -15,7 +15,7 @@ import type { FileMap } from '../model/files.js';
 import { checkModules } from '../pipeline/check.js';
 import { renderSite } from '../render/index.js';
 import { forgetStrings } from '../render/strings.js';
-import { pageInputs } from '../render/view-model.js';
+import { pageInputs, reportInputs } from '../render/view-model.js';
 import { forgetCompiledSchemas } from '../validate/schema.js';
 
 export interface ModuleBuild {
@@ -31,6 +31,8 @@ export interface ModuleBuild {
   renderedPages: number;
   /** What each page's template read, by file name, to tell which pages the next build must render. */
   pageInputs: Map<string, string>;
+  /** What the coverage report read. */
+  reportInputs: string;
 }
 
 export interface BuildOutcome {
@@ -100,6 +102,7 @@ export class PreviewBuilder {
   private async render(modules: CourseModule[]): Promise<ModuleBuild[]> {
     const everything = this.renderEverything;
     const inputs = new Map<string, Map<string, string>>(modules.map((m) => [m.id, new Map()]));
+    const reports = new Map<string, string>();
     const result = await renderSite(modules, {
       outDir: path.join(this.options.cwd, 'coursekit-preview'),
       renderPage: (page) => {
@@ -107,6 +110,11 @@ export class PreviewBuilder {
         inputs.get(page.module.id)!.set(page.fileName, pageInput);
         const previous = this.modules.get(page.module.id);
         return everything || previous?.pageInputs.get(page.fileName) !== pageInput;
+      },
+      renderReport: (view) => {
+        const reportInput = reportInputs(view);
+        reports.set(view.id, reportInput);
+        return everything || this.modules.get(view.id)?.reportInputs !== reportInput;
       },
     });
     this.renderEverything = false;
@@ -117,11 +125,12 @@ export class PreviewBuilder {
       const pages = inputs.get(module.id)!;
       const files: FileMap = new Map(rendered);
       for (const fileName of pages.keys()) if (!files.has(fileName)) files.set(fileName, previous!.files.get(fileName)!);
-      const report = result.siteFiles.get(`reports/${module.id}.html`);
+      const report = result.siteFiles.get(`reports/${module.id}.html`) ?? previous?.report;
       const version = versionOf(module, files, report);
       if (previous?.version === version) {
         // Nothing the preview serves changed: keep the build pages already show.
         previous.pageInputs = pages;
+        previous.reportInputs = reports.get(module.id)!;
         continue;
       }
       const build: ModuleBuild = {
@@ -132,6 +141,7 @@ export class PreviewBuilder {
         builtAt: new Date(),
         renderedPages: [...pages.keys()].filter((name) => rendered.has(name)).length,
         pageInputs: pages,
+        reportInputs: reports.get(module.id)!,
       };
       this.modules.set(module.id, build);
       updated.push(build);

@@ -14,7 +14,7 @@ import type { FileMap } from '../model/files.js';
 import { stylesDir, templatesDir } from '../paths.js';
 import { eleventyOptions, type PageObserver } from './eleventy-options.js';
 import type { RenderResult } from './site-files.js';
-import { buildSiteModel, type IndexEntry, type PageView } from './view-model.js';
+import { buildSiteModel, type IndexEntry, type ModuleView, type PageView } from './view-model.js';
 import { themeCss } from './theme-css.js';
 
 export interface RenderOptions {
@@ -28,9 +28,11 @@ export interface RenderOptions {
   onPage?: PageObserver;
   /**
    * Which pages to render (all by default): the preview leaves out pages whose inputs did not
-   * change. The assets, the site index and the reports are always rendered.
+   * change. The assets and the site index are always rendered.
    */
   renderPage?: (page: PageView) => boolean;
+  /** Which modules' coverage reports to render (all by default). */
+  renderReport?: (module: ModuleView) => boolean;
 }
 
 export type { RenderResult } from './site-files.js';
@@ -38,7 +40,9 @@ export type { RenderResult } from './site-files.js';
 export async function renderSite(modules: CourseModule[], options: RenderOptions): Promise<RenderResult> {
   const site = buildSiteModel(modules, options.earlierIndex);
   const pages = options.renderPage ? site.pages.filter(options.renderPage) : site.pages;
-  const eleventy = new Eleventy(templatesDir, options.outDir, eleventyOptions({ ...site, pages }, options.onPage));
+  // The reports are paginated over `modules` (templates/reports.njk).
+  const reported = options.renderReport ? site.modules.filter(options.renderReport) : site.modules;
+  const eleventy = new Eleventy(templatesDir, options.outDir, eleventyOptions({ ...site, pages, modules: reported }, options.onPage));
   // toJSON renders without writing or logging.
   const rendered = await eleventy.toJSON();
   const encoder = new TextEncoder();

@@ -112,15 +112,20 @@ export function buildSiteModel(modules: CourseModule[], earlierIndex: IndexEntry
  * reflected here (tests/preview/incremental.test.ts compares with full builds).
  */
 export function pageInputs(page: PageView): string {
-  const { module: view, lesson, ...own } = page;
-  const parts = [sharedInputs(view), JSON.stringify(own), lesson ? lessonInputs(lesson) : ''];
-  if (page.kind === 'start') parts.push(JSON.stringify(view.lessons));
+  const { module: view, lesson, tocLessons, ...own } = page;
+  const parts = [sharedInputs(view), JSON.stringify(own), lessonList(tocLessons), lesson ? memoJson(lesson) : ''];
+  if (page.kind === 'start') parts.push(lessonList(view.lessons));
   if (page.kind === 'assessment') parts.push(JSON.stringify(view.bank));
   return parts.join('\n');
 }
 
+/** Everything a module's coverage report reads (templates/reports.njk), as pageInputs for pages. */
+export function reportInputs(view: ModuleView): string {
+  return [sharedInputs(view), lessonList(view.lessons), JSON.stringify(view.coverageReport)].join('\n');
+}
+
 const sharedByView = new WeakMap<ModuleView, string>();
-const lessonJson = new WeakMap<Lesson, string>();
+const jsonByObject = new WeakMap<object, string>();
 
 function sharedInputs(view: ModuleView): string {
   let json = sharedByView.get(view);
@@ -132,12 +137,20 @@ function sharedInputs(view: ModuleView): string {
   return json;
 }
 
-/** Lessons are the files' own data, unchanged between loads while the file is. */
-function lessonInputs(lesson: Lesson): string {
-  let json = lessonJson.get(lesson);
+/** The lesson entries of a contents list: each is listed by several pages of a build. */
+function lessonList(lessons: ModuleView['lessons']): string {
+  return lessons.map(memoJson).join(',');
+}
+
+/**
+ * JSON of an object that is not modified once built: a lesson (the file's own data, the same
+ * object between loads while the file is unchanged) or a module's lesson entry.
+ */
+function memoJson(value: object): string {
+  let json = jsonByObject.get(value);
   if (json === undefined) {
-    json = JSON.stringify(lesson);
-    lessonJson.set(lesson, json);
+    json = JSON.stringify(value);
+    jsonByObject.set(value, json);
   }
   return json;
 }
