@@ -26,9 +26,10 @@ export interface WatchHandlers {
 
 /**
  * Editors' own files: swap and backup files, and their temporary saves before the rename
- * (dot files, `name~`, JetBrains' `___jb_tmp___`). The rename itself is what is reported.
+ * (dot files, `name~`, JetBrains' `___jb_tmp___`, the `4913` file vim writes to test that a
+ * folder is writable). The rename itself is what is reported.
  */
-const IGNORED = ['**/.*', '**/*~', '**/*___jb_*___'];
+const IGNORED = ['**/.*', '**/*~', '**/*___jb_*___', '**/4913'];
 
 export async function watchFolder(folder: string, handlers: WatchHandlers): Promise<FolderWatcher> {
   const { subscribe } = await import('@parcel/watcher');
