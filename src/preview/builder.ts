@@ -101,6 +101,8 @@ export class PreviewBuilder {
 
   private async render(modules: CourseModule[]): Promise<ModuleBuild[]> {
     const everything = this.renderEverything;
+    // Cleared now: forget() may be called again while this build renders.
+    this.renderEverything = false;
     const inputs = new Map<string, Map<string, string>>(modules.map((m) => [m.id, new Map()]));
     const reports = new Map<string, string>();
     const result = await renderSite(modules, {
@@ -116,8 +118,10 @@ export class PreviewBuilder {
         reports.set(view.id, reportInput);
         return everything || this.modules.get(view.id)?.reportInputs !== reportInput;
       },
+    }).catch((error: unknown) => {
+      this.renderEverything ||= everything;
+      throw error;
     });
-    this.renderEverything = false;
     const updated: ModuleBuild[] = [];
     for (const module of modules) {
       const previous = this.modules.get(module.id);

@@ -52,6 +52,16 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
+interface Problem {
+  /** As the terminal shows it. */
+  text: string;
+  errors: number;
+  /** The rebuild threw: not a problem validation could name. */
+  failed: boolean;
+  /** The module folders the failed build checked; undefined for all. */
+  folders: string[] | undefined;
+}
+
 /** The start page's key in the versions: it lists every module. */
 const HOME_KEY = '*';
 /** Edits that arrive together (an editor's save, a `git checkout`) are built together. */
@@ -61,8 +71,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const log = options.log ?? (() => {});
   const builder = new PreviewBuilder({ cwd: options.cwd, modulesDir: options.modulesDir, only: options.only });
   const clients = new Set<ServerResponse>();
-  let problem: { heading: string; text: string } | undefined;
-  let problemErrors = 0;
+  /** The last failed build of each set of module folders (undefined: all), until they build again. */
+  const problems = new Map<string, Problem>();
   let queue: Promise<unknown> = Promise.resolve();
 
   const broadcast = (event: string, data: unknown) => {
@@ -73,10 +83,28 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     for (const [id, build] of builder.modules) all[id] = build.version;
     all[HOME_KEY] = createHash('sha256')
       .update(JSON.stringify(Object.entries(all).sort()))
-      .update(String(problemErrors))
+      .update(String(problems.size))
       .digest('hex')
       .slice(0, 12);
     return all;
+  };
+
+  /** What the overlay shows: every problem not yet fixed. */
+  const overlay = () => {
+    const all = [...problems.values()];
+    const failed = all.some((p) => p.failed);
+    return {
+      heading: failed
+        ? 'The rebuild failed: this page shows the last good version.'
+        : 'The last edit does not validate: this page shows the last good version.',
+      text: all.map((p) => p.text).join('\n\n'),
+    };
+  };
+  const errorCount = () => [...problems.values()].reduce((n, p) => n + p.errors, 0);
+  const reportProblem = (moduleFolders: string[] | undefined, problem: Omit<Problem, 'folders'>) => {
+    if (!moduleFolders) problems.clear();
+    problems.set(moduleFolders ? [...moduleFolders].sort().join(',') : '', { ...problem, folders: moduleFolders });
+    broadcast('problems', overlay());
   };
 
   async function rebuildNow(moduleFolders?: string[]): Promise<RebuildResult> {
@@ -87,17 +115,14 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
         const errors = outcome.diagnostics.filter((d) => d.severity === 'error').length;
         const text = formatDiagnostics(outcome.diagnostics, 'pretty', { color: false, cwd: options.cwd });
         log(`${text}\nPreview kept the last good version: ${errors} error(s).\n`);
-        problem = { heading: 'The last edit does not validate: this page shows the last good version.', text };
-        problemErrors = errors;
-        broadcast('problems', problem);
+        reportProblem(moduleFolders, { text, errors, failed: false });
         return { ok: false, diagnostics: outcome.diagnostics, milliseconds: performance.now() - started, modules: [] };
       }
-      const hadProblem = problem !== undefined;
-      problem = undefined;
-      problemErrors = 0;
-      if (hadProblem) broadcast('ok', {});
+      const fixed = [...problems].filter(([, p]) => !moduleFolders || (p.folders?.every((f) => moduleFolders.includes(f)) ?? false));
+      for (const [key] of fixed) problems.delete(key);
+      if (fixed.length > 0) broadcast(problems.size === 0 ? 'ok' : 'problems', overlay());
       const changed = outcome.updated.map((b) => b.module.id);
-      if (changed.length > 0 || outcome.removed.length > 0 || hadProblem) broadcast('reload', { versions: versions() });
+      if (changed.length > 0 || outcome.removed.length > 0 || fixed.length > 0) broadcast('reload', { versions: versions() });
       const milliseconds = performance.now() - started;
       for (const build of outcome.updated) {
         log(`Rebuilt ${build.module.id} in ${Math.round(milliseconds)} ms (${describeRendered(build)}): version ${build.version}.\n`);
@@ -109,9 +134,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       const text = `${message}\nThis is a bug in coursekit, or a file it cannot handle; please report it with the file you last changed.`;
       log(`The rebuild failed: ${text}\nPreview kept the last good version.\n`);
       if (process.env.COURSEKIT_DEBUG) log(`${(error as Error).stack ?? ''}\n`);
-      problem = { heading: 'The rebuild failed: this page shows the last good version.', text };
-      problemErrors = 1;
-      broadcast('problems', problem);
+      reportProblem(moduleFolders, { text, errors: 1, failed: true });
       return { ok: false, diagnostics: [], milliseconds: performance.now() - started, modules: [] };
     }
   }
@@ -183,7 +206,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
         if (pathname === '/__coursekit/events') {
           res.writeHead(200, { 'content-type': 'text/event-stream', connection: 'keep-alive' });
           res.write(`event: versions\ndata: ${JSON.stringify({ versions: versions() })}\n\n`);
-          if (problem) res.write(`event: problems\ndata: ${JSON.stringify(problem)}\n\n`);
+          if (problems.size > 0) res.write(`event: problems\ndata: ${JSON.stringify(overlay())}\n\n`);
           clients.add(res);
           req.on('close', () => clients.delete(res));
           return true;
@@ -195,7 +218,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
             res,
             200,
             'text/html; charset=utf-8',
-            homePage([...builder.modules.values()], problemErrors, liveClientTag(live(HOME_KEY, undefined))),
+            homePage([...builder.modules.values()], errorCount(), liveClientTag(live(HOME_KEY, undefined))),
           );
           return true;
         }

@@ -4,7 +4,7 @@
  * overlay over the last good page.
  */
 import { execFile } from 'node:child_process';
-import { readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { cp, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
@@ -199,6 +199,32 @@ describe('coursekit preview', () => {
     await writeFile(lessonFile, original);
     await expectHeading(TITLE);
     expect(await overlay.count()).toBe(0);
+  });
+
+  it("keeps showing one module's problems while another module is edited, until they are fixed", async () => {
+    await writeFile(lessonFile, original);
+    const other = path.join(dir, 'modules', 'tiny-two');
+    await cp(moduleDir, other, { recursive: true });
+    const otherJson = path.join(other, 'module.json');
+    await writeFile(otherJson, (await readFile(otherJson, 'utf8')).replace('"id": "tiny-course"', '"id": "tiny-two"'));
+    await expect.poll(() => preview.versions()['tiny-two'], { timeout: 20_000 }).toBeDefined();
+    await openLesson();
+    await expectHeading(TITLE);
+
+    const otherLesson = path.join(other, 'lessons', '02-ministries.json');
+    await writeFile(otherLesson, original.replace('"id": "02-ministries",', '"id": "02-ministries"'));
+    const overlay = page.locator('#coursekit-error-overlay');
+    await overlay.waitFor({ state: 'visible', timeout: 20_000 });
+    await writeFile(lessonFile, withTitle('Edited while another module is broken'));
+    await expectHeading('Edited while another module is broken');
+    await overlay.waitFor({ state: 'visible', timeout: 20_000 });
+    expect(await overlay.textContent()).toContain('modules/tiny-two/lessons/02-ministries.json');
+
+    await writeFile(otherLesson, original);
+    await overlay.waitFor({ state: 'detached', timeout: 20_000 });
+    await rm(other, { recursive: true, force: true });
+    await expect.poll(() => preview.versions()['tiny-two'], { timeout: 20_000 }).toBeUndefined();
+    await writeFile(lessonFile, original);
   });
 
   it('says so in the terminal and over the page when a rebuild fails on content it cannot check', async () => {
