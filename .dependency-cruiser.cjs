@@ -11,7 +11,7 @@
 
 /** Lowest first. src/paths.ts and src/fs-exists.ts sit with the first layer. */
 const LAYERS = [
-  ['model', 'shared', 'encode', 'types'],
+  ['model', 'shared', 'encode', 'markdown', 'types'],
   ['diagnostics'],
   ['load'],
   ['validate'],
@@ -19,7 +19,7 @@ const LAYERS = [
   ['render'],
   ['package'],
   ['pipeline'],
-  ['preview', 'xliff', 'scaffold'],
+  ['preview', 'xliff', 'scaffold', 'results'],
   ['cli'],
 ];
 const BROWSER = '^src/(runtime|preview/client)/';

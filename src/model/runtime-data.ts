@@ -23,12 +23,18 @@ export interface RuntimeCourseData {
         shuffleQuestions: boolean;
         shuffleOptions: boolean;
         draw: { key: string; count: number }[];
+        /** What SCORM 1.2 reports after a failed attempt while attempts remain (see tracking in module.json). */
+        failedAttemptStatus: 'incomplete' | 'failed';
+        /** Which attempt's score reaches the LMS. */
+        reportedScore: 'best' | 'latest';
       }
     | undefined;
   /** Every question, bank and knowledge checks, with what is needed to score it. */
   questions: Record<string, RuntimeQuestion>;
   /** Quoted paragraphs by "document#paragraph", for the results review. */
   paragraphs: Record<string, string>;
+  /** The language of the paragraphs when it is not the course's (a translation quotes the source documents as written). */
+  paragraphsLanguage?: { lang: string; dir: 'ltr' | 'rtl' };
   strings: Strings;
 }
 

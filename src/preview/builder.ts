@@ -82,6 +82,8 @@ export class PreviewBuilder {
       cwd: this.options.cwd,
       modulesDir: this.options.modulesDir,
       cache: this.files,
+      // Authors preview a translation in progress as the draft it is.
+      drafts: true,
       ...(only && only.length > 0 ? { only } : {}),
     });
     if (hasErrors(checked.diagnostics)) {

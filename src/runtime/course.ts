@@ -21,8 +21,3 @@ export function lessonIds(course: RuntimeCourseData): string[] {
 export function pageById(course: RuntimeCourseData, id: string): RuntimeCourseData['pages'][number] | undefined {
   return course.pages.find((p) => p.id === id);
 }
-
-/** Fills `{name}` placeholders in a UI string. */
-export function fmt(template: string | undefined, values: Record<string, string | number> = {}): string {
-  return (template ?? '').replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
-}
