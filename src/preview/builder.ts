@@ -42,7 +42,6 @@ export interface BuildOutcome {
   updated: ModuleBuild[];
   /** Modules whose folder is gone. */
   removed: string[];
-  milliseconds: number;
 }
 
 export interface BuilderOptions {
@@ -73,11 +72,10 @@ export class PreviewBuilder {
 
   /** Builds the named module folders, or every module (within `only`). */
   async build(folderNames?: readonly string[]): Promise<BuildOutcome> {
-    const started = performance.now();
     const removed = this.removeVanished();
     const requested = folderNames?.filter((name) => this.isModuleFolder(name));
     const only = requested ?? this.options.only;
-    if (requested?.length === 0) return { ok: true, diagnostics: [], updated: [], removed, milliseconds: performance.now() - started };
+    if (requested?.length === 0) return { ok: true, diagnostics: [], updated: [], removed };
     const checked = await checkModules({
       cwd: this.options.cwd,
       modulesDir: this.options.modulesDir,
@@ -87,7 +85,7 @@ export class PreviewBuilder {
       ...(only && only.length > 0 ? { only } : {}),
     });
     if (hasErrors(checked.diagnostics)) {
-      return { ok: false, diagnostics: checked.diagnostics, updated: [], removed, milliseconds: performance.now() - started };
+      return { ok: false, diagnostics: checked.diagnostics, updated: [], removed };
     }
     const updated = await this.render(checked.modules);
     // A module of a checked folder that did not come back is gone (a translation taken out, say).
@@ -98,7 +96,7 @@ export class PreviewBuilder {
         removed.push(id);
       }
     }
-    return { ok: true, diagnostics: checked.diagnostics, updated, removed, milliseconds: performance.now() - started };
+    return { ok: true, diagnostics: checked.diagnostics, updated, removed };
   }
 
   private async render(modules: CourseModule[]): Promise<ModuleBuild[]> {
