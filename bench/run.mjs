@@ -193,7 +193,7 @@ if (wants('preview')) {
     return latencies.slice(1);
   }
 
-  results.preview = {};
+  const loadBefore = os.loadavg()[0];
   const sampleDir = await mkdtemp(path.join(os.tmpdir(), 'coursekit-bench-preview-'));
   await cp(path.join(root, 'modules'), path.join(sampleDir, 'modules'), { recursive: true });
   let preview = await startPreview({ cwd: sampleDir, modulesDir: path.join(sampleDir, 'modules') });
@@ -231,6 +231,7 @@ if (wants('preview')) {
 
   const summary = (runs) => ({ medianMs: Math.round(median(runs)), maxMs: Math.round(Math.max(...runs)), runs: runs.map(Math.round) });
   results.preview = {
+    loadAverage: [loadBefore, os.loadavg()[0]].map((l) => Number(l.toFixed(1))),
     sampleEditToReload: summary(sample),
     thousandLessonEditToReload: summary(large),
     thousandLessonFirstBuildMs: Math.round(firstBuildMs),
@@ -239,7 +240,7 @@ if (wants('preview')) {
     downloadsAnswered: downloaded.ok,
   };
   table(
-    'Preview: edit one lesson → reload event (saves alternate in place / rename; first run discarded)',
+    `Preview: edit one lesson → reload event (saves alternate in place / rename; first run discarded; load average ${results.preview.loadAverage.join(' → ')})`,
     ['module', 'median', 'max', 'runs'],
     [
       [
