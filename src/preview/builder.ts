@@ -107,14 +107,14 @@ export class PreviewBuilder {
     const reports = new Map<string, string>();
     const result = await renderSite(modules, {
       outDir: path.join(this.options.cwd, 'coursekit-preview'),
-      renderPage: (page) => {
-        const pageInput = pageInputs(page);
+      renderPage: (page, site) => {
+        const pageInput = pageInputs(page, site);
         inputs.get(page.module.id)!.set(page.fileName, pageInput);
         const previous = this.modules.get(page.module.id);
         return everything || previous?.pageInputs.get(page.fileName) !== pageInput;
       },
-      renderReport: (view) => {
-        const reportInput = reportInputs(view);
+      renderReport: (view, site) => {
+        const reportInput = reportInputs(view, site);
         reports.set(view.id, reportInput);
         return everything || this.modules.get(view.id)?.reportInputs !== reportInput;
       },

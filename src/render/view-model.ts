@@ -120,34 +120,37 @@ export function buildSiteModel(modules: CourseModule[], earlierIndex: IndexEntry
 }
 
 /**
- * Everything a page's template reads, as one string: a page whose inputs are the same as in an
- * earlier build renders to the same HTML, so the preview re-renders only pages whose inputs
- * changed. Every page reads the module's shared data (title, strings, glossary, sources, the
- * number of lessons); only the start page lists every lesson, and only the assessment renders
- * the question bank. A template that starts reading another part of the module must be
+ * Everything a page's template and filters read, as one string: a page whose inputs are the
+ * same as in an earlier build renders to the same HTML, so the preview re-renders only pages
+ * whose inputs changed. Every page reads the module's shared data (title, strings, glossary,
+ * sources, the number of lessons, a draft's untranslated texts); only the start page lists
+ * every lesson, and only the assessment renders the question bank. A template that starts reading another part of the module must be
  * reflected here (tests/preview/incremental.test.ts compares with full builds).
  */
-export function pageInputs(page: PageView): string {
+export function pageInputs(page: PageView, site: SiteModel): string {
   const { module: view, lesson, tocLessons, ...own } = page;
-  const parts = [sharedInputs(view), JSON.stringify(own), lessonList(tocLessons), lesson ? memoJson(lesson) : ''];
+  const parts = [sharedInputs(view, site), JSON.stringify(own), lessonList(tocLessons), lesson ? memoJson(lesson) : ''];
   if (page.kind === 'start') parts.push(lessonList(view.lessons));
   if (page.kind === 'assessment') parts.push(JSON.stringify(view.bank));
   return parts.join('\n');
 }
 
 /** Everything a module's coverage report reads (templates/reports.njk), as pageInputs for pages. */
-export function reportInputs(view: ModuleView): string {
-  return [sharedInputs(view), lessonList(view.lessons), JSON.stringify(view.coverageReport)].join('\n');
+export function reportInputs(view: ModuleView, site: SiteModel): string {
+  return [sharedInputs(view, site), lessonList(view.lessons), JSON.stringify(view.coverageReport)].join('\n');
 }
 
 const sharedByView = new WeakMap<ModuleView, string>();
 const jsonByObject = new WeakMap<object, string>();
 
-function sharedInputs(view: ModuleView): string {
+/** The module's data every page reads, and a draft's untranslated texts, which the content filters mark. */
+function sharedInputs(view: ModuleView, site: SiteModel): string {
   let json = sharedByView.get(view);
   if (json === undefined) {
     const { lessons, bank: _bank, coverage: _coverage, coverageReport: _report, ...shared } = view;
-    json = JSON.stringify({ ...shared, lessonCount: lessons.length });
+    const draft = site.untranslated.get(view.id);
+    const untranslated = draft && { ...draft, texts: [...draft.texts].sort() };
+    json = JSON.stringify({ ...shared, lessonCount: lessons.length, untranslated });
     sharedByView.set(view, json);
   }
   return json;

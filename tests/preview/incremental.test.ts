@@ -27,9 +27,9 @@ async function editJson(file: string, edit: (data: Record<string, unknown>) => v
   await writeFile(file, JSON.stringify(data, null, 2));
 }
 
-/** The tiny fixture, with `extraLessons` more lessons made from its second one. */
-async function project(extraLessons: number): Promise<Project> {
-  const dir = await copyProject('tiny');
+/** A copy of a fixture project, with `extraLessons` more lessons made from its second one. */
+async function project(fixture: string, extraLessons = 0): Promise<Project> {
+  const dir = await copyProject(fixture);
   const folder = path.join(dir, 'modules', MODULE);
   const template = JSON.parse(await readFile(path.join(folder, 'lessons', '02-ministries.json'), 'utf8')) as Record<string, unknown>;
   const ids: string[] = [];
@@ -51,23 +51,28 @@ async function project(extraLessons: number): Promise<Project> {
   return { dir, folder, builder };
 }
 
-/** What `coursekit build` renders for the module now: its folder's files and its report. */
-async function fullBuild(dir: string): Promise<{ files: FileMap; report: Uint8Array | undefined }> {
-  const checked = await checkModules({ cwd: dir, modulesDir: path.join(dir, 'modules') });
+/** What a build renders for each module now (with drafts, as the preview builds): its folder's files and its report. */
+async function fullBuild(dir: string): Promise<Map<string, { files: FileMap; report: Uint8Array | undefined }>> {
+  const checked = await checkModules({ cwd: dir, modulesDir: path.join(dir, 'modules'), drafts: true });
   expect(checked.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   const rendered = await renderSite(checked.modules, { outDir: path.join(os.tmpdir(), 'coursekit-full-build') });
-  return { files: rendered.moduleFiles.get(MODULE)!, report: rendered.siteFiles.get(`reports/${MODULE}.html`) };
+  return new Map(
+    checked.modules.map((m) => [m.id, { files: rendered.moduleFiles.get(m.id)!, report: rendered.siteFiles.get(`reports/${m.id}.html`) }]),
+  );
 }
 
 const text = (bytes: Uint8Array | undefined) => (bytes ? new TextDecoder().decode(bytes) : undefined);
 
 async function expectSameAsFullBuild({ dir, builder }: Project): Promise<void> {
   const full = await fullBuild(dir);
-  const served = builder.modules.get(MODULE)!;
-  expect([...served.files.keys()].sort()).toEqual([...full.files.keys()].sort());
-  const different = [...full.files].filter(([name, bytes]) => text(served.files.get(name)) !== text(bytes)).map(([name]) => name);
-  expect(different).toEqual([]);
-  expect(text(served.report)).toBe(text(full.report));
+  expect([...builder.modules.keys()].sort()).toEqual([...full.keys()].sort());
+  for (const [id, expected] of full) {
+    const served = builder.modules.get(id)!;
+    expect([...served.files.keys()].sort(), id).toEqual([...expected.files.keys()].sort());
+    const different = [...expected.files].filter(([name, bytes]) => text(served.files.get(name)) !== text(bytes)).map(([name]) => name);
+    expect(different, id).toEqual([]);
+    expect(text(served.report), id).toBe(text(expected.report));
+  }
 }
 
 /** Edits the module, rebuilds it as the preview does, and returns the pages rendered again. */
@@ -89,7 +94,7 @@ describe.each([
 ])('incremental rebuilds of %s', (_name, extraLessons) => {
   let p: Project;
   beforeAll(async () => {
-    p = await project(extraLessons);
+    p = await project('tiny', extraLessons);
   });
   afterAll(async () => {
     await rm(p.dir, { recursive: true, force: true });
@@ -184,6 +189,33 @@ describe.each([
         }),
       );
     }
+    await expectSameAsFullBuild(p);
+  });
+});
+
+describe('incremental rebuilds of a module and its translation', () => {
+  let p: Project;
+  beforeAll(async () => {
+    p = await project('tiny-translated');
+  });
+  afterAll(async () => {
+    await rm(p.dir, { recursive: true, force: true });
+  });
+
+  it('a lesson title in the source (the translation becomes a draft), then a text in the translation', async () => {
+    await rebuildAfter(p, () =>
+      editJson(lessonFile(p, '02-ministries'), (lesson) => {
+        lesson.title = 'Beyond national security';
+      }),
+    );
+    await expectSameAsFullBuild(p);
+    // The changed title is not translated yet: French is previewed as a draft.
+    expect([...p.builder.modules.keys()].sort()).toEqual([MODULE, `${MODULE}-fr-draft`]);
+    const xliff = path.join(p.folder, 'translations', 'fr.xlf');
+    const draft = p.builder.modules.get(`${MODULE}-fr-draft`)!.version;
+    await writeFile(xliff, (await readFile(xliff, 'utf8')).replace('<target>FR:', '<target>FR (revu) :'));
+    await p.builder.build([MODULE]);
+    expect(p.builder.modules.get(`${MODULE}-fr-draft`)!.version).not.toBe(draft);
     await expectSameAsFullBuild(p);
   });
 });
