@@ -130,8 +130,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       return { ok: true, diagnostics: outcome.diagnostics, milliseconds, modules: changed };
     } catch (error) {
       // Not a problem in the content that validation could name: say so, keep the last good version.
-      const message = (error as Error).message ?? String(error);
-      const text = `${message}\nThis is a bug in coursekit, or a file it cannot handle; please report it with the file you last changed.`;
+      const text = `${describeFailure(error)}\nThis is a bug in coursekit, or a file it cannot handle; please report it with the file you last changed.`;
       log(`The rebuild failed: ${text}\nPreview kept the last good version.\n`);
       if (process.env.COURSEKIT_DEBUG) log(`${(error as Error).stack ?? ''}\n`);
       reportProblem(moduleFolders, { text, errors: 1, failed: true });
@@ -371,6 +370,14 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       await queue;
     },
   };
+}
+
+/** The error's own message and its innermost cause's (Eleventy wraps a template's error in its own). */
+function describeFailure(error: unknown): string {
+  let cause = error as { message?: string; originalError?: unknown; cause?: unknown };
+  while (cause.originalError ?? cause.cause) cause = (cause.originalError ?? cause.cause) as typeof cause;
+  const outer = (error as Error).message ?? String(error);
+  return cause === error || !cause.message ? outer : `${outer}: ${cause.message}`;
 }
 
 function describeRendered(build: ModuleBuild): string {
