@@ -1,12 +1,12 @@
 /**
- * The preview's builds, kept in memory: check the modules an edit touched and render only the
- * pages whose inputs changed (render/view-model.ts, pageInputs). Content files that did not
- * change are neither read nor schema-checked again (load/file-cache.ts); the rules that look
- * across files run on the whole module, since any file can break them. A failed check leaves
- * every module's last good build in place.
+ * The preview's builds, kept in memory: check each module folder an edit touched and render
+ * only the pages whose inputs changed (render/view-model.ts, pageInputs). Content files that
+ * did not change are neither read nor schema-checked again (load/file-cache.ts); the rules that
+ * look across files run on the whole module, since any file can break them. Folders are checked
+ * one by one: a module with errors keeps its last good build, and the others still update.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ContentFileCache } from '../load/file-cache.js';
@@ -33,11 +33,13 @@ export interface ModuleBuild {
   pageInputs: Map<string, string>;
   /** What the coverage report read. */
   reportInputs: string;
+  /** Which templates, styles, locales and schemas it was rendered with (see forget). */
+  generation: number;
 }
 
 export interface BuildOutcome {
-  ok: boolean;
-  diagnostics: Diagnostic[];
+  /** The diagnostics of each module folder checked, by folder name; '' for the modules folder itself. */
+  checked: Map<string, Diagnostic[]>;
   /** Modules whose version changed (new ones included). */
   updated: ModuleBuild[];
   /** Modules whose folder is gone. */
@@ -55,28 +57,51 @@ export class PreviewBuilder {
   /** The last good build of each module, by module id (translations are modules of their own). */
   readonly modules = new Map<string, ModuleBuild>();
   private readonly files = new ContentFileCache();
-  private renderEverything = false;
+  private generation = 0;
 
   constructor(private readonly options: BuilderOptions) {}
 
   /**
-   * Templates, styles, locales or schemas changed: the next build reads, checks and renders
-   * every file again.
+   * Templates, styles, locales or schemas changed: every file is read and checked again, and
+   * every page of a module is rendered again at its next build.
    */
   forget(): void {
     this.files.clear();
     forgetCompiledSchemas();
     forgetStrings();
-    this.renderEverything = true;
+    this.generation++;
   }
 
-  /** Builds the named module folders, or every module (within `only`). */
+  /** Builds the named module folders, or every module folder (within `only`). */
   async build(folderNames?: readonly string[]): Promise<BuildOutcome> {
-    const removed = this.removeVanished();
-    const requested = folderNames?.filter((name) => this.isModuleFolder(name));
-    const only = requested ?? this.options.only;
-    if (requested?.length === 0) return { ok: true, diagnostics: [], updated: [], removed };
-    const checked = await checkModules({
+    const outcome: BuildOutcome = { checked: new Map(), updated: [], removed: this.removeVanished() };
+    const folders = (folderNames ?? this.moduleFolders()).filter((name) => this.isModuleFolder(name));
+    if (!folderNames && folders.length === 0) {
+      // Nothing to build: the check says why (no modules, a module named that is not there).
+      const checked = await this.check(this.options.only);
+      outcome.checked.set('', checked.diagnostics);
+      return outcome;
+    }
+    const valid: CourseModule[] = [];
+    for (const folder of folders) {
+      const checked = await this.check([folder]);
+      outcome.checked.set(folder, checked.diagnostics);
+      if (hasErrors(checked.diagnostics)) continue;
+      valid.push(...checked.modules);
+      // A module of this folder that did not come back is gone (a translation taken out, say).
+      for (const [id, build] of this.modules) {
+        if (path.basename(build.module.folder) === folder && !checked.modules.some((m) => m.id === id)) {
+          this.modules.delete(id);
+          outcome.removed.push(id);
+        }
+      }
+    }
+    if (valid.length > 0) outcome.updated = await this.render(valid);
+    return outcome;
+  }
+
+  private check(only: readonly string[] | undefined) {
+    return checkModules({
       cwd: this.options.cwd,
       modulesDir: this.options.modulesDir,
       cache: this.files,
@@ -84,25 +109,12 @@ export class PreviewBuilder {
       drafts: true,
       ...(only && only.length > 0 ? { only } : {}),
     });
-    if (hasErrors(checked.diagnostics)) {
-      return { ok: false, diagnostics: checked.diagnostics, updated: [], removed };
-    }
-    const updated = await this.render(checked.modules);
-    // A module of a checked folder that did not come back is gone (a translation taken out, say).
-    const returned = new Set(checked.modules.map((m) => m.id));
-    for (const [id, build] of this.modules) {
-      if (!returned.has(id) && (!requested || requested.includes(path.basename(build.module.folder)))) {
-        this.modules.delete(id);
-        removed.push(id);
-      }
-    }
-    return { ok: true, diagnostics: checked.diagnostics, updated, removed };
   }
 
   private async render(modules: CourseModule[]): Promise<ModuleBuild[]> {
-    const everything = this.renderEverything;
-    // Cleared now: forget() may be called again while this build renders.
-    this.renderEverything = false;
+    // Taken now: forget() may be called again while this build renders.
+    const generation = this.generation;
+    const renderAll = (id: string) => this.modules.get(id)?.generation !== generation;
     const inputs = new Map<string, Map<string, string>>(modules.map((m) => [m.id, new Map()]));
     const reports = new Map<string, string>();
     const result = await renderSite(modules, {
@@ -110,17 +122,13 @@ export class PreviewBuilder {
       renderPage: (page, site) => {
         const pageInput = pageInputs(page, site);
         inputs.get(page.module.id)!.set(page.fileName, pageInput);
-        const previous = this.modules.get(page.module.id);
-        return everything || previous?.pageInputs.get(page.fileName) !== pageInput;
+        return renderAll(page.module.id) || this.modules.get(page.module.id)!.pageInputs.get(page.fileName) !== pageInput;
       },
       renderReport: (view, site) => {
         const reportInput = reportInputs(view, site);
         reports.set(view.id, reportInput);
-        return everything || this.modules.get(view.id)?.reportInputs !== reportInput;
+        return renderAll(view.id) || this.modules.get(view.id)!.reportInputs !== reportInput;
       },
-    }).catch((error: unknown) => {
-      this.renderEverything ||= everything;
-      throw error;
     });
     const updated: ModuleBuild[] = [];
     for (const module of modules) {
@@ -133,8 +141,7 @@ export class PreviewBuilder {
       const version = versionOf(module, files, report);
       if (previous?.version === version) {
         // Nothing the preview serves changed: keep the build pages already show.
-        previous.pageInputs = pages;
-        previous.reportInputs = reports.get(module.id)!;
+        Object.assign(previous, { pageInputs: pages, reportInputs: reports.get(module.id)!, generation });
         continue;
       }
       const build: ModuleBuild = {
@@ -146,11 +153,23 @@ export class PreviewBuilder {
         renderedPages: [...pages.keys()].filter((name) => rendered.has(name)).length,
         pageInputs: pages,
         reportInputs: reports.get(module.id)!,
+        generation,
       };
       this.modules.set(module.id, build);
       updated.push(build);
     }
     return updated;
+  }
+
+  /** The module folders there are now, within `only`. */
+  private moduleFolders(): string[] {
+    const { only, modulesDir } = this.options;
+    if (only && only.length > 0) return [...only];
+    try {
+      return readdirSync(modulesDir).sort();
+    } catch {
+      return [];
+    }
   }
 
   /** A folder with a module.json, among the modules this preview shows. */

@@ -5,10 +5,11 @@
  * simulator. Every page says which version it shows; builds live in memory (builder.ts).
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../diagnostics/format.js';
 import type { FileMap } from '../model/files.js';
 import { assemblePackage, PACKAGE_TARGETS, type PackageTarget } from '../package/index.js';
@@ -56,10 +57,6 @@ interface Problem {
   /** As the terminal shows it. */
   text: string;
   errors: number;
-  /** The rebuild threw: not a problem validation could name. */
-  failed: boolean;
-  /** The module folders the failed build checked; undefined for all. */
-  folders: string[] | undefined;
 }
 
 /** The start page's key in the versions: it lists every module. */
@@ -71,8 +68,10 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const log = options.log ?? (() => {});
   const builder = new PreviewBuilder({ cwd: options.cwd, modulesDir: options.modulesDir, only: options.only });
   const clients = new Set<ServerResponse>();
-  /** The last failed build of each set of module folders (undefined: all), until they build again. */
+  /** Each module folder's errors, until it builds again; '' for the modules folder itself. */
   const problems = new Map<string, Problem>();
+  /** A rebuild that threw, until one runs through. */
+  let failure: Problem | undefined;
   let queue: Promise<unknown> = Promise.resolve();
 
   const broadcast = (event: string, data: unknown) => {
@@ -83,57 +82,67 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     for (const [id, build] of builder.modules) all[id] = build.version;
     all[HOME_KEY] = createHash('sha256')
       .update(JSON.stringify(Object.entries(all).sort()))
-      .update(String(problems.size))
+      .update(String(errorCount()))
       .digest('hex')
       .slice(0, 12);
     return all;
   };
 
+  const allProblems = () => [...(failure ? [failure] : []), ...problems.values()];
+  const errorCount = () => allProblems().reduce((n, p) => n + p.errors, 0);
   /** What the overlay shows: every problem not yet fixed. */
-  const overlay = () => {
-    const all = [...problems.values()];
-    const failed = all.some((p) => p.failed);
-    return {
-      heading: failed
-        ? 'The rebuild failed: this page shows the last good version.'
-        : 'The last edit does not validate: this page shows the last good version.',
-      text: all.map((p) => p.text).join('\n\n'),
-    };
-  };
-  const errorCount = () => [...problems.values()].reduce((n, p) => n + p.errors, 0);
-  const reportProblem = (moduleFolders: string[] | undefined, problem: Omit<Problem, 'folders'>) => {
-    if (!moduleFolders) problems.clear();
-    problems.set(moduleFolders ? [...moduleFolders].sort().join(',') : '', { ...problem, folders: moduleFolders });
-    broadcast('problems', overlay());
-  };
+  const overlay = () => ({
+    heading: failure
+      ? 'The rebuild failed: this page shows the last good version.'
+      : 'The last edit does not validate: this page shows the last good version.',
+    text: allProblems()
+      .map((p) => p.text)
+      .join('\n\n'),
+  });
 
   async function rebuildNow(moduleFolders?: string[]): Promise<RebuildResult> {
     const started = performance.now();
+    const errorsBefore = errorCount();
+    let changedProblems = false;
     try {
       const outcome = await builder.build(moduleFolders);
-      if (!outcome.ok) {
-        const errors = outcome.diagnostics.filter((d) => d.severity === 'error').length;
-        const text = formatDiagnostics(outcome.diagnostics, 'pretty', { color: false, cwd: options.cwd });
-        log(`${text}\nPreview kept the last good version: ${errors} error(s).\n`);
-        reportProblem(moduleFolders, { text, errors, failed: false });
-        return { ok: false, diagnostics: outcome.diagnostics, milliseconds: performance.now() - started, modules: [] };
+      changedProblems = failure !== undefined;
+      failure = undefined;
+      for (const [folder, diagnostics] of outcome.checked) {
+        if (hasErrors(diagnostics)) {
+          const errors = diagnostics.filter((d) => d.severity === 'error').length;
+          const text = formatDiagnostics(diagnostics, 'pretty', { color: false, cwd: options.cwd });
+          log(`${text}\nPreview kept the last good version${folder ? ` of ${folder}` : ''}: ${errors} error(s).\n`);
+          problems.set(folder, { text, errors });
+          changedProblems = true;
+        } else if (problems.delete(folder)) {
+          changedProblems = true;
+        }
       }
-      const fixed = [...problems].filter(([, p]) => !moduleFolders || (p.folders?.every((f) => moduleFolders.includes(f)) ?? false));
-      for (const [key] of fixed) problems.delete(key);
-      if (fixed.length > 0) broadcast(problems.size === 0 ? 'ok' : 'problems', overlay());
-      const changed = outcome.updated.map((b) => b.module.id);
-      if (changed.length > 0 || outcome.removed.length > 0 || fixed.length > 0) broadcast('reload', { versions: versions() });
+      // Problems of folders not checked again: gone, or (after a full build) no longer a module.
+      for (const folder of problems.keys()) {
+        const gone = folder !== '' && !existsSync(path.join(options.modulesDir, folder, 'module.json'));
+        if (!outcome.checked.has(folder) && (gone || !moduleFolders)) {
+          problems.delete(folder);
+          changedProblems = true;
+        }
+      }
       const milliseconds = performance.now() - started;
       for (const build of outcome.updated) {
         log(`Rebuilt ${build.module.id} in ${Math.round(milliseconds)} ms (${describeRendered(build)}): version ${build.version}.\n`);
       }
-      return { ok: true, diagnostics: outcome.diagnostics, milliseconds, modules: changed };
+      const diagnostics = [...outcome.checked.values()].flat();
+      const changed = outcome.updated.map((b) => b.module.id);
+      if (changedProblems) broadcast(errorCount() === 0 ? 'ok' : 'problems', overlay());
+      if (changed.length > 0 || outcome.removed.length > 0 || errorCount() !== errorsBefore) broadcast('reload', { versions: versions() });
+      return { ok: !hasErrors(diagnostics), diagnostics, milliseconds, modules: changed };
     } catch (error) {
       // Not a problem in the content that validation could name: say so, keep the last good version.
       const text = `${describeFailure(error)}\nThis is a bug in coursekit, or a file it cannot handle; please report it with the file you last changed.`;
       log(`The rebuild failed: ${text}\nPreview kept the last good version.\n`);
       if (process.env.COURSEKIT_DEBUG) log(`${(error as Error).stack ?? ''}\n`);
-      reportProblem(moduleFolders, { text, errors: 1, failed: true });
+      failure = { text, errors: 1 };
+      broadcast('problems', overlay());
       return { ok: false, diagnostics: [], milliseconds: performance.now() - started, modules: [] };
     }
   }
@@ -205,7 +214,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
         if (pathname === '/__coursekit/events') {
           res.writeHead(200, { 'content-type': 'text/event-stream', connection: 'keep-alive' });
           res.write(`event: versions\ndata: ${JSON.stringify({ versions: versions() })}\n\n`);
-          if (problems.size > 0) res.write(`event: problems\ndata: ${JSON.stringify(overlay())}\n\n`);
+          if (errorCount() > 0) res.write(`event: problems\ndata: ${JSON.stringify(overlay())}\n\n`);
           clients.add(res);
           req.on('close', () => clients.delete(res));
           return true;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileMap } from '../../src/model/files.js';
 import { checkModules } from '../../src/pipeline/check.js';
-import { PreviewBuilder } from '../../src/preview/builder.js';
+import { PreviewBuilder, type BuildOutcome } from '../../src/preview/builder.js';
 import { renderSite } from '../../src/render/index.js';
 import { copyProject } from '../helpers/projects.js';
 
@@ -20,6 +20,8 @@ interface Project {
   folder: string;
   builder: PreviewBuilder;
 }
+
+const errorsOf = (outcome: BuildOutcome) => [...outcome.checked.values()].flat().filter((d) => d.severity === 'error');
 
 async function editJson(file: string, edit: (data: Record<string, unknown>) => void): Promise<void> {
   const data = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
@@ -46,8 +48,8 @@ async function project(fixture: string, extraLessons = 0): Promise<Project> {
     m.lessons = [...(m.lessons as string[]), ...ids];
   });
   const builder = new PreviewBuilder({ cwd: dir, modulesDir: path.join(dir, 'modules') });
-  const first = await builder.build();
-  if (!first.ok) throw new Error(JSON.stringify(first.diagnostics, null, 2));
+  const first = errorsOf(await builder.build());
+  if (first.length > 0) throw new Error(JSON.stringify(first, null, 2));
   return { dir, folder, builder };
 }
 
@@ -79,8 +81,7 @@ async function expectSameAsFullBuild({ dir, builder }: Project): Promise<void> {
 async function rebuildAfter(p: Project, edit: () => Promise<void>): Promise<{ rendered: number; pages: number }> {
   const before = p.builder.modules.get(MODULE)!.version;
   await edit();
-  const outcome = await p.builder.build([MODULE]);
-  expect(outcome.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  expect(errorsOf(await p.builder.build([MODULE]))).toEqual([]);
   const build = p.builder.modules.get(MODULE)!;
   expect(build.version).not.toBe(before);
   return { rendered: build.renderedPages, pages: build.pageInputs.size };

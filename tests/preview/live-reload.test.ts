@@ -216,6 +216,8 @@ describe('coursekit preview', () => {
     const overlay = page.locator('#coursekit-error-overlay');
     await overlay.waitFor({ state: 'visible', timeout: 20_000 });
     await writeFile(lessonFile, withTitle('Edited while another module is broken'));
+    // A rebuild of every module (after a template change, say) updates the modules that validate.
+    await preview.rebuild();
     await expectHeading('Edited while another module is broken');
     await overlay.waitFor({ state: 'visible', timeout: 20_000 });
     expect(await overlay.textContent()).toContain('modules/tiny-two/lessons/02-ministries.json');
