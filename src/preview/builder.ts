@@ -15,7 +15,7 @@ import type { FileMap } from '../model/files.js';
 import { checkModules } from '../pipeline/check.js';
 import { renderSite } from '../render/index.js';
 import { forgetStrings } from '../render/strings.js';
-import { pageInputs, reportInputs } from '../render/view-model.js';
+import { pageInputs, reportInputs, sameInputs, type Inputs } from '../render/view-model.js';
 import { forgetCompiledSchemas } from '../validate/schema.js';
 
 export interface ModuleBuild {
@@ -30,9 +30,9 @@ export interface ModuleBuild {
   /** How many pages this build rendered; the others are the previous build's. */
   renderedPages: number;
   /** What each page's template read, by file name, to tell which pages the next build must render. */
-  pageInputs: Map<string, string>;
+  pageInputs: Map<string, Inputs>;
   /** What the coverage report read. */
-  reportInputs: string;
+  reportInputs: Inputs;
   /** Which templates, styles, locales and schemas it was rendered with (see forget). */
   generation: number;
 }
@@ -115,19 +115,19 @@ export class PreviewBuilder {
     // Taken now: forget() may be called again while this build renders.
     const generation = this.generation;
     const renderAll = (id: string) => this.modules.get(id)?.generation !== generation;
-    const inputs = new Map<string, Map<string, string>>(modules.map((m) => [m.id, new Map()]));
-    const reports = new Map<string, string>();
+    const inputs = new Map<string, Map<string, Inputs>>(modules.map((m) => [m.id, new Map()]));
+    const reports = new Map<string, Inputs>();
     const result = await renderSite(modules, {
       outDir: path.join(this.options.cwd, 'coursekit-preview'),
       renderPage: (page, site) => {
         const pageInput = pageInputs(page, site);
         inputs.get(page.module.id)!.set(page.fileName, pageInput);
-        return renderAll(page.module.id) || this.modules.get(page.module.id)!.pageInputs.get(page.fileName) !== pageInput;
+        return renderAll(page.module.id) || !sameInputs(this.modules.get(page.module.id)!.pageInputs.get(page.fileName), pageInput);
       },
       renderReport: (view, site) => {
         const reportInput = reportInputs(view, site);
         reports.set(view.id, reportInput);
-        return renderAll(view.id) || this.modules.get(view.id)!.reportInputs !== reportInput;
+        return renderAll(view.id) || !sameInputs(this.modules.get(view.id)!.reportInputs, reportInput);
       },
     });
     const updated: ModuleBuild[] = [];
