@@ -168,6 +168,7 @@ if (wants('preview')) {
     for (let i = 0; i < runs; i++) {
       const edited = original.replace('"title": "', `"title": "Edit ${i} `);
       const latency = await new Promise((resolve, reject) => {
+        const stuck = setTimeout(() => reject(new Error(`no reload event 15 s after edit ${i} of ${lesson}`)), 15_000);
         const req = http.get(`${preview.origin}/__coursekit/events`, (res) => {
           let started = 0;
           res.setEncoding('utf8');
@@ -179,6 +180,7 @@ if (wants('preview')) {
               save.catch(reject);
             }
             if (chunk.includes('event: reload')) {
+              clearTimeout(stuck);
               resolve(performance.now() - started);
               req.destroy();
             }
@@ -207,7 +209,7 @@ if (wants('preview')) {
   const downloader = `
     const http = require('node:http');
     const started = performance.now();
-    const one = () => new Promise((resolve) => http.get(process.argv[1], (res) => { res.resume(); res.on('end', () => resolve(res.statusCode)); }).on('error', () => resolve(0)));
+    const one = () => new Promise((resolve) => http.get(process.argv[1], { timeout: 60000 }, (res) => { res.resume(); res.on('end', () => resolve(res.statusCode)); }).on('timeout', function () { this.destroy(); }).on('error', () => resolve(0)));
     Promise.all(Array.from({ length: 1000 }, one)).then((statuses) => {
       console.log(JSON.stringify({ ok: statuses.filter((s) => s === 200).length, ms: performance.now() - started }));
     });`;
