@@ -165,22 +165,30 @@ if (wants('preview')) {
   async function editToReload(preview, lesson, runs) {
     const original = await readFile(lesson, 'utf8');
     const latencies = [];
+    const cpu = [];
+    const cpuMs = () => {
+      const { user, system } = process.cpuUsage();
+      return (user + system) / 1000;
+    };
     for (let i = 0; i < runs; i++) {
       const edited = original.replace('"title": "', `"title": "Edit ${i} `);
       const latency = await new Promise((resolve, reject) => {
         const stuck = setTimeout(() => reject(new Error(`no reload event 15 s after edit ${i} of ${lesson}`)), 15_000);
         const req = http.get(`${preview.origin}/__coursekit/events`, (res) => {
           let started = 0;
+          let cpuStarted = 0;
           res.setEncoding('utf8');
           res.on('data', (chunk) => {
             if (!started && chunk.includes('event: versions')) {
               started = performance.now();
+              cpuStarted = cpuMs();
               const save =
                 i % 2 ? writeFile(`${lesson}.save`, edited).then(() => rename(`${lesson}.save`, lesson)) : writeFile(lesson, edited);
               save.catch(reject);
             }
             if (chunk.includes('event: reload')) {
               clearTimeout(stuck);
+              cpu.push(cpuMs() - cpuStarted);
               resolve(performance.now() - started);
               req.destroy();
             }
@@ -192,7 +200,7 @@ if (wants('preview')) {
       await new Promise((r) => setTimeout(r, 300));
     }
     await writeFile(lesson, original);
-    return latencies.slice(1);
+    return { wall: latencies.slice(1), cpu: cpu.slice(1) };
   }
 
   const loadBefore = os.loadavg()[0];
@@ -231,7 +239,13 @@ if (wants('preview')) {
   await preview.close();
   await rm(largeDir, { recursive: true, force: true });
 
-  const summary = (runs) => ({ medianMs: Math.round(median(runs)), maxMs: Math.round(Math.max(...runs)), runs: runs.map(Math.round) });
+  // CPU time of this process (server and builds) from the write to the reload: what a busy shared machine changes least.
+  const summary = ({ wall, cpu }) => ({
+    medianMs: Math.round(median(wall)),
+    maxMs: Math.round(Math.max(...wall)),
+    runs: wall.map(Math.round),
+    cpuMedianMs: Math.round(median(cpu)),
+  });
   results.preview = {
     loadAverage: [loadBefore, os.loadavg()[0]].map((l) => Number(l.toFixed(1))),
     sampleEditToReload: summary(sample),
@@ -243,21 +257,11 @@ if (wants('preview')) {
   };
   table(
     `Preview: edit one lesson → reload event (saves alternate in place / rename; first run discarded; load average ${results.preview.loadAverage.join(' → ')})`,
-    ['module', 'median', 'max', 'runs'],
+    ['module', 'median', 'max', 'CPU (median)', 'runs'],
     [
-      [
-        'sample (5 lessons)',
-        `${results.preview.sampleEditToReload.medianMs} ms`,
-        `${results.preview.sampleEditToReload.maxMs} ms`,
-        sample.map(Math.round).join(', '),
-      ],
-      [
-        'synthetic, 1,000 lessons',
-        `${results.preview.thousandLessonEditToReload.medianMs} ms`,
-        `${results.preview.thousandLessonEditToReload.maxMs} ms`,
-        large.map(Math.round).join(', '),
-      ],
-    ],
+      ['sample (5 lessons)', results.preview.sampleEditToReload],
+      ['synthetic, 1,000 lessons', results.preview.thousandLessonEditToReload],
+    ].map(([name, r]) => [name, `${r.medianMs} ms`, `${r.maxMs} ms`, `${r.cpuMedianMs} ms`, r.runs.join(', ')]),
   );
   table(
     'Preview: responsiveness',
