@@ -112,10 +112,13 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
         if (hasErrors(diagnostics)) {
           const errors = diagnostics.filter((d) => d.severity === 'error').length;
           const text = formatDiagnostics(diagnostics, 'pretty', { color: false, cwd: options.cwd });
+          // An editor's save can come as several events: the same problems are told once.
+          if (problems.get(folder)?.text === text) continue;
           log(`${text}\nPreview kept the last good version${folder ? ` of ${folder}` : ''}: ${errors} error(s).\n`);
           problems.set(folder, { text, errors });
           changedProblems = true;
         } else if (problems.delete(folder)) {
+          log(`${folder || 'The modules'} validate${folder ? 's' : ''} again.\n`);
           changedProblems = true;
         }
       }
