@@ -5,6 +5,7 @@
  */
 import type { Course } from './course.js';
 import { generator, hash, shuffle } from '../shared/random.js';
+import { isWithinUnit } from '../shared/units.js';
 
 export interface DrawnQuestion {
   id: string;
@@ -21,7 +22,10 @@ export function drawAttempt(course: Course, seed: number): DrawnQuestion[] {
   const random = generator(seed);
   let ids: string[] = [];
   for (const { key, count } of assessment.draw) {
-    const pool = Object.keys(course.questions).filter((id) => course.questions[id]!.bank && course.questions[id]!.source === key);
+    // A draw on a part takes the questions citing a part inside it too: "UDHR#14" takes "UDHR#14(1)".
+    const pool = Object.keys(course.questions).filter(
+      (id) => course.questions[id]!.bank && isWithinUnit(course.questions[id]!.source, key),
+    );
     const picked = new Set(shuffle(pool, random).slice(0, count));
     // Without question shuffling, a paragraph's questions keep their bank order.
     ids = ids.concat(pool.filter((id) => picked.has(id)));
