@@ -570,6 +570,12 @@ export const catalog = {
     title: 'Site index of an earlier build cannot be read',
     hint: 'A build of some modules keeps the other modules of the site from this file. Build every module once (`coursekit build` without module names), which writes it again, or delete it.',
   },
+  'preview-port-unavailable': {
+    severity: 'error',
+    group: 'commands',
+    title: 'Preview port cannot be used',
+    hint: 'Choose another port with --port (a number from 1024 to 65535), or stop the program that uses it.',
+  },
 
   // Translations (XLIFF)
   'xliff-invalid': {
