@@ -19,6 +19,17 @@ export interface SourceText {
   paragraphs: Map<number, string>;
 }
 
+export interface MediaDetails {
+  /** Size in bytes. */
+  bytes: number;
+  /** What the file is, as learners call it: "PDF", "MP4 video". */
+  label: string;
+  mime: string;
+  /** WebVTT captions: the file's text, and the text of each cue, in order. */
+  webVtt?: string;
+  cues?: string[];
+}
+
 export interface CoverageRow {
   document: string;
   paragraph: number;
@@ -42,6 +53,8 @@ export interface CourseModule {
   sources: SourceText[];
   /** Media files the lessons use, relative to the module folder, sorted. */
   media: string[];
+  /** What pages show of the files of video, audio and download blocks and their captions, by path. */
+  mediaDetails: Record<string, MediaDetails>;
   coverage: CoverageRow[];
 }
 

@@ -29,7 +29,17 @@ export interface RuntimeCourseData {
   questions: Record<string, RuntimeQuestion>;
   /** Quoted paragraphs by "document#paragraph", for the results review. */
   paragraphs: Record<string, string>;
+  /** Scenario blocks by id: how their steps connect, so the session can keep and report the learner's path. */
+  scenarios: Record<string, RuntimeScenario>;
   strings: Strings;
+}
+
+export interface RuntimeScenario {
+  /** The heading, for the LMS's description of the interaction. */
+  title: string;
+  start: string;
+  /** Each step's choices, by step id: the choice id and the step it leads to (none: the conversation ends). */
+  steps: Record<string, { id: string; next?: string }[]>;
 }
 
 export interface RuntimeQuestion {

@@ -40,6 +40,11 @@ export function eleventyOptions(site: SiteModel, onPage?: PageObserver) {
         [...items].sort((a, b) => String(a[key]).localeCompare(String(b[key]))),
       );
       eleventyConfig.addFilter('scramble', <T>(items: T[], seed: string) => scramble(items, seed));
+      eleventyConfig.addFilter('languageName', (tag: string, inLanguage: string) => languageName(tag, inLanguage));
+      eleventyConfig.addFilter('preferredTrack', (captions: { language: string }[], language: string) =>
+        preferredTrack(captions, language),
+      );
+      eleventyConfig.addFilter('stepNumber', (steps: { id: string }[], id: string) => steps.findIndex((s) => s.id === id) + 1);
     },
   };
 }
@@ -53,6 +58,23 @@ export function scramble<T>(items: readonly T[], seed: string): T[] {
   // A shuffle that lands on the answer would give it away.
   if (result.length > 1 && result.every((item, i) => item === items[i])) result.push(result.shift()!);
   return result;
+}
+
+/** "English", "anglais": a caption track's label, in the page's language. */
+export function languageName(tag: string, inLanguage: string): string {
+  try {
+    return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+/** The caption track shown by default: the one in the page's language, else the first. */
+export function preferredTrack(captions: { language: string }[], language: string): number {
+  const base = (tag: string) => tag.toLowerCase().split('-')[0];
+  const exact = captions.findIndex((c) => c.language.toLowerCase() === language.toLowerCase());
+  const sameBase = captions.findIndex((c) => base(c.language) === base(language));
+  return Math.max(exact >= 0 ? exact : sameBase, 0);
 }
 
 interface EleventyUserConfig {

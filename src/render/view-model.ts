@@ -5,7 +5,7 @@
 import type { CourseModule, CoverageRow, Lesson, Question } from '../model/course.js';
 import type { RuntimeCourseData, RuntimeQuestion, Strings } from '../model/runtime-data.js';
 import { buildCoverageReport, type CoverageReport } from '../report/coverage.js';
-import { loadStrings, textDirection } from './strings.js';
+import { format, loadStrings, textDirection } from './strings.js';
 
 export type PageKind = 'start' | 'lesson' | 'assessment' | 'launch';
 
@@ -66,6 +66,13 @@ export interface ModuleView {
   hasTheme: boolean;
   /** The same report `coursekit report` prints, for reports/<id>.html. */
   coverageReport: CoverageReport;
+  /**
+   * Files of video, audio and download blocks and their captions, by path: type, size in words;
+   * for captions their cues, and the file as a data: URL (browsers load no track from file://).
+   */
+  media: Record<string, { label: string; size: string; cues: string[]; track: string }>;
+  /** The prompts of reflections that have an id, for the action plans that gather them. */
+  reflections: Record<string, string>;
 }
 
 /** A line of the site's index page (dist/site/index.html), which lists every built module. */
@@ -141,7 +148,29 @@ function toModuleView(module: CourseModule): ModuleView {
     coverage: module.coverage,
     coverageReport: buildCoverageReport(module),
     hasTheme: module.meta.theme !== undefined,
+    media: Object.fromEntries(
+      Object.entries(module.mediaDetails).map(([file, d]) => [
+        file,
+        {
+          label: d.label,
+          size: formatSize(d.bytes, meta.language, strings),
+          cues: d.cues ?? [],
+          track: d.webVtt === undefined ? '' : `data:text/vtt;base64,${Buffer.from(d.webVtt).toString('base64')}`,
+        },
+      ]),
+    ),
+    reflections: Object.fromEntries(
+      module.lessons.flatMap((l) => l.blocks.flatMap((b) => (b.type === 'reflection' && b.id !== undefined ? [[b.id, b.prompt]] : []))),
+    ),
   };
+}
+
+/** "641 bytes", "12 KB", "3.4 MB", with the number in the module language's own style. */
+export function formatSize(bytes: number, language: string, strings: Strings): string {
+  const number = (n: number, digits: number) => new Intl.NumberFormat(language, { maximumFractionDigits: digits }).format(n);
+  if (bytes < 1024) return format(strings.sizeBytes ?? '{n} bytes', { n: number(bytes, 0) });
+  if (bytes < 1024 * 1024) return format(strings.sizeKB ?? '{n} KB', { n: number(Math.round(bytes / 1024), 0) });
+  return format(strings.sizeMB ?? '{n} MB', { n: number(bytes / (1024 * 1024), 1) });
 }
 
 function modulePagesOf(view: ModuleView, module: CourseModule): PageView[] {
@@ -190,6 +219,19 @@ function toRuntimeData(module: CourseModule, view: ModuleView, pages: PageView[]
   for (const source of module.sources) {
     for (const p of source.declared) paragraphs[`${source.document}#${p}`] = source.paragraphs.get(p) ?? '';
   }
+  const scenarios: RuntimeCourseData['scenarios'] = {};
+  for (const lesson of module.lessons) {
+    for (const block of lesson.blocks) {
+      if (block.type !== 'scenario') continue;
+      const steps = Object.fromEntries(
+        block.steps.map((step) => [
+          step.id,
+          (step.choices ?? []).map((c) => (c.next === undefined ? { id: c.id } : { id: c.id, next: c.next })),
+        ]),
+      );
+      scenarios[block.id] = { title: block.heading, start: block.start, steps };
+    }
+  }
   const assessment = module.meta.assessment;
   return {
     id: module.id,
@@ -211,6 +253,7 @@ function toRuntimeData(module: CourseModule, view: ModuleView, pages: PageView[]
       : undefined,
     questions,
     paragraphs,
+    scenarios,
     strings: view.strings,
   };
 }

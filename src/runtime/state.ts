@@ -23,8 +23,15 @@ export interface LearnerState {
   score: number | undefined;
   /** The attempt in progress, or the last submitted one (for its review). */
   attempt: Attempt | undefined;
+  /** Scenario blocks by id: the choices made so far, and how many times the learner reached an ending. */
+  scenarios: Record<string, ScenarioProgress>;
+}
+
+export interface ScenarioProgress {
+  path: string[];
+  runs: number;
 }
 
 export function emptyState(): LearnerState {
-  return { viewed: [], attemptsUsed: 0, passed: false, score: undefined, attempt: undefined };
+  return { viewed: [], attemptsUsed: 0, passed: false, score: undefined, attempt: undefined, scenarios: {} };
 }

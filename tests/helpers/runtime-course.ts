@@ -64,6 +64,7 @@ export function bigBankCourse(size = 200, lessons = 40): RuntimeCourseData {
     },
     questions,
     paragraphs: {},
+    scenarios: {},
     strings: {},
   };
 }
@@ -93,6 +94,7 @@ export function worstState(course: RuntimeCourseData, seed: number, submitted: b
     attemptsUsed: 35 ** 2,
     passed: submitted,
     score: 66.67,
+    scenarios: {},
     attempt: {
       seed,
       current: drawn.length - 1,

@@ -26,6 +26,7 @@ const smallCourse: RuntimeCourseData = {
   version: '1.0.0',
   title: 'Small',
   language: 'en',
+  scenarios: {},
   completion: 'allPagesViewedAndAssessmentPassed',
   pages: [
     { id: 'start', url: 'index.html', title: 'Start', kind: 'start' },
@@ -70,6 +71,7 @@ describe('the state', () => {
     attemptsUsed: 1,
     passed: false,
     score: 50,
+    scenarios: {},
     attempt: { seed: 123456, current: 1, submitted: false, answers: [['b'], ['no | maybe']], seconds: [12, 3] },
   };
 

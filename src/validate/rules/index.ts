@@ -12,10 +12,13 @@ import { createRuleContext } from './context.js';
 import { checkCoverageAndDraws, checkDrawEntries } from './draws.js';
 import { checkLanguages } from './language.js';
 import { checkImages } from './media.js';
+import { checkMediaBlocks } from './media-blocks.js';
 import { buildCourseModule, buildCoverage } from './model.js';
 import { checkObjectives } from './objectives.js';
 import { checkQuestions, collectQuestions } from './questions.js';
+import { checkReflectionsAndPlans } from './reflections.js';
 import { checkGlossaryReferences, checkModuleId, firstById, glossaryTerms, orderLessons } from './references.js';
+import { checkScenarios } from './scenarios.js';
 import { checkBlankTexts, checkMarkdownFields } from './text.js';
 import { checkTheme } from './theme.js';
 
@@ -36,11 +39,14 @@ export async function checkModuleRules(loaded: LoadedModule): Promise<{ module: 
   checkQuotes(context, lessons, citations);
   checkGlossaryReferences(context, lessons, glossaryById);
   const media = await checkImages(context, lessons);
+  const mediaDetails = await checkMediaBlocks(context, lessons, media);
+  checkScenarios(context, lessons, citations);
+  checkReflectionsAndPlans(context, lessons);
   const questions = collectQuestions(context, lessons);
   checkMarkdownFields(context, lessons, [...questions.bank, ...questions.knowledgeChecks]);
   checkQuestions(context, questions, objectives, citations);
 
-  const content = { lessons, glossary, objectives: objectives.all, ...questions, sources: citations.sources, media };
+  const content = { lessons, glossary, objectives: objectives.all, ...questions, sources: citations.sources, media, mediaDetails };
   const coverage = buildCoverage(context.meta, content);
   const draws = checkDrawEntries(context, citations);
   checkCoverageAndDraws(context, coverage, draws, questions.bank, citations);

@@ -1,5 +1,15 @@
 /** The validated course as later stages see it (model/course.ts), built from what the rules checked. */
-import type { Citation, CourseModule, CoverageRow, GlossaryTerm, Lesson, Module, Question, SourceText } from '../../model/course.js';
+import type {
+  Citation,
+  CourseModule,
+  CoverageRow,
+  GlossaryTerm,
+  Lesson,
+  MediaDetails,
+  Module,
+  Question,
+  SourceText,
+} from '../../model/course.js';
 import type { Located } from './context.js';
 import type { Objective } from './objectives.js';
 
@@ -11,10 +21,11 @@ export interface CheckedContent {
   knowledgeChecks: Located<Question>[];
   sources: SourceText[];
   media: Set<string>;
+  mediaDetails: Record<string, MediaDetails>;
 }
 
 /** Per declared paragraph: what teaches it, what asks about it, and how many questions each attempt draws. */
-export function buildCoverage(meta: Module, content: Omit<CheckedContent, 'glossary' | 'media'>): CoverageRow[] {
+export function buildCoverage(meta: Module, content: Omit<CheckedContent, 'glossary' | 'media' | 'mediaDetails'>): CoverageRow[] {
   const coverage: CoverageRow[] = [];
   for (const source of content.sources) {
     for (const paragraph of source.declared) {
@@ -43,6 +54,7 @@ export function buildCourseModule(folder: string, meta: Module, content: Checked
     bank: content.bank.map((q) => q.value),
     sources: content.sources,
     media: [...content.media].sort(),
+    mediaDetails: content.mediaDetails,
     coverage,
   };
 }
