@@ -100,7 +100,7 @@ describe('the state', () => {
     expect(decodeState(text.replace('|1~no', '|0~no'), smallCourse).problems).toEqual(['damaged']);
     expect(decodeState(`2${text.slice(1)}`, smallCourse).problems).toEqual(['version']);
     expect(decodeState('', smallCourse)).toEqual({
-      state: { viewed: [], attemptsUsed: 0, passed: false, score: undefined, attempt: undefined },
+      state: { viewed: [], attemptsUsed: 0, passed: false, score: undefined, attempt: undefined, scenarios: {} },
       problems: [],
       lostAttempt: false,
     });
