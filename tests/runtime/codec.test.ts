@@ -116,7 +116,11 @@ describe('the state', () => {
   it('keeps the path through each scenario and how often it was finished, beside what format 2 already kept', () => {
     const played: LearnerState = {
       ...state,
-      scenarios: { 'ask-the-chair': { path: ['b', 'a', 'agree'], runs: 2 }, 'second-talk': { path: [], runs: 1 }, untouched: { path: [], runs: 0 } },
+      scenarios: {
+        'ask-the-chair': { path: ['b', 'a', 'agree'], runs: 2 },
+        'second-talk': { path: [], runs: 1 },
+        untouched: { path: [], runs: 0 },
+      },
     };
     const { text } = encodeState(played, smallCourse);
     expect(text).toMatch(/\|s:ask-the-chair=b\.a\.agree\*2,second-talk=\*1\|\w+$/);
