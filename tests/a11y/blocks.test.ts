@@ -100,7 +100,8 @@ describe('tabs', () => {
 describe('accordions and transcripts', () => {
   it('open and close with Enter and Space on their titles', async () => {
     await open();
-    const openState = () => page.evaluate(() => [...document.querySelectorAll('.ck-accordion details')].map((d) => (d as HTMLDetailsElement).open));
+    const openState = () =>
+      page.evaluate(() => [...document.querySelectorAll('.ck-accordion details')].map((d) => (d as HTMLDetailsElement).open));
     await tabTo('.ck-accordion summary');
     expect(await focused()).toMatchObject({ text: 'Foreign affairs', visible: true });
     await page.keyboard.press('Enter');
@@ -124,9 +125,7 @@ describe('scenarios', () => {
     await open(); // the path is kept
     const log = () =>
       page.evaluate(() =>
-        [...document.querySelectorAll('.ck-scenario-log p')]
-          .map((p) => p.textContent?.replace(/\s+/g, ' ').trim())
-          .join(' '),
+        [...document.querySelectorAll('.ck-scenario-log p')].map((p) => p.textContent?.replace(/\s+/g, ' ').trim()).join(' '),
       );
     expect(await log()).toBe(
       'The chair Health has the final draft. Is that enough? You Yes: they can comment on the final text. Comments on a finished text come too late. (A/58/275, paragraph 75) The chair Are you sure? Think again.',
@@ -147,7 +146,8 @@ describe('scenarios', () => {
 describe('reflections and action plans', () => {
   it('show the model answer once the learner has written an answer and left the field, and tell a screen reader', async () => {
     await open();
-    const modelOpen = () => page.evaluate(() => (document.querySelector('[data-ck-model-answer="ck-reflection-9"]') as HTMLDetailsElement).open);
+    const modelOpen = () =>
+      page.evaluate(() => (document.querySelector('[data-ck-model-answer="ck-reflection-9"]') as HTMLDetailsElement).open);
     await tabTo('#ck-reflection-9');
     await page.keyboard.press('Tab');
     expect(await modelOpen()).toBe(false); // nothing written yet
@@ -198,7 +198,11 @@ describe('reflections and action plans', () => {
     ]);
     expect(await page.locator('[data-ck-plan-status]').textContent()).toBe('The plan was downloaded as tiny-course-my-plan.txt.');
     // Nothing of it went to the LMS side: the notes are in this browser's storage only.
-    const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':notes:')).sort());
+    const stored = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((k) => k.includes(':notes:'))
+        .sort(),
+    );
     expect(stored).toEqual([
       'coursekit:tiny-course:notes:plan:my-plan:change',
       'coursekit:tiny-course:notes:reflection:reflect-74',
@@ -216,7 +220,9 @@ describe('reflections and action plans', () => {
     });
     await page.emulateMedia({ media: 'print' });
     const shown = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('.ck-main > *')].filter((n) => n.offsetParent !== null || n.getClientRects().length > 0).map((n) => n.className),
+      [...document.querySelectorAll<HTMLElement>('.ck-main > *')]
+        .filter((n) => n.offsetParent !== null || n.getClientRects().length > 0)
+        .map((n) => n.className),
     );
     expect(shown).toEqual(['ck-block ck-action-plan']);
     expect(await page.locator('[data-ck-print-of="ck-plan-my-plan-first-step"]').isVisible()).toBe(true);
@@ -230,7 +236,13 @@ describe('printing a lesson', () => {
   it('prints closed accordions and transcripts open, every tab panel, and the whole scenario script', async () => {
     await open();
     await page.emulateMedia({ media: 'print' });
-    for (const text of ['Negotiates', 'Sets the rules for migrant workers.', 'Foreign affairs, health', 'Associations of migrants', 'Are you sure? Think again.'])
+    for (const text of [
+      'Negotiates',
+      'Sets the rules for migrant workers.',
+      'Foreign affairs, health',
+      'Associations of migrants',
+      'Are you sure? Think again.',
+    ])
       expect(await page.getByText(text).first().isVisible(), text).toBe(true);
     // Browsers without ::details-content: the runtime opens closed details for printing, and closes them after.
     await page.emulateMedia({ media: 'screen' });
@@ -282,7 +294,13 @@ describe('video and audio', () => {
         name: 'Five ministries and civil society',
         tracks: [{ kind: 'captions', srclang: 'en', label: 'English', default: true }],
       },
-      { tag: 'audio', controls: true, autoplay: false, name: 'A short briefing', tracks: [{ kind: 'captions', srclang: 'en', label: 'English', default: true }] },
+      {
+        tag: 'audio',
+        controls: true,
+        autoplay: false,
+        name: 'A short briefing',
+        tracks: [{ kind: 'captions', srclang: 'en', label: 'English', default: true }],
+      },
     ]);
     const cues = await page.waitForFunction(() => {
       const track = document.querySelector('video')!.textTracks[0]!;
@@ -317,7 +335,9 @@ describe('accessibility', () => {
   it('keeps the heading outline in order with the tabs in place', async () => {
     await open();
     const levels = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('main h1, main h2, main h3, main h4')].filter((h) => !h.hidden).map((h) => Number(h.tagName[1])),
+      [...document.querySelectorAll<HTMLElement>('main h1, main h2, main h3, main h4')]
+        .filter((h) => !h.hidden)
+        .map((h) => Number(h.tagName[1])),
     );
     levels.forEach((level, i) => {
       if (i > 0) expect(level - levels[i - 1]!, 'heading level jumps').toBeLessThanOrEqual(1);

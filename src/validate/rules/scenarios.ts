@@ -42,6 +42,7 @@ function checkScenario({ report }: RuleContext, scenario: Located<Scenario>, cit
 
   const next = new Map<string, string[]>();
   const endsHere = new Set<string>();
+  let dangling = false;
   for (const [s, step] of value.steps.entries()) {
     if (steps.get(step.id)?.value !== step) continue;
     const choices = step.choices ?? [];
@@ -57,14 +58,16 @@ function checkScenario({ report }: RuleContext, scenario: Located<Scenario>, cit
       if (choice.source) citations.check(choice.source, at(`${choiceAt}/source`));
       if (choice.next === undefined) continue;
       if (steps.has(choice.next)) targets.push(choice.next);
-      else unknownStep(choice.next, at(`${choiceAt}/next`));
+      else {
+        unknownStep(choice.next, at(`${choiceAt}/next`));
+        dangling = true;
+      }
     }
     next.set(step.id, targets);
   }
-  if (!steps.has(value.start)) {
-    unknownStep(value.start, at('/start'));
-    return;
-  }
+  if (!steps.has(value.start)) unknownStep(value.start, at('/start'));
+  // A step id that names no step leaves the graph unknown: report it alone, not the steps it hides.
+  if (dangling || !steps.has(value.start)) return;
 
   const reachable = [value.start];
   for (let i = 0; i < reachable.length; i++) {
