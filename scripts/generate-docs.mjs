@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Generates docs/diagnostics.md from src/diagnostics/catalog.ts: every code coursekit can report,
 // with its severity, title and default hint; and the unit-id table of docs/translation.md from
-// src/model/texts.ts. Those files are the one source of truth; the docs are their readable
-// form. `--check` exits 1 when a committed file is out of date (run in CI). It reads the
-// TypeScript sources directly (esbuild strips the types), so it needs no compile.
-import { readFile } from 'node:fs/promises';
+// src/model/texts.ts; and the size of the broken-module corpus in README.md. Those sources are
+// the one source of truth; the docs are their readable form. `--check` exits 1 when a committed
+// file is out of date (run in CI). It reads the TypeScript sources directly (esbuild strips the
+// types), so it needs no compile.
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transform } from 'esbuild';
@@ -137,5 +138,19 @@ async function translationDocWithTable() {
   return `${doc.slice(0, start + TABLE_START.length)}\n${await generateUnitIdTable()}\n${doc.slice(end)}`;
 }
 
+/** README.md with the size of the broken-module corpus as it is: one snapshot per case. */
+async function readmeWithBrokenCount() {
+  const readme = await readFile(path.join(root, 'README.md'), 'utf8');
+  const cases = (await readdir(path.join(root, 'tests/authoring/__snapshots__/broken'))).filter((f) => f.endsWith('.txt')).length;
+  if (!/\(\d+ broken modules in/.test(readme)) throw new Error('README.md no longer says "(<n> broken modules in …"');
+  return readme.replace(/\(\d+ broken modules in/, `(${cases} broken modules in`);
+}
+
 await writeOrCheck(root, target, await generateDiagnosticsDoc(), 'src/diagnostics/catalog.ts: run `node scripts/generate-docs.mjs`');
+await writeOrCheck(
+  root,
+  path.join(root, 'README.md'),
+  await readmeWithBrokenCount(),
+  'the broken-module corpus: run `node scripts/generate-docs.mjs`',
+);
 await writeOrCheck(root, translationDoc, await translationDocWithTable(), 'src/model/texts.ts: run `node scripts/generate-docs.mjs`');
