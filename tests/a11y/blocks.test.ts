@@ -161,6 +161,22 @@ describe('reflections and action plans', () => {
     expect(await modelOpen()).toBe(true);
   });
 
+  it('opens the model answer only after a click elsewhere has landed, so the page does not move under the pointer', async () => {
+    await open('01-contributions.html');
+    await page.fill('textarea[data-ck-reflection]', 'We record remittances.');
+    await page.locator('a[rel="next"]').click(); // below the model answer, which opens as the field is left
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-ck-ready') === '02-ministries');
+    await page.goBack();
+    expect(await page.evaluate(() => (document.querySelector('.ck-model-answer') as HTMLDetailsElement).open)).toBe(true);
+  });
+
+  it('keeps the notes written before the reflection had an id', async () => {
+    await open();
+    await page.evaluate(() => localStorage.setItem('coursekit:tiny-course:notes:02-ministries-9', 'Written under the old key.'));
+    await open();
+    expect(await page.locator('#ck-reflection-9').inputValue()).toBe('Written under the old key.');
+  });
+
   it('gathers the notes of reflections from other lessons, keeps the plan in the browser only, and downloads it as a text file', async () => {
     await open('01-contributions.html');
     await page.fill('textarea[data-ck-reflection="reflection:reflect-74"]', 'We record remittances only.');

@@ -19,7 +19,11 @@ export function readNote(course: Course, name: string | undefined): string {
   }
 }
 
+let pointerDown = false;
+
 export function setupReflections(course: Course, t: Translate): void {
+  document.addEventListener('pointerdown', () => (pointerDown = true), true);
+  document.addEventListener('pointerup', () => (pointerDown = false), true);
   for (const field of $$<HTMLTextAreaElement>('textarea[data-ck-reflection]')) {
     const name = field.dataset.ckReflection ?? '';
     // A reflection given an id keeps the notes written before, under its page and position.
@@ -40,8 +44,14 @@ export function setupReflections(course: Course, t: Translate): void {
     });
     field.addEventListener('change', () => {
       if (!model || model.open || !written()) return;
-      model.open = true;
-      if (status) status.textContent = t('modelAnswerShown');
+      const reveal = () => {
+        model.open = true;
+        if (status) status.textContent = t('modelAnswerShown');
+      };
+      // Left with a click elsewhere (a link below, say): open it once that click has landed, so
+      // the page does not move under the pointer between the press and the release.
+      if (pointerDown) document.addEventListener('pointerup', () => setTimeout(reveal), { once: true, capture: true });
+      else reveal();
     });
   }
 }
