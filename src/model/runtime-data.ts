@@ -35,6 +35,8 @@ export interface RuntimeCourseData {
   paragraphs: Record<string, string>;
   /** Scenario blocks by id: how their steps connect, so the session can keep and report the learner's path. */
   scenarios: Record<string, RuntimeScenario>;
+  /** The language of the paragraphs when it is not the course's (a translation quotes the source documents as written). */
+  paragraphsLanguage?: { lang: string; dir: 'ltr' | 'rtl' };
   strings: Strings;
 }
 

@@ -5,9 +5,10 @@
  */
 import { eleventyConfigPath } from '../paths.js';
 import { generator, hash, shuffle } from '../shared/random.js';
+import { contentBlock, contentText, languageAttributes } from './content-text.js';
 import { escapeHtml, renderMarkdown } from './markdown.js';
-import { format } from './strings.js';
-import type { SiteModel } from './view-model.js';
+import { fillPlaceholders } from '../shared/ui-text.js';
+import { languageNameIn, type ModuleView, type SiteModel } from './view-model.js';
 
 /** Called with each page as soon as Eleventy has rendered it, with its path in the site folder. */
 export type PageObserver = (file: string, content: string) => void;
@@ -28,19 +29,37 @@ export function eleventyOptions(site: SiteModel, onPage?: PageObserver) {
         onPage?.(permalink, text);
         return text;
       });
-      eleventyConfig.addFilter('md', (text: string) => renderMarkdown(text));
-      eleventyConfig.addFilter('paragraphs', (text: string) =>
-        text
-          .split(/\n\s*\n/)
-          .map((p) => `<p>${escapeHtml(p.replace(/\s+/g, ' ').trim())}</p>`)
-          .join(''),
+      // Content texts: `m` is the page's module; a draft's untranslated texts come out marked (content-text.ts).
+      const untranslated = (m: ModuleView) => site.untranslated.get(m.id);
+      eleventyConfig.addFilter('tx', (text: string, m: ModuleView) => contentText(text, untranslated(m)));
+      eleventyConfig.addFilter('langOf', (text: string, m: ModuleView) => languageAttributes(text, untranslated(m)));
+      // `headingLevel`: the level of the text's top sub-heading, one below the heading it sits under.
+      eleventyConfig.addFilter('md', (text: string, m: ModuleView, headingLevel: number) => {
+        const draft = untranslated(m);
+        const context = { headingLevel, externalLinkCue: m.strings.externalLink ?? '' };
+        // In a text shown in the source language, the cue stays in the page's language.
+        const cueLanguage = draft?.texts.has(text) ? { cueLanguage: m.language } : {};
+        return contentBlock(renderMarkdown(text, { ...context, ...cueLanguage }), text, draft);
+      });
+      eleventyConfig.addFilter('paragraphs', (text: string, m: ModuleView) =>
+        contentBlock(
+          text
+            .split(/\n\s*\n/)
+            .map((p) => `<p>${escapeHtml(p.replace(/\s+/g, ' ').trim())}</p>`)
+            .join(''),
+          text,
+          untranslated(m),
+        ),
       );
-      eleventyConfig.addFilter('fmt', (template: string, values: Record<string, string | number>) => format(template, values));
+      // Numbers in the page language's conventions (shared/ui-text.ts), as the runtime writes them.
+      eleventyConfig.addFilter('fmt', (template: string, values: Record<string, string | number>, language: string) =>
+        fillPlaceholders(template, values, language),
+      );
       eleventyConfig.addFilter('sortBy', <T extends Record<string, unknown>>(items: T[], key: string) =>
         [...items].sort((a, b) => String(a[key]).localeCompare(String(b[key]))),
       );
       eleventyConfig.addFilter('scramble', <T>(items: T[], seed: string) => scramble(items, seed));
-      eleventyConfig.addFilter('languageName', (tag: string, inLanguage: string) => languageName(tag, inLanguage));
+      eleventyConfig.addFilter('languageName', (tag: string, inLanguage: string) => languageNameIn(tag, inLanguage));
       eleventyConfig.addFilter('preferredTrack', (captions: { language: string }[], language: string) =>
         preferredTrack(captions, language),
       );
@@ -58,15 +77,6 @@ export function scramble<T>(items: readonly T[], seed: string): T[] {
   // A shuffle that lands on the answer would give it away.
   if (result.length > 1 && result.every((item, i) => item === items[i])) result.push(result.shift()!);
   return result;
-}
-
-/** "English", "anglais": a caption track's label, in the page's language. */
-export function languageName(tag: string, inLanguage: string): string {
-  try {
-    return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(tag) ?? tag;
-  } catch {
-    return tag;
-  }
 }
 
 /** The caption track shown by default: the one in the page's language, else the first. */

@@ -5,7 +5,9 @@
 import type { CourseModule, CoverageRow, Lesson, Question } from '../model/course.js';
 import type { RuntimeCourseData, RuntimeQuestion, Strings } from '../model/runtime-data.js';
 import { buildCoverageReport, type CoverageReport } from '../report/coverage.js';
-import { format, loadStrings, textDirection } from './strings.js';
+import type { UntranslatedTexts } from './content-text.js';
+import { fillPlaceholders } from '../shared/ui-text.js';
+import { loadStrings, textDirection } from './strings.js';
 
 export type PageKind = 'start' | 'lesson' | 'assessment' | 'launch';
 
@@ -73,6 +75,8 @@ export interface ModuleView {
   media: Record<string, { label: string; size: string; cues: string[]; track: string }>;
   /** The prompts of reflections that have an id, for the action plans that gather them. */
   reflections: Record<string, string>;
+  /** A draft translation says so on every page, naming the language its untranslated texts are in. */
+  draftNotice: string | undefined;
 }
 
 /** A line of the site's index page (dist/site/index.html), which lists every built module. */
@@ -90,6 +94,8 @@ export interface SiteModel {
   pages: PageView[];
   runtimeData: Map<string, RuntimeCourseData>;
   index: IndexEntry[];
+  /** By module id, for the drafts: the texts still in the source language (the content filters read it). */
+  untranslated: Map<string, UntranslatedTexts>;
 }
 
 /** `earlierIndex`: modules already in the site from an earlier build of other modules. */
@@ -97,9 +103,19 @@ export function buildSiteModel(modules: CourseModule[], earlierIndex: IndexEntry
   const views: ModuleView[] = [];
   const pages: PageView[] = [];
   const runtimeData = new Map<string, RuntimeCourseData>();
+  const untranslated = new Map<string, UntranslatedTexts>();
   for (const module of modules) {
     const view = toModuleView(module);
     views.push(view);
+    if (module.translation?.draft) {
+      const lang = module.translation.sourceLanguage;
+      untranslated.set(module.id, {
+        texts: new Set(module.translation.untranslated),
+        lang,
+        dir: textDirection(lang),
+        mark: view.strings.notTranslated ?? '',
+      });
+    }
     const modulePages = modulePagesOf(view, module);
     pages.push(...modulePages);
     runtimeData.set(module.id, toRuntimeData(module, view, modulePages));
@@ -107,7 +123,7 @@ export function buildSiteModel(modules: CourseModule[], earlierIndex: IndexEntry
   const index = new Map(earlierIndex.map((e) => [e.id, e]));
   for (const v of views)
     index.set(v.id, { id: v.id, title: v.title, description: v.description, version: v.version, language: v.language, dir: v.dir });
-  return { modules: views, pages, runtimeData, index: [...index.values()].sort((a, b) => a.id.localeCompare(b.id)) };
+  return { modules: views, pages, runtimeData, index: [...index.values()].sort((a, b) => a.id.localeCompare(b.id)), untranslated };
 }
 
 function toModuleView(module: CourseModule): ModuleView {
@@ -162,15 +178,30 @@ function toModuleView(module: CourseModule): ModuleView {
     reflections: Object.fromEntries(
       module.lessons.flatMap((l) => l.blocks.flatMap((b) => (b.type === 'reflection' && b.id !== undefined ? [[b.id, b.prompt]] : []))),
     ),
+    draftNotice: module.translation?.draft
+      ? fillPlaceholders(
+          strings.draftNotice ?? '',
+          { language: languageNameIn(module.translation.sourceLanguage, meta.language) },
+          meta.language,
+        )
+      : undefined,
   };
 }
 
 /** "641 bytes", "12 KB", "3.4 MB", with the number in the module language's own style. */
 export function formatSize(bytes: number, language: string, strings: Strings): string {
-  const number = (n: number, digits: number) => new Intl.NumberFormat(language, { maximumFractionDigits: digits }).format(n);
-  if (bytes < 1024) return format(strings.sizeBytes ?? '{n} bytes', { n: number(bytes, 0) });
-  if (bytes < 1024 * 1024) return format(strings.sizeKB ?? '{n} KB', { n: number(Math.round(bytes / 1024), 0) });
-  return format(strings.sizeMB ?? '{n} MB', { n: number(bytes / (1024 * 1024), 1) });
+  if (bytes < 1024) return fillPlaceholders(strings.sizeBytes ?? '{n} bytes', { n: bytes }, language);
+  if (bytes < 1024 * 1024) return fillPlaceholders(strings.sizeKB ?? '{n} KB', { n: Math.round(bytes / 1024) }, language);
+  return fillPlaceholders(strings.sizeMB ?? '{n} MB', { n: Math.round((bytes / (1024 * 1024)) * 10) / 10 }, language);
+}
+
+/** "anglais": a language's name in the page's language; the tag itself when the runtime does not know it. */
+export function languageNameIn(tag: string, pageLanguage: string): string {
+  try {
+    return new Intl.DisplayNames([pageLanguage], { type: 'language', fallback: 'code' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
 }
 
 function modulePagesOf(view: ModuleView, module: CourseModule): PageView[] {
@@ -256,6 +287,9 @@ function toRuntimeData(module: CourseModule, view: ModuleView, pages: PageView[]
     questions,
     paragraphs,
     scenarios,
+    ...(module.translation
+      ? { paragraphsLanguage: { lang: module.translation.sourceLanguage, dir: textDirection(module.translation.sourceLanguage) } }
+      : {}),
     strings: view.strings,
   };
 }
