@@ -26,7 +26,7 @@ export interface Module {
    */
   translations?: string[];
   /**
-   * Plain text shown to the learner (no markup).
+   * A title shown to the learner and written into SCORM manifests: plain text of at most 200 characters, the longest title a SCORM 1.2 manifest may hold.
    */
   title: string;
   /**
@@ -83,7 +83,7 @@ export interface SourceDocument {
 
 export interface Assessment {
   /**
-   * Plain text shown to the learner (no markup).
+   * A title shown to the learner and written into SCORM manifests: plain text of at most 200 characters, the longest title a SCORM 1.2 manifest may hold.
    */
   title: string;
   /**
@@ -373,11 +373,11 @@ export interface Lesson {
    */
   id: string;
   /**
-   * Plain text shown to the learner (no markup).
+   * A title shown to the learner and written into SCORM manifests: plain text of at most 200 characters, the longest title a SCORM 1.2 manifest may hold.
    */
   title: string;
   /**
-   * Plain text shown to the learner (no markup).
+   * One or two sentences shown on the module's start page.
    */
   summary?: string;
   estimatedMinutes?: number;
@@ -399,7 +399,7 @@ export interface Objective {
    */
   id: string;
   /**
-   * Plain text shown to the learner (no markup).
+   * A measurable objective, starting with a verb: 'Explain…', 'Identify…'.
    */
   text: string;
   source: Citation;
@@ -462,7 +462,7 @@ export interface Callout {
 export interface Image {
   type: "image";
   /**
-   * A path to a file inside the module folder, relative to module.json, with forward slashes (e.g. media/map.svg). No URLs, absolute paths or '..'.
+   * A path to a file inside the module folder, relative to module.json, with forward slashes (e.g. media/map.svg). No URLs, absolute paths or '..', and no spaces, '#', '?' or '%' (in a web address they end the path or start an escape).
    */
   src: string;
   /**
@@ -591,7 +591,7 @@ export interface ChoiceOption {
 export interface Video {
   type: "video";
   /**
-   * A path to a file inside the module folder, relative to module.json, with forward slashes (e.g. media/map.svg). No URLs, absolute paths or '..'.
+   * A path to a file inside the module folder, relative to module.json, with forward slashes (e.g. media/map.svg). No URLs, absolute paths or '..', and no spaces, '#', '?' or '%' (in a web address they end the path or start an escape).
    */
   src: string;
   /**
@@ -607,7 +607,7 @@ export interface Video {
   captions?: [
     {
       /**
-       * A path to a file inside the module folder, relative to module.json, with forward slashes (e.g. media/map.svg). No URLs, absolute paths or '..'.
+       * A path to a file inside the module folder, relative to module.json, with forward slashes (e.g. media/map.svg). No URLs, absolute paths or '..', and no spaces, '#', '?' or '%' (in a web address they end the path or start an escape).
        */
       src: string;
       /**
@@ -617,7 +617,7 @@ export interface Video {
     },
     ...{
       /**
-       * A path to a file inside the module folder, relative to module.json, with forward slashes (e.g. media/map.svg). No URLs, absolute paths or '..'.
+       * A path to a file inside the module folder, relative to module.json, with forward slashes (e.g. media/map.svg). No URLs, absolute paths or '..', and no spaces, '#', '?' or '%' (in a web address they end the path or start an escape).
        */
       src: string;
       /**
@@ -638,7 +638,7 @@ export interface Video {
 export interface Audio {
   type: "audio";
   /**
-   * A path to a file inside the module folder, relative to module.json, with forward slashes (e.g. media/map.svg). No URLs, absolute paths or '..'.
+   * A path to a file inside the module folder, relative to module.json, with forward slashes (e.g. media/map.svg). No URLs, absolute paths or '..', and no spaces, '#', '?' or '%' (in a web address they end the path or start an escape).
    */
   src: string;
   /**
@@ -654,7 +654,7 @@ export interface Audio {
   captions?: [
     {
       /**
-       * A path to a file inside the module folder, relative to module.json, with forward slashes (e.g. media/map.svg). No URLs, absolute paths or '..'.
+       * A path to a file inside the module folder, relative to module.json, with forward slashes (e.g. media/map.svg). No URLs, absolute paths or '..', and no spaces, '#', '?' or '%' (in a web address they end the path or start an escape).
        */
       src: string;
       /**
@@ -664,7 +664,7 @@ export interface Audio {
     },
     ...{
       /**
-       * A path to a file inside the module folder, relative to module.json, with forward slashes (e.g. media/map.svg). No URLs, absolute paths or '..'.
+       * A path to a file inside the module folder, relative to module.json, with forward slashes (e.g. media/map.svg). No URLs, absolute paths or '..', and no spaces, '#', '?' or '%' (in a web address they end the path or start an escape).
        */
       src: string;
       /**
@@ -685,7 +685,7 @@ export interface Audio {
 export interface Download {
   type: "download";
   /**
-   * A path to a file inside the module folder, relative to module.json, with forward slashes (e.g. media/map.svg). No URLs, absolute paths or '..'.
+   * A path to a file inside the module folder, relative to module.json, with forward slashes (e.g. media/map.svg). No URLs, absolute paths or '..', and no spaces, '#', '?' or '%' (in a web address they end the path or start an escape).
    */
   src: string;
   /**

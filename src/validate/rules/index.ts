@@ -19,13 +19,13 @@ import { checkQuestions, collectQuestions } from './questions.js';
 import { checkReflectionsAndPlans } from './reflections.js';
 import { checkGlossaryReferences, checkModuleId, firstById, glossaryTerms, orderLessons } from './references.js';
 import { checkScenarios } from './scenarios.js';
-import { checkBlankTexts, checkMarkdownFields } from './text.js';
+import { checkMarkdownFields, checkTextValues } from './text.js';
 import { checkTheme } from './theme.js';
 
 export async function checkModuleRules(loaded: LoadedModule): Promise<{ module: CourseModule; diagnostics: Diagnostic[] }> {
   const context = createRuleContext(loaded);
   checkModuleId(context);
-  checkBlankTexts(context);
+  checkTextValues(context);
   checkLanguages(context);
   const lessons = orderLessons(context);
   const citations = await readSources(context);

@@ -59,8 +59,12 @@ async function checkFile(
     );
     return undefined;
   }
-  const resolved = await resolveMediaFile(context, at, src, WHAT[use]);
+  const resolved = await resolveMediaFile(context, src, at, WHAT[use]);
   if (!resolved) return undefined;
+  if (resolved.kind === 'not-a-file') {
+    context.report('media-content-mismatch', at, `${src} is ${resolved.what}, not ${withArticle(expected.label)}.`);
+    return undefined;
+  }
   const bytes = new Uint8Array(await readFile(resolved.path));
   if (!expected.matches(bytes)) {
     const actual = detectFormat(bytes);
