@@ -16,10 +16,13 @@ import { checkItemWriting } from '../item-writing/index.js';
 import { checkCoverageAndDraws, checkDrawEntries } from './draws.js';
 import { checkLanguages } from './language.js';
 import { checkImages } from './media.js';
+import { checkMediaBlocks } from './media-blocks.js';
 import { buildCourseModule, buildCoverage } from './model.js';
 import { checkObjectives } from './objectives.js';
 import { checkQuestions, collectQuestions } from './questions.js';
+import { checkReflectionsAndPlans } from './reflections.js';
 import { checkGlossaryReferences, checkModuleId, firstById, glossaryTerms, orderLessons } from './references.js';
+import { checkScenarios } from './scenarios.js';
 import { checkMarkdownFields, checkTextValues } from './text.js';
 import { checkTheme } from './theme.js';
 
@@ -47,12 +50,15 @@ export async function checkModuleRules(
   checkQuotes(context, lessons, citations);
   checkGlossaryReferences(context, lessons, glossaryById);
   const media = await checkImages(context, lessons);
+  const mediaDetails = await checkMediaBlocks(context, lessons, media);
+  checkScenarios(context, lessons, citations);
+  checkReflectionsAndPlans(context, lessons);
   const questions = collectQuestions(context, lessons);
   checkMarkdownFields(context, lessons, [...questions.bank, ...questions.knowledgeChecks]);
   checkQuestions(context, questions, objectives, citations);
   checkItemWriting(context, questions, citations);
 
-  const content = { lessons, glossary, objectives: objectives.all, ...questions, sources: citations.sources, media };
+  const content = { lessons, glossary, objectives: objectives.all, ...questions, sources: citations.sources, media, mediaDetails };
   const draws = checkDrawEntries(context, citations);
   const coverage = buildCoverage(content, draws);
   checkCoverageAndDraws(context, coverage, draws, questions.bank, citations);
