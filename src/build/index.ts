@@ -13,6 +13,7 @@ import { renderSite } from '../render/index.js';
 import { bundleRuntime, type RuntimeTarget } from '../render/runtime-bundle.js';
 import type { IndexEntry } from '../render/view-model.js';
 import { checkModules, type CheckOptions } from './check.js';
+import { markOutputFolder, refuseOutputFolder } from './output-folder.js';
 import { startSiteOutput } from './site-output.js';
 import { pathExists } from '../fs-exists.js';
 
@@ -40,6 +41,8 @@ export interface BuildResult {
 }
 
 export async function buildModules(options: BuildOptions): Promise<BuildResult> {
+  const refused = await refuseOutputFolder(options.outDir, { cwd: options.cwd, modulesDir: options.modulesDir });
+  if (refused) return { ok: false, diagnostics: [refused], modules: [], packages: [] };
   // esbuild bundles in its own process: start the runtime builds now, alongside validation.
   for (const target of new Set<RuntimeTarget>(['web', ...options.targets])) void bundleRuntime(target).catch(() => undefined);
   const checked = await checkModules(options);
@@ -48,10 +51,11 @@ export async function buildModules(options: BuildOptions): Promise<BuildResult> 
   options.onProgress?.({ kind: 'validated', modules: checked.modules.length, files: checked.fileCount });
 
   const partial = (options.only?.length ?? 0) > 0;
-  const outDir = path.resolve(options.outDir);
+  const outDir = path.resolve(options.cwd, options.outDir);
   await mkdir(path.dirname(outDir), { recursive: true });
   const staging = await mkdtemp(path.join(path.dirname(outDir), `.${path.basename(outDir)}-build-`));
   await chmod(staging, 0o755); // mkdtemp makes it private; dist/ should read like any folder.
+  await markOutputFolder(staging);
   try {
     const siteDir = path.join(staging, 'site');
     const packagesDir = path.join(staging, 'packages');
@@ -107,6 +111,7 @@ async function swapDirectory(replacement: string, target: string): Promise<void>
 async function swapModules(staging: string, outDir: string, modules: CourseModule[], targets: readonly PackageTarget[]): Promise<void> {
   await mkdir(path.join(outDir, 'site'), { recursive: true });
   await mkdir(path.join(outDir, 'packages'), { recursive: true });
+  await markOutputFolder(outDir);
   for (const module of modules) {
     await swapDirectory(path.join(staging, 'site', module.id), path.join(outDir, 'site', module.id));
     for (const target of targets) {

@@ -105,6 +105,7 @@ export const catalog = {
   // Authoring commands
   'scaffold-exists': { severity: 'error', group: 'commands', title: 'File or folder already exists', hint: 'Choose another id: coursekit never overwrites your files.' },
   'scaffold-bad-id': { severity: 'error', group: 'commands', title: 'Identifier has the wrong form', hint: 'Use lowercase letters, digits and hyphens (e.g. migration-basics).' },
+  'output-refused': { severity: 'error', group: 'commands', title: 'Output folder refused', hint: 'Build into a new folder or one coursekit created (it holds a .coursekit-output file), such as dist/. A build replaces its output folder, so coursekit never builds into your project, your modules or a folder of yours.' },
   'output-unwritable': { severity: 'error', group: 'commands', title: 'Output file cannot be written', hint: 'Check that the folder exists and that you may write to it.' },
 
   // Translations (XLIFF)

@@ -71,6 +71,7 @@ export interface Host {
 }
 
 const COMMIT_RETRY_MS = [250, 750, 1500];
+const SLOW_RETRY_MS = 15_000;
 const MAX_TYPED_ANSWER = 250;
 
 export class Session implements Host {
@@ -103,7 +104,7 @@ export class Session implements Host {
     const launch = this.tracker.start();
     const decoded = decodeState(launch.suspendData, this.course);
     this.state = decoded.state;
-    if (decoded.problems.includes('damaged') || decoded.problems.includes('version')) this.notify('restoreFailed', 'error');
+    if (launch.unreadable || decoded.problems.includes('damaged') || decoded.problems.includes('version')) this.notify('restoreFailed', 'error');
     if (decoded.lostAttempt) this.notify('assessmentChanged', 'info');
     if (launch.passed) this.state.passed = true;
     // The suspend_data may be gone (a 2004 relaunch after a pass) while the LMS kept the score.
@@ -354,7 +355,13 @@ export class Session implements Host {
   }
 
   private commit(): void {
-    if (this.ended || this.retryTimer !== undefined) return;
+    if (this.ended) return;
+    if (this.retryTimer !== undefined) {
+      // Between quick retries, wait for them; while only slow retries are left, try now.
+      if (this.commitFailures <= COMMIT_RETRY_MS.length) return;
+      clearTimeout(this.retryTimer);
+      this.retryTimer = undefined;
+    }
     const wasMemory = this.tracker.kind === 'memory';
     if (this.tracker.commit()) {
       if (this.commitFailures > COMMIT_RETRY_MS.length) this.notify('saveRecovered', 'info', 'notSavedLms');
@@ -362,11 +369,10 @@ export class Session implements Host {
       if (!wasMemory && (this.tracker.kind as Tracker['kind']) === 'memory') this.notify('notSavedLocally', 'error', 'savedLocally');
       return;
     }
-    const delay = COMMIT_RETRY_MS[this.commitFailures++];
-    if (delay === undefined) {
-      this.notify('notSavedLms', 'error', 'saveRecovered');
-      return;
-    }
+    // A few quick retries, then the learner is told, and saving is tried again now and then.
+    const delay = COMMIT_RETRY_MS[this.commitFailures] ?? SLOW_RETRY_MS;
+    this.commitFailures++;
+    if (this.commitFailures === COMMIT_RETRY_MS.length + 1) this.notify('notSavedLms', 'error', 'saveRecovered');
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
       this.commit();

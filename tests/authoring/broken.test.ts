@@ -7,6 +7,7 @@
 import { mkdir, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { OUTPUT_MARKER } from '../../src/build/output-folder.js';
 import { catalog } from '../../src/diagnostics/catalog.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { brokenDir, copyBrokenCase, CRASH, hashTree, runCli } from './cli.js';
@@ -176,6 +177,8 @@ describe.each(cases)('broken module: $name', (c) => {
     const dist = path.join(dir, 'dist');
     await mkdir(path.join(dist, 'site'), { recursive: true });
     await mkdir(path.join(dist, 'packages'), { recursive: true });
+    // A previous build's dist/, marked as coursekit's, so the build may replace it.
+    await writeFile(path.join(dist, OUTPUT_MARKER), '');
     await writeFile(path.join(dist, 'site', 'index.html'), '<!doctype html><title>the previous build</title>\n');
     await writeFile(path.join(dist, 'packages', 'small-course-web.zip'), Buffer.from([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]));
     const before = await hashTree(dir);

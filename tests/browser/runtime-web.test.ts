@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { readZip } from '../../src/package/zip.js';
 import type { RuntimeCourseData } from '../../src/render/view-model.js';
 import { drawAttempt } from '../../src/runtime/draw.js';
+import { storageKey } from '../../src/runtime/tracking/local.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { buildProject, type BuiltProject } from '../helpers/projects.js';
 import { answerByClicking, answerWithKeyboard, pinAttemptSeed, ready, rightAnswer, shownQuestion, tabTo, takeAttempt } from '../helpers/runtime-browser.js';
@@ -104,6 +105,31 @@ describe('web package from file://', () => {
 
     await open('01-contributions.html', '01-contributions');
     expect(await page.locator('textarea[data-ck-reflection]').inputValue()).toBe('We record remittances.');
+  });
+
+  it.each([
+    ['null', 'null'],
+    ['text that is not JSON', '{"location": "01-contr'],
+    ['a number where text belongs', '{"location": 7, "data": "1|x"}'],
+    ['an object where text belongs', '{"location": "", "data": {"viewed": 3}}'],
+    ['a list', '[1, 2]'],
+  ])('reads %s under its storage key as a fresh start: keeps a copy, tells the learner once, and saves again', async (_, stored) => {
+    // Written from a page of the same file:// origin that runs no course script (a course page
+    // would save over it as it unloads).
+    const key = storageKey(course.id, course.version);
+    await page.goto(`${siteUrl}/`);
+    await page.evaluate(([k, v]) => localStorage.setItem(k!, v!), [key, stored]);
+    page.on('pageerror', (error) => expect.unreachable(`the page threw: ${error.message}`));
+
+    await open('assessment.html', 'assessment');
+    expect(await page.locator('[data-ck-notice]').textContent()).toContain('could not be restored');
+    expect(await page.evaluate((k) => localStorage.getItem(`${k}:unreadable`), key)).toBe(stored);
+    await takeAttempt(frame, 'right');
+    expect(await page.locator('[data-ck-verdict]').textContent()).toBe('You passed.');
+
+    await reload('assessment');
+    expect(await page.locator('[data-ck-notice]').textContent()).not.toContain('could not be restored');
+    expect(await page.locator('[data-ck-verdict]').textContent()).toBe('You passed.');
   });
 
   it('brings an unfinished attempt back after a reload, on the same question', async () => {

@@ -17,6 +17,11 @@ const settings = { autocommit: false, lmsCommitUrl: false as const, logLevel: 5 
 interface Lms {
   calls: { method: string; element: string; value: string; result: string }[];
   failCommits: boolean;
+  /** SetValue of matching elements answers "false" (error 351), as an LMS that will not store them. */
+  refuseSets: RegExp | undefined;
+  /** Every API call throws. */
+  throwing: boolean;
+  tracker: Scorm12Tracker | Scorm2004Tracker | undefined;
   session(course: RuntimeCourseData, sco?: string): Session;
   cmi(): any;
   sets(): Record<string, string>;
@@ -30,8 +35,12 @@ function lms(version: Version, saved?: object): Lms {
   const self: Lms = {
     calls: [],
     failCommits: false,
+    refuseSets: undefined,
+    throwing: false,
+    tracker: undefined,
     session(course, sco) {
       const tracker = version === 'scorm12' ? new Scorm12Tracker(api as unknown as Scorm12Api) : new Scorm2004Tracker(api as unknown as Scorm2004Api);
+      self.tracker = tracker;
       expect(tracker.initialize()).toBe(true);
       const session = new Session(course, tracker, sco);
       session.start();
@@ -41,9 +50,13 @@ function lms(version: Version, saved?: object): Lms {
     sets: () => Object.fromEntries(self.calls.filter((c) => /SetValue/.test(c.method)).map((c) => [c.element, c.value])),
   };
   const api: Record<string, (...args: string[]) => string> = {};
+  let refusedLast = false;
   for (const name of names) {
     api[name] = (...args: string[]) => {
-      const result = /Commit/.test(name) && self.failCommits ? 'false' : String(real[name](...args));
+      if (self.throwing) throw new TypeError('the LMS API broke');
+      if (/GetLastError/.test(name) && refusedLast) return '351';
+      refusedLast = /SetValue/.test(name) && !!self.refuseSets?.test(args[0] ?? '');
+      const result = refusedLast || (/Commit/.test(name) && self.failCommits) ? 'false' : String(real[name](...args));
       if (!/GetLastError/.test(name)) self.calls.push({ method: name, element: args[0] ?? '', value: args[1] ?? '', result });
       return result;
     };
@@ -213,12 +226,56 @@ describe.each<Version>(['scorm12', 'scorm2004'])('%s session', (version) => {
     api.failCommits = true;
     session.pageViewed('01-contributions');
     expect(session.view().notices.map((n) => n.key)).not.toContain('notSavedLms');
-    vi.runAllTimers();
+    vi.advanceTimersByTime(2600);
     expect(api.calls.filter((c) => /Commit/.test(c.method) && c.result === 'false')).toHaveLength(4);
     expect(session.view().notices).toContainEqual({ key: 'notSavedLms', level: 'error' });
     api.failCommits = false;
     session.pageViewed('02-ministries');
     expect(session.view().notices.map((n) => n.key)).toEqual(['saveRecovered']);
+  });
+
+  it.each([
+    ['every value', /./],
+    ['only suspend_data', /^cmi\.suspend_data$/],
+  ])('keeps sending progress the LMS refuses (%s) while its commits succeed, tells the learner, and saves it once accepted', (_, refused) => {
+    vi.useFakeTimers();
+    const api = lms(version);
+    const session = api.session(tiny);
+    api.refuseSets = refused;
+    session.pageViewed('01-contributions');
+    expect(api.calls.filter((c) => c.method === (is12 ? 'LMSCommit' : 'Commit') && c.result === 'true').length).toBeGreaterThan(0);
+    vi.advanceTimersByTime(2600);
+    expect(session.view().notices).toContainEqual({ key: 'notSavedLms', level: 'error' });
+    expect(api.calls.filter((c) => c.method === setValue && c.element === el.suspend && c.result === 'false').length).toBeGreaterThanOrEqual(4);
+    expect(api.tracker!.refused.get(el.suspend)).toBe(351);
+
+    api.refuseSets = undefined;
+    vi.advanceTimersByTime(15_000);
+    expect(session.view().notices.map((n) => n.key)).toEqual(['saveRecovered']);
+    const kept = api.cmi();
+    const saved = is12
+      ? { cmi: { suspend_data: kept.suspend_data, core: { lesson_location: kept.core.lesson_location, lesson_status: kept.core.lesson_status, entry: 'resume' } } }
+      : { cmi: { suspend_data: kept.suspend_data, location: kept.location, completion_status: kept.completion_status, entry: 'resume' } };
+    expect(lms(version, saved).session(tiny).view().viewed).toContain('01-contributions');
+  });
+
+  it('survives an LMS API that throws: the page keeps working and the learner is told', () => {
+    vi.useFakeTimers();
+    const api = lms(version);
+    const session = api.session(tiny);
+    api.throwing = true;
+    expect(() => {
+      session.pageViewed('01-contributions');
+      session.suspend();
+    }).not.toThrow();
+    vi.advanceTimersByTime(2600);
+    expect(session.view().viewed).toContain('01-contributions');
+    expect(session.view().notices).toContainEqual({ key: 'notSavedLms', level: 'error' });
+    expect(() => session.end()).not.toThrow();
+    const broken = lms(version);
+    broken.throwing = true;
+    const tracker = is12 ? new Scorm12Tracker(broken as unknown as Scorm12Api) : new Scorm2004Tracker(broken as unknown as Scorm2004Api);
+    expect(tracker.initialize()).toBe(false);
   });
 
   it('never writes more than the SCORM 1.2 limit, and tells the learner when answers had to be shortened', () => {

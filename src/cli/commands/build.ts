@@ -18,23 +18,23 @@ export function registerBuild(program: Command, { io, setExitCode }: CommandCont
           .argParser(parseTargets),
       ),
   ).action(async (modules: string[], options: CommonOptions & { out: string; target: PackageTarget[] }) => {
-    const outDir = path.resolve(io.cwd, options.out);
-    const shownOut = path.relative(io.cwd, outDir) || '.';
+    const shownOut = path.relative(io.cwd, path.resolve(io.cwd, options.out)) || '.';
     // Loaded on use: Eleventy and esbuild take a moment to import, and only building needs them.
     const { buildModules } = await import('../../build/index.js');
     const result = await buildModules({
       cwd: io.cwd,
       modulesDir: path.resolve(io.cwd, options.modules),
       only: modules,
-      outDir,
+      outDir: options.out,
       targets: options.target,
       strict: options.strict,
       onProgress: createConsoleReporter(io),
     });
     printDiagnostics(io, result.diagnostics, options.format);
     if (!result.ok) {
-      if (options.format === 'pretty') io.stdout(`Build failed: ${summaryLine(result.diagnostics)}. ${shownOut}/ was left as it was.\n`);
-      setExitCode(1);
+      const refused = result.diagnostics.some((d) => d.code === 'output-refused');
+      if (options.format === 'pretty' && !refused) io.stdout(`Build failed: ${summaryLine(result.diagnostics)}. ${shownOut}/ was left as it was.\n`);
+      setExitCode(refused ? 2 : 1);
       return;
     }
     if (options.format === 'pretty') {
@@ -44,12 +44,15 @@ export function registerBuild(program: Command, { io, setExitCode }: CommandCont
   });
 }
 
+/** A list of known targets, each once: an empty list would build no package and still succeed. */
 function parseTargets(value: string): PackageTarget[] {
-  const targets = value.split(',').map((t) => t.trim()).filter(Boolean);
-  for (const t of targets) {
+  const targets = value.split(',').map((t) => t.trim());
+  if (targets.every((t) => t === '')) throw new InvalidArgumentError(`no target given: use one or more of ${PACKAGE_TARGETS.join(', ')}.`);
+  for (const [i, t] of targets.entries()) {
     if (!(PACKAGE_TARGETS as readonly string[]).includes(t)) {
-      throw new InvalidArgumentError(`unknown target "${t}": use ${PACKAGE_TARGETS.join(', ')}.`);
+      throw new InvalidArgumentError(t === '' ? `an empty target in "${value}": separate targets with single commas.` : `unknown target "${t}": use ${PACKAGE_TARGETS.join(', ')}.`);
     }
+    if (targets.indexOf(t) !== i) throw new InvalidArgumentError(`"${t}" is listed twice: give each target once.`);
   }
   return targets as PackageTarget[];
 }

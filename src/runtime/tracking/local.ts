@@ -14,14 +14,29 @@ export class LocalTracker implements Tracker {
   constructor(private readonly key: string) {}
 
   start(): LaunchData {
+    const launch: LaunchData = { location: '', suspendData: '', review: false, passed: false, score: undefined };
+    let stored: string | null;
     try {
-      const saved = JSON.parse(localStorage.getItem(this.key) ?? '{}') as { location?: string; data?: string };
-      this.location = saved.location ?? '';
-      this.data = saved.data ?? '';
+      stored = localStorage.getItem(this.key);
     } catch {
       this.kind = 'memory';
+      return launch;
     }
-    return { location: this.location, suspendData: this.data, review: false, passed: false, score: undefined };
+    if (stored === null) return launch;
+    const saved = parseSaved(stored);
+    if (!saved) {
+      // Another script, an older version or a hand edit wrote something else: keep a copy of
+      // it, start clean, and tell the learner (once: the next save replaces it).
+      try {
+        localStorage.setItem(`${this.key}:unreadable`, stored);
+      } catch {
+        // No room for the copy: starting clean still beats a course that cannot load.
+      }
+      return { ...launch, unreadable: true };
+    }
+    this.location = saved.location;
+    this.data = saved.data;
+    return { ...launch, location: saved.location, suspendData: saved.data };
   }
 
   setProgress(location: string, suspendData: string): void {
@@ -47,6 +62,19 @@ export class LocalTracker implements Tracker {
   finish(): void {
     this.commit();
   }
+}
+
+/** What this tracker stores, or undefined when the stored text is anything else. */
+function parseSaved(text: string): { location: string; data: string } | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const { location = '', data = '' } = value as Record<string, unknown>;
+  return typeof location === 'string' && typeof data === 'string' ? { location, data } : undefined;
 }
 
 export function storageKey(moduleId: string, version: string): string {

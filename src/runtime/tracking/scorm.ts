@@ -1,6 +1,7 @@
 /**
- * What SCORM 1.2 and 2004 share: calls through a small adapter, each value written only when
- * it changes, a failed SetValue remembered instead of thrown.
+ * What SCORM 1.2 and 2004 share: calls through a small adapter that never throws, each value
+ * written only when it changes, and a refused SetValue of the learner's progress or result
+ * kept and sent again, so a commit only counts as saved once the LMS holds every such value.
  */
 import type { InteractionFields, ScormVersion } from '../interactions.js';
 import type { Status } from '../status.js';
@@ -15,16 +16,26 @@ export interface ScormCalls {
   lastError(): number;
 }
 
+/** SCORM's "general exception", for an API that threw instead of answering. */
+const GENERAL_EXCEPTION = 101;
+
 export abstract class ScormTracker implements Tracker {
   readonly kind = 'lms' as const;
   abstract readonly version: ScormVersion;
   abstract readonly limit: number;
+  /** The learner's progress and result: losing one of these loses work, so a refusal is retried. */
+  protected abstract readonly essential: RegExp;
   private readonly written = new Map<string, string>();
-  /** Elements the LMS refused, with its error code, for diagnosis. */
-  readonly refused: { element: string; error: number }[] = [];
+  /** Essential values the LMS refused, by element: sent again before every commit. */
+  private readonly unsaved = new Map<string, string>();
+  /** Every element the LMS refused, with its last error code, for diagnosis. */
+  readonly refused = new Map<string, number>();
   private interactionsSupported = true;
+  protected readonly calls: ScormCalls;
 
-  constructor(protected readonly calls: ScormCalls) {}
+  constructor(calls: ScormCalls) {
+    this.calls = guarded(calls);
+  }
 
   /** Whether Initialize succeeded (or the LMS says the session is already open). */
   abstract initialize(): boolean;
@@ -41,10 +52,18 @@ export abstract class ScormTracker implements Tracker {
   }
 
   protected set(element: string, value: string, once = true): boolean {
-    if (once && this.written.get(element) === value) return true;
+    if (once && this.written.get(element) === value) {
+      this.unsaved.delete(element);
+      return true;
+    }
     const ok = this.calls.setValue(element, value);
-    if (ok) this.written.set(element, value);
-    else this.refused.push({ element, error: this.calls.lastError() });
+    if (ok) {
+      this.written.set(element, value);
+      this.unsaved.delete(element);
+    } else {
+      this.refused.set(element, this.calls.lastError());
+      if (this.essential.test(element)) this.unsaved.set(element, value);
+    }
     return ok;
   }
 
@@ -73,7 +92,33 @@ export abstract class ScormTracker implements Tracker {
     for (const [element, value] of fields) this.set(`cmi.interactions.${count}.${element}`, value, false);
   }
 
+  /** Saved only when the LMS committed and holds every essential value it was sent. */
   commit(): boolean {
-    return this.calls.commit();
+    for (const [element, value] of Array.from(this.unsaved)) this.set(element, value, false);
+    const committed = this.calls.commit();
+    return committed && this.unsaved.size === 0;
   }
+}
+
+/** An LMS API that throws is an LMS that failed: each call then answers as a refused call would. */
+function guarded(calls: ScormCalls): ScormCalls {
+  let threw = false;
+  const guard = <T>(call: () => T, failed: T): T => {
+    try {
+      const result = call();
+      threw = false;
+      return result;
+    } catch {
+      threw = true;
+      return failed;
+    }
+  };
+  return {
+    initialize: () => guard(() => calls.initialize(), false),
+    getValue: (element) => guard(() => calls.getValue(element), ''),
+    setValue: (element, value) => guard(() => calls.setValue(element, value), false),
+    commit: () => guard(() => calls.commit(), false),
+    finish: () => guard(() => calls.finish(), false),
+    lastError: () => (threw ? GENERAL_EXCEPTION : guard(() => calls.lastError(), GENERAL_EXCEPTION)),
+  };
 }

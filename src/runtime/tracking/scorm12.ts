@@ -19,6 +19,7 @@ const ok = (result: unknown) => String(result) === 'true';
 export class Scorm12Tracker extends ScormTracker {
   readonly version = 'scorm12' as const;
   readonly limit = SCORM12_SUSPEND_LIMIT;
+  protected readonly essential = /^cmi\.(suspend_data|core\.(lesson_location|lesson_status|exit|score\.))/;
   private status = '';
 
   constructor(api: Scorm12Api) {

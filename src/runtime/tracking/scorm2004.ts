@@ -20,6 +20,7 @@ const ALREADY_INITIALIZED = 103;
 export class Scorm2004Tracker extends ScormTracker {
   readonly version = 'scorm2004' as const;
   readonly limit = SCORM2004_SUSPEND_LIMIT;
+  protected readonly essential = /^cmi\.(suspend_data|location|exit|completion_status|success_status|score\.)/;
   private completion = '';
   private success = '';
 

@@ -18,6 +18,8 @@ export interface LaunchData {
    * returns no suspend_data after a normal exit (after a pass), but does return the score.
    */
   score: number | undefined;
+  /** What was stored could not be read (and was set aside): the learner starts again. */
+  unreadable?: boolean;
 }
 
 export interface Tracker {
