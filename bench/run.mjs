@@ -35,7 +35,10 @@ function table(title, header, rows) {
 }
 
 async function machine() {
-  const { stdout } = await run('node', ['-e', 'process.stdout.write(JSON.stringify({cpus: require("os").cpus().length, model: require("os").cpus()[0].model, memoryGB: Math.round(require("os").totalmem()/2**30), node: process.version}))']);
+  const { stdout } = await run('node', [
+    '-e',
+    'process.stdout.write(JSON.stringify({cpus: require("os").cpus().length, model: require("os").cpus()[0].model, memoryGB: Math.round(require("os").totalmem()/2**30), node: process.version}))',
+  ]);
   return JSON.parse(stdout);
 }
 
@@ -69,12 +72,23 @@ if (wants('build')) {
       eleventyMinimalMs: ms(eleventy),
       eleventyMinimalPeakMB: Math.round(Math.max(...eleventy.map((r) => r.peakMemoryMB))),
       // Every run, in order, so the spread on a shared machine is on record too.
-      runs: { pipelineMs: pipeline.map((r) => Math.round(r.milliseconds)), eleventySamePagesMs: same.map((r) => Math.round(r.milliseconds)) },
+      runs: {
+        pipelineMs: pipeline.map((r) => Math.round(r.milliseconds)),
+        eleventySamePagesMs: same.map((r) => Math.round(r.milliseconds)),
+      },
     };
     entry.ratioSamePages = Number((entry.pipelineMs / entry.eleventySamePagesMs).toFixed(2));
     entry.ratioMinimal = Number((entry.pipelineMs / entry.eleventyMinimalMs).toFixed(2));
     results.build.push(entry);
-    rows.push([lessons, entry.pipelineMs, entry.pipelinePeakMB, entry.eleventySamePagesMs, entry.ratioSamePages, entry.eleventyMinimalMs, entry.ratioMinimal]);
+    rows.push([
+      lessons,
+      entry.pipelineMs,
+      entry.pipelinePeakMB,
+      entry.eleventySamePagesMs,
+      entry.ratioSamePages,
+      entry.eleventyMinimalMs,
+      entry.ratioMinimal,
+    ]);
     await rm(dir, { recursive: true, force: true });
   }
   table(
@@ -87,7 +101,7 @@ if (wants('build')) {
 if (wants('validate')) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'coursekit-bench-validate-'));
   const { id } = await writeSyntheticModule(dir, { lessons: 1000 });
-  const { checkModules } = await import('../lib/build/index.js');
+  const { checkModules } = await import('../lib/pipeline/check.js');
   const times = [];
   for (let i = 0; i < 5; i++) {
     const started = performance.now();
@@ -96,22 +110,31 @@ if (wants('validate')) {
     if (checked.diagnostics.some((d) => d.severity === 'error')) throw new Error('synthetic module does not validate');
   }
   results.validate = { lessons: 1000, firstMs: Math.round(times[0]), medianMs: Math.round(median(times)) };
-  table('Validation of 1,000 lessons (checkModules, same process)', ['run', 'ms'], times.map((t, i) => [i + 1, Math.round(t)]));
+  table(
+    'Validation of 1,000 lessons (checkModules, same process)',
+    ['run', 'ms'],
+    times.map((t, i) => [i + 1, Math.round(t)]),
+  );
   await rm(dir, { recursive: true, force: true });
 }
 
 if (wants('output')) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'coursekit-bench-output-'));
   await cp(path.join(root, 'modules'), path.join(dir, 'modules'), { recursive: true });
-  const { buildModules } = await import('../lib/build/index.js');
-  const { bundleRuntime } = await import('../lib/render/runtime-bundle.js');
-  const built = await buildModules({ cwd: dir, modulesDir: path.join(dir, 'modules'), outDir: path.join(dir, 'dist'), targets: ['scorm12', 'scorm2004', 'web'] });
+  const { buildModules } = await import('../lib/pipeline/index.js');
+  const { bundleRuntime } = await import('../lib/bundle/index.js');
+  const built = await buildModules({
+    cwd: dir,
+    modulesDir: path.join(dir, 'modules'),
+    outDir: path.join(dir, 'dist'),
+    targets: ['scorm12', 'scorm2004', 'web'],
+  });
   if (!built.ok) throw new Error('the sample module does not build');
   results.output = { packages: {}, runtime: {} };
   const rows = [];
   for (const p of built.packages) {
     results.output.packages[path.basename(p.path)] = p.bytes;
-    rows.push([path.basename(p.path), (p.bytes / 1024).toFixed(1) + ' KB']);
+    rows.push([path.basename(p.path), `${(p.bytes / 1024).toFixed(1)} KB`]);
   }
   for (const target of ['scorm12', 'scorm2004', 'web']) {
     const code = await bundleRuntime(target);
@@ -158,7 +181,11 @@ if (wants('preview')) {
   await preview.close();
   const warm = latencies.slice(1);
   results.preview = { editToReloadMsMedian: Math.round(median(warm)), editToReloadMsMax: Math.round(Math.max(...warm)), runs: warm.length };
-  table('Preview: edit one lesson of the sample module → reload event (includes the 40 ms watch debounce)', ['run', 'ms'], warm.map((t, i) => [i + 1, Math.round(t)]));
+  table(
+    'Preview: edit one lesson of the sample module → reload event (includes the 40 ms watch debounce)',
+    ['run', 'ms'],
+    warm.map((t, i) => [i + 1, Math.round(t)]),
+  );
   await rm(dir, { recursive: true, force: true });
 }
 
@@ -168,5 +195,5 @@ if ((wants('launch') || wants('suspend')) && (await stat(extra).catch(() => null
   Object.assign(results, await measureRuntime({ root, wants, table, median }));
 }
 
-await writeFile(resultsFile, JSON.stringify(results, null, 2) + '\n');
+await writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\nwrote ${path.relative(process.cwd(), resultsFile)}`);

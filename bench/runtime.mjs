@@ -10,7 +10,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 /** Launches measured per SCORM version and network, after one launch that is not counted. */
 const RUNS = 7;
 const WARMUP = 1;
@@ -55,9 +63,13 @@ function watchReady() {
 function launchAndTime(timeoutMs) {
   const host = window.coursekitLms;
   const now = () => performance.timeOrigin + performance.now();
-  const bench = (window.__ckBench = { initAt: undefined, initWallAt: undefined, readyAt: undefined, readyPage: undefined });
+  const bench = { initAt: undefined, initWallAt: undefined, readyAt: undefined, readyPage: undefined };
+  window.__ckBench = bench;
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ready content page within ${timeoutMs} ms: ${JSON.stringify(host.log.map((e) => e.method))}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`no ready content page within ${timeoutMs} ms: ${JSON.stringify(host.log.map((e) => e.method))}`)),
+      timeoutMs,
+    );
     host.onchange = () => {
       const last = host.log[host.log.length - 1];
       if (bench.initAt === undefined && last && /^(LMS)?Initialize$/.test(last.method)) {
@@ -94,7 +106,7 @@ function launchAndTime(timeoutMs) {
 
 async function measureLaunch({ root, table, median }) {
   const lib = (file) => import(pathToFileURL(path.join(root, 'lib', file)).href);
-  const { buildModules } = await lib('build/index.js');
+  const { buildModules } = await lib('pipeline/index.js');
   const { startPackageServer } = await lib('preview/package-server.js');
   const { readZip } = await lib('package/zip.js');
   const { chromium } = await import('playwright-core');
@@ -104,7 +116,12 @@ async function measureLaunch({ root, table, median }) {
   let browser;
   try {
     await cp(path.join(root, 'modules'), path.join(dir, 'modules'), { recursive: true });
-    const built = await buildModules({ cwd: dir, modulesDir: path.join(dir, 'modules'), outDir: path.join(dir, 'dist'), targets: ['scorm12', 'scorm2004'] });
+    const built = await buildModules({
+      cwd: dir,
+      modulesDir: path.join(dir, 'modules'),
+      outDir: path.join(dir, 'dist'),
+      targets: ['scorm12', 'scorm2004'],
+    });
     if (!built.ok) throw new Error('the sample module does not build');
     const moduleId = built.modules[0].id;
     const packagesDir = path.join(dir, 'dist', 'packages');
@@ -175,7 +192,11 @@ async function measureLaunch({ root, table, median }) {
       browser: browser.version(),
       runs: RUNS,
       warmupRunsDiscarded: WARMUP,
-      throttle: { latencyMs: THROTTLE.latencyMs, downloadKbitPerSecond: THROTTLE.kbitPerSecond, uploadKbitPerSecond: THROTTLE.kbitPerSecond },
+      throttle: {
+        latencyMs: THROTTLE.latencyMs,
+        downloadKbitPerSecond: THROTTLE.kbitPerSecond,
+        uploadKbitPerSecond: THROTTLE.kbitPerSecond,
+      },
       clock: 'from window.coursekitLms.launch() (the SCO frame is given its URL) in the LMS host page',
       loadAverage1m: { before: round(loadBefore), after: round(loadAfter), cpus: os.cpus().length },
     };
@@ -191,7 +212,11 @@ async function measureLaunch({ root, table, median }) {
           requests: runs[0].requests,
           fetchedKB: round(runs[0].bytes / 1024),
           // initializeLogMs: the same moment from the host log's Date.now() (a cross-check, 1 ms steps).
-          samples: runs.map((r) => ({ initializeMs: round(r.initializeMs), initializeLogMs: r.initializeLogMs, readyMs: round(r.readyMs) })),
+          samples: runs.map((r) => ({
+            initializeMs: round(r.initializeMs),
+            initializeLogMs: r.initializeLogMs,
+            readyMs: round(r.readyMs),
+          })),
         };
         launch[network][version] = entry;
         rows.push([
@@ -205,7 +230,10 @@ async function measureLaunch({ root, table, median }) {
         ]);
       }
     }
-    const busy = Math.max(loadBefore, loadAfter) > os.cpus().length ? `; BUSY MACHINE: load ${round(loadBefore)} → ${round(loadAfter)} on ${os.cpus().length} CPUs` : '';
+    const busy =
+      Math.max(loadBefore, loadAfter) > os.cpus().length
+        ? `; BUSY MACHINE: load ${round(loadBefore)} → ${round(loadAfter)} on ${os.cpus().length} CPUs`
+        : '';
     table(
       `Launch of the sample module under scorm-again in Chromium (${RUNS} runs each after ${WARMUP} discarded; ms from launch()${busy})`,
       ['version', 'network', 'Initialize median', 'max', 'page ready median', 'max', 'requests / fetched'],
@@ -235,7 +263,7 @@ async function measureSuspend({ root, table }) {
     plugins: [
       {
         // The runtime (src/runtime) is bundled from source; the pipeline the test helpers use
-        // (src/build, src/render) is the compiled lib/; tests/helpers/projects.js only lends
+        // (src/pipeline, src/render…) is the compiled lib/; tests/helpers/projects.js only lends
         // its two paths (its own would point inside the bundle).
         name: 'coursekit-lib',
         setup(b) {
@@ -262,8 +290,17 @@ async function measureSuspend({ root, table }) {
   table(
     `suspend_data worst cases (characters) against the SCORM 1.2 limit of ${limit.toLocaleString('en')}`,
     ['course', 'case', 'questions', 'full', 'within limit', 'stage', 'what was given up'],
-    cases.map((c) => [c.course, c.case, c.questions, c.fullChars, c.limitedChars, c.loss, c.typedCharsKept === undefined ? c.stage : `${c.stage} (to ${c.typedCharsKept} of 250 characters)`]),
+    cases.map((c) => [
+      c.course,
+      c.case,
+      c.questions,
+      c.fullChars,
+      c.limitedChars,
+      c.loss,
+      c.typedCharsKept === undefined ? c.stage : `${c.stage} (to ${c.typedCharsKept} of 250 characters)`,
+    ]),
   );
-  for (const c of cases) if (c.limitedChars > limit || !c.decodes) throw new Error(`suspend_data: ${c.course}, ${c.case} does not fit or does not decode`);
+  for (const c of cases)
+    if (c.limitedChars > limit || !c.decodes) throw new Error(`suspend_data: ${c.course}, ${c.case} does not fit or does not decode`);
   return { limit, cases };
 }

@@ -13,7 +13,7 @@ const [kind, projectDir, moduleId] = process.argv.slice(2);
 const here = path.dirname(fileURLToPath(import.meta.url));
 let prepared;
 if (kind === 'eleventy-same') {
-  const { checkModules } = await import('../lib/build/check.js');
+  const { checkModules } = await import('../lib/pipeline/check.js');
   const { buildSiteModel } = await import('../lib/render/view-model.js');
   // Not render/index.js: that imports Eleventy, whose loading belongs inside the clock.
   const { eleventyOptions } = await import('../lib/render/eleventy-options.js');
@@ -23,7 +23,7 @@ if (kind === 'eleventy-same') {
 const started = performance.now();
 
 if (kind === 'pipeline') {
-  const { buildModules } = await import('../lib/build/index.js');
+  const { buildModules } = await import('../lib/pipeline/index.js');
   const result = await buildModules({
     cwd: projectDir,
     modulesDir: path.join(projectDir, 'modules'),

@@ -5,9 +5,9 @@
  * its largest, 250 typed characters that all need escaping) and the real encoder.
  *
  * Bundled by bench/runtime.mjs with esbuild (the runtime is TypeScript, not compiled to lib/);
- * imports of the pipeline (src/build, src/render) are served by the compiled lib/ instead.
+ * imports of build-time code (src/pipeline, src/render, src/shared…) are served by the compiled lib/ instead.
  */
-import type { RuntimeCourseData } from '../src/render/view-model.js';
+import type { RuntimeCourseData } from '../src/model/runtime-data.js';
 import { SCORM12_SUSPEND_LIMIT, SHORTENED, decodeState, encodeResponse, encodeState } from '../src/runtime/codec.js';
 import type { LearnerState } from '../src/runtime/state.js';
 import { bigBankCourse, runtimeCourse, worstAnswer, worstState } from '../tests/helpers/runtime-course.js';
@@ -21,7 +21,6 @@ export const LOSS_STAGES = [
   'review of the submitted attempt left out',
   'answers of the attempt in progress left out',
 ];
-
 
 export interface SuspendCase {
   course: string;

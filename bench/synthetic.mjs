@@ -29,7 +29,11 @@ export function syntheticLesson(i) {
     estimatedMinutes: 10,
     objectives: [{ id: `obj-${id}`, text: `Apply paragraph ${paragraph} to case ${i + 1}.`, source }],
     blocks: [
-      { type: 'text', heading: 'Context', markdown: `${sentence(i)}\n\n${sentence(i + 1)} **Key idea:** a *human rights-based* approach.\n\n- first point\n- second point` },
+      {
+        type: 'text',
+        heading: 'Context',
+        markdown: `${sentence(i)}\n\n${sentence(i + 1)} **Key idea:** a *human rights-based* approach.\n\n- first point\n- second point`,
+      },
       { type: 'quote', text: QUOTES[paragraph], citation: source },
       { type: 'keyPoints', items: [sentence(i + 2), sentence(i + 3), sentence(i + 4)] },
       { type: 'callout', variant: 'background', heading: 'Background', markdown: sentence(i + 5) },
@@ -46,7 +50,11 @@ export function syntheticLesson(i) {
             source,
             objective: `obj-${id}`,
             level: 'recall',
-            options: PARAGRAPHS.map((p, k) => ({ id: 'abcd'[k], text: `Paragraph ${p}`, feedback: p === paragraph ? 'Yes.' : `No: this lesson applies paragraph ${paragraph}.` })),
+            options: PARAGRAPHS.map((p, k) => ({
+              id: 'abcd'[k],
+              text: `Paragraph ${p}`,
+              feedback: p === paragraph ? 'Yes.' : `No: this lesson applies paragraph ${paragraph}.`,
+            })),
             correct: 'abcd'[PARAGRAPHS.indexOf(paragraph)],
           },
         ],
@@ -66,13 +74,20 @@ export function syntheticQuestion(i, lessonCount) {
     source,
     objective: `obj-l${String(lessonIndex).padStart(4, '0')}`,
     level: i % 2 ? 'recall' : 'application',
-    options: ['a', 'b', 'c', 'd'].map((id) => ({ id, text: `Option ${id} for question ${i + 1} (paragraph ${paragraph})`, feedback: `Feedback on option ${id}.` })),
+    options: ['a', 'b', 'c', 'd'].map((id) => ({
+      id,
+      text: `Option ${id} for question ${i + 1} (paragraph ${paragraph})`,
+      feedback: `Feedback on option ${id}.`,
+    })),
     correct: 'a',
   };
 }
 
 /** Writes modules/<id>/ with `lessons` lessons and a bank of `questions` questions under `root`. */
-export async function writeSyntheticModule(root, { lessons, questions = Math.max(8, Math.min(200, lessons)), id = `synthetic-${lessons}` }) {
+export async function writeSyntheticModule(
+  root,
+  { lessons, questions = Math.max(8, Math.min(200, lessons)), id = `synthetic-${lessons}` },
+) {
   const dir = path.join(root, 'modules', id);
   await mkdir(path.join(dir, 'lessons'), { recursive: true });
   await mkdir(path.join(dir, 'questions'), { recursive: true });
@@ -85,10 +100,17 @@ export async function writeSyntheticModule(root, { lessons, questions = Math.max
     await writeFile(path.join(dir, 'lessons', `${lesson.id}.json`), JSON.stringify(lesson, null, 2));
   }
   const bank = Array.from({ length: questions }, (_, i) => syntheticQuestion(i, lessons));
-  await writeFile(path.join(dir, 'questions', 'bank.json'), JSON.stringify({ $schema: '../../../schemas/question-bank.schema.json', questions: bank }, null, 2));
+  await writeFile(
+    path.join(dir, 'questions', 'bank.json'),
+    JSON.stringify({ $schema: '../../../schemas/question-bank.schema.json', questions: bank }, null, 2),
+  );
   await writeFile(
     path.join(dir, 'glossary.json'),
-    JSON.stringify({ terms: [{ id: 'remittances', term: 'Remittances', definition: 'Money migrants send home.', background: true }] }, null, 2),
+    JSON.stringify(
+      { terms: [{ id: 'remittances', term: 'Remittances', definition: 'Money migrants send home.', background: true }] },
+      null,
+      2,
+    ),
   );
   const perParagraph = Math.max(1, Math.min(3, Math.floor(questions / 4)));
   await writeFile(

@@ -74,7 +74,9 @@ try {
     fastest: { ms: result.minMs },
     slowest: { ms: result.maxMs },
   });
-  console.log(`${LESSONS} lessons, ${files} files in ${path.relative(root, folder)}: ${result.withinBudget ? 'within' : 'OVER'} the ${BUDGET_MS} ms budget.`);
+  console.log(
+    `${LESSONS} lessons, ${files} files in ${path.relative(root, folder)}: ${result.withinBudget ? 'within' : 'OVER'} the ${BUDGET_MS} ms budget.`,
+  );
   const resultsFile = path.join(here, 'results.json');
   let results = {};
   try {
@@ -83,7 +85,7 @@ try {
     // No results yet.
   }
   results.validate = result;
-  await writeFile(resultsFile, JSON.stringify(results, null, 2) + '\n');
+  await writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
   if (!result.withinBudget) process.exitCode = 1;
 } finally {
   await rm(root, { recursive: true, force: true });

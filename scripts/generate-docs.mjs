@@ -71,7 +71,7 @@ export async function generateDiagnosticsDoc() {
   }
   const ungrouped = entries.filter(([, e]) => !(e.group in catalogGroups));
   if (ungrouped.length > 0) throw new Error(`catalog entries without a known group: ${ungrouped.map(([c]) => c).join(', ')}`);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 function slug(heading) {

@@ -24,7 +24,7 @@ export async function generateContentTypes() {
   const seen = new Set();
   for (const name of entrySchemas) {
     const schema = structuredClone(byId.get(`${name}.schema.json`));
-    let ts = await compile(schema, schema.title, {
+    const ts = await compile(schema, schema.title, {
       cwd: schemaDir,
       bannerComment: '',
       additionalProperties: false,
@@ -40,7 +40,7 @@ export async function generateContentTypes() {
       const name = /^export (?:interface|type) (\w+)/m.exec(block)?.[1];
       if (name && seen.has(name)) continue;
       if (name) seen.add(name);
-      parts.push(block.trim() + '\n');
+      parts.push(`${block.trim()}\n`);
     }
   }
   return parts.join('\n');

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { buildModules } = await import('../lib/build/index.js');
+const { buildModules } = await import('../lib/pipeline/index.js');
 const dir = await mkdtemp(path.join(os.tmpdir(), 'coursekit-shots-'));
 await cp(path.join(root, 'modules'), path.join(dir, 'modules'), { recursive: true });
 const built = await buildModules({ cwd: dir, modulesDir: path.join(dir, 'modules'), outDir: path.join(dir, 'dist'), targets: ['web'] });
@@ -17,7 +17,15 @@ const site = path.join(dir, 'dist', 'site', 'migration-human-rights');
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const page = await browser.newPage({ viewport: { width: 1200, height: 860 } });
 const ready = (id) => page.waitForFunction((p) => document.documentElement.getAttribute('data-ck-ready') === p, id);

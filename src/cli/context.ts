@@ -45,7 +45,7 @@ export function withContentOptions(command: Command): Command {
 export function printDiagnostics(io: CliIo, diagnostics: Diagnostic[], format: OutputFormat): void {
   if (diagnostics.length === 0 && format !== 'json') return;
   const text = formatDiagnostics(diagnostics, format, { color: io.color, cwd: io.cwd });
-  if (format === 'pretty') io.stderr(text + '\n');
+  if (format === 'pretty') io.stderr(`${text}\n`);
   else io.stdout(text);
 }
 

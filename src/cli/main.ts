@@ -17,14 +17,17 @@ export type { CliIo } from './context.js';
 
 export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
   const program = new Command('coursekit')
-    .description('Build e-learning modules from JSON lessons: validate them, render them with Eleventy, package them for SCORM 1.2, SCORM 2004 and the web.')
+    .description(
+      'Build e-learning modules from JSON lessons: validate them, render them with Eleventy, package them for SCORM 1.2, SCORM 2004 and the web.',
+    )
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
     .showHelpAfterError('(run `coursekit --help` for usage)');
   let exitCode = 0;
 
   const context: CommandContext = { io, setExitCode: (code) => (exitCode = Math.max(exitCode, code)) };
-  for (const register of [registerValidate, registerBuild, registerPreview, registerNew, registerReport, registerXliff]) register(program, context);
+  for (const register of [registerValidate, registerBuild, registerPreview, registerNew, registerReport, registerXliff])
+    register(program, context);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -35,7 +38,9 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       printDiagnostics(io, error.diagnostics, 'pretty');
       return 1;
     }
-    io.stderr(`coursekit hit an internal error: ${(error as Error).message}\nThis is a bug in coursekit, not in your content. Please report it with the command you ran.\n`);
+    io.stderr(
+      `coursekit hit an internal error: ${(error as Error).message}\nThis is a bug in coursekit, not in your content. Please report it with the command you ran.\n`,
+    );
     if (process.env.COURSEKIT_DEBUG) io.stderr(`${(error as Error).stack ?? ''}\n`);
     return 2;
   }

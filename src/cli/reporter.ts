@@ -1,8 +1,8 @@
 /** Progress lines while building: each module and target as it is packaged; silent in CI and pipes. */
 import path from 'node:path';
-import type { BuildEvent } from '../build/index.js';
+import type { BuildEvent } from '../pipeline/index.js';
 import { formatBytes } from '../load/json-file.js';
-import type { CliIo } from './main.js';
+import type { CliIo } from './context.js';
 
 export function createConsoleReporter(io: CliIo): ((event: BuildEvent) => void) | undefined {
   if (!io.interactive) return undefined;
@@ -15,7 +15,9 @@ export function createConsoleReporter(io: CliIo): ((event: BuildEvent) => void) 
         io.stderr(`  rendered ${event.pages} page(s)\n`);
         break;
       case 'packaged':
-        io.stderr(`  packaged ${event.package.moduleId} ${event.package.target.padEnd(9)} ${formatBytes(event.package.bytes).padStart(9)}  ${path.basename(event.package.path)}\n`);
+        io.stderr(
+          `  packaged ${event.package.moduleId} ${event.package.target.padEnd(9)} ${formatBytes(event.package.bytes).padStart(9)}  ${path.basename(event.package.path)}\n`,
+        );
         break;
     }
   };

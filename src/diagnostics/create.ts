@@ -1,6 +1,6 @@
 import { catalog, type DiagnosticCode } from './catalog.js';
 import type { Diagnostic } from './diagnostic.js';
-import type { JsonFile } from '../load/json-file.js';
+import type { JsonFile } from '../model/json-file.js';
 
 export interface DiagnosticInit {
   message: string;

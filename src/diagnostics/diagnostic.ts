@@ -2,9 +2,7 @@
  * One shape for every problem coursekit reports, from a JSON syntax error to a SCORM manifest
  * check, so that every stage can be printed, filtered and tested the same way.
  */
-import type { DiagnosticCode } from './catalog.js';
-
-export type Severity = 'error' | 'warning';
+import type { DiagnosticCode, Severity } from './catalog.js';
 
 export interface Diagnostic {
   /** Stable code from the catalog (`docs/diagnostics.md`); never renamed once released. */

@@ -19,7 +19,7 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: Ou
   const sorted = sortDiagnostics(diagnostics);
   switch (format) {
     case 'json':
-      return JSON.stringify(sorted, null, 2) + '\n';
+      return `${JSON.stringify(sorted, null, 2)}\n`;
     case 'github':
       return sorted.map(formatGithub).join('');
     case 'pretty': {
@@ -32,7 +32,12 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: Ou
 
 function formatGithub(d: Diagnostic): string {
   const level = d.severity === 'error' ? 'error' : 'warning';
-  const props = [d.file && `file=${escapeProperty(d.file)}`, d.line && `line=${d.line}`, d.column && `col=${d.column}`, `title=${escapeProperty(d.code)}`]
+  const props = [
+    d.file && `file=${escapeProperty(d.file)}`,
+    d.line && `line=${d.line}`,
+    d.column && `col=${d.column}`,
+    `title=${escapeProperty(d.code)}`,
+  ]
     .filter(Boolean)
     .join(',');
   const text = d.hint ? `${d.message} ${d.hint}` : d.message;
@@ -58,12 +63,12 @@ export function formatPretty(d: Diagnostic, options: FormatOptions, files = new 
   const { color } = options;
   const location = d.file ? `${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}` : '';
   const severity = d.severity === 'error' ? paint(color, 'red', 'error') : paint(color, 'yellow', 'warning');
-  const lines = [`${location ? paint(color, 'bold', location) + ' ' : ''}${severity} ${paint(color, 'dim', d.code)}`, `  ${d.message}`];
+  const lines = [`${location ? `${paint(color, 'bold', location)} ` : ''}${severity} ${paint(color, 'dim', d.code)}`, `  ${d.message}`];
   if (d.pointer !== undefined && d.pointer !== '') lines.push(paint(color, 'dim', `  at ${d.pointer}`));
   const frame = d.file && d.line ? codeFrame(files, path.resolve(options.cwd, d.file), d.line, d.column ?? 1, color) : '';
   if (frame) lines.push(frame);
   if (d.hint) lines.push(`  ${paint(color, 'cyan', 'hint:')} ${d.hint}`);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 function codeFrame(files: Map<string, string[] | null>, file: string, line: number, column: number, color: boolean): string {
@@ -71,7 +76,9 @@ function codeFrame(files: Map<string, string[] | null>, file: string, line: numb
   if (fileLines === undefined) {
     try {
       // Positions are counted without a byte order mark (the loader drops it), so drop it here too.
-      fileLines = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+      fileLines = readFileSync(file, 'utf8')
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/);
     } catch {
       fileLines = null;
     }

@@ -138,7 +138,9 @@ export async function loadTranslations(module: CourseModule, options: LoadTransl
   return { modules, diagnostics };
 }
 
-export type ReadXliffFileResult = { text: string; missing?: undefined; diagnostic?: undefined } | { text: undefined; missing: boolean; diagnostic?: Diagnostic };
+export type ReadXliffFileResult =
+  | { text: string; missing?: undefined; diagnostic?: undefined }
+  | { text: undefined; missing: boolean; diagnostic?: Diagnostic };
 
 /** Reads an .xlf file as text: UTF-8, or UTF-16 with a byte order mark (as some tools save it). */
 export async function readXliffFile(absolutePath: string, displayPath: string): Promise<ReadXliffFileResult> {
@@ -148,8 +150,13 @@ export async function readXliffFile(absolutePath: string, displayPath: string): 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { text: undefined, missing: true };
-    const reason = code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
-    return { text: undefined, missing: false, diagnostic: diagnostic('file-unreadable', { file: displayPath, message: `cannot read ${path.basename(displayPath)}: ${reason}.` }) };
+    const reason =
+      code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
+    return {
+      text: undefined,
+      missing: false,
+      diagnostic: diagnostic('file-unreadable', { file: displayPath, message: `cannot read ${path.basename(displayPath)}: ${reason}.` }),
+    };
   }
   try {
     if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2)) };
@@ -159,7 +166,11 @@ export async function readXliffFile(absolutePath: string, displayPath: string): 
     return {
       text: undefined,
       missing: false,
-      diagnostic: diagnostic('file-not-utf8', { file: displayPath, message: `${path.basename(displayPath)} is not UTF-8 text.`, hint: 'Save the XLIFF file as UTF-8 in the translation tool.' }),
+      diagnostic: diagnostic('file-not-utf8', {
+        file: displayPath,
+        message: `${path.basename(displayPath)} is not UTF-8 text.`,
+        hint: 'Save the XLIFF file as UTF-8 in the translation tool.',
+      }),
     };
   }
 }

@@ -101,7 +101,12 @@ export function languageDiagnostics(document: XliffDocument, context: ReportCont
   const at = { file, line: document.line, column: document.column };
   const out: Diagnostic[] = [];
   if (document.moduleId !== undefined && document.moduleId !== module.id) {
-    out.push(diagnostic('translation-wrong-module', { ...at, message: `${name} was exported from module \`${document.moduleId}\`, not \`${module.id}\`.` }));
+    out.push(
+      diagnostic('translation-wrong-module', {
+        ...at,
+        message: `${name} was exported from module \`${document.moduleId}\`, not \`${module.id}\`.`,
+      }),
+    );
   }
   if (!sameLanguage(document.srcLang, module.meta.language)) {
     out.push(

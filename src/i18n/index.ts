@@ -1,10 +1,14 @@
 /**
- * Content translation through XLIFF 2.0 (docs/translation.md). The build calls
- * `loadTranslations(module)` for each validated module; the `coursekit xliff` command uses
- * `exportXliff` and `importXliff`.
+ * The translation stage (docs/translation.md): each translation a validated module declares
+ * becomes a module of its own, its texts taken from translations/<lang>.xlf. The check stage
+ * (pipeline/check.ts) calls `loadTranslations`; the `coursekit xliff` workflows that write
+ * those files live in src/xliff/.
  */
-export { applyTranslation, loadTranslations, type ApplyOptions, type ApplyResult, type LoadTranslationsOptions, type LoadTranslationsResult } from './apply.js';
-export { exportXliff, locateBankQuestions, type ExportCounts, type ExportOptions, type ExportResult } from './export.js';
-export { importXliff, type ImportOptions, type ImportResult } from './import.js';
-export { collectTexts, type TranslatableText } from './units.js';
-export { readXliff, writeXliff, type XliffDocument, type XliffUnit } from './xliff.js';
+export {
+  applyTranslation,
+  loadTranslations,
+  type ApplyOptions,
+  type ApplyResult,
+  type LoadTranslationsOptions,
+  type LoadTranslationsResult,
+} from './apply.js';

@@ -89,7 +89,15 @@ export function collectTexts(module: CourseModule, questionFiles?: QuestionFiles
   const assessment = meta.assessment;
   if (assessment) {
     add('module.assessment.title', m, '/assessment/title', 'assessment title', assessment.title, (v) => (assessment.title = v));
-    add('module.assessment.introduction', m, '/assessment/introduction', 'assessment introduction', assessment.introduction, (v) => (assessment.introduction = v), 'markdown');
+    add(
+      'module.assessment.introduction',
+      m,
+      '/assessment/introduction',
+      'assessment introduction',
+      assessment.introduction,
+      (v) => (assessment.introduction = v),
+      'markdown',
+    );
   }
 
   // lessons/<id>.json
@@ -100,7 +108,14 @@ export function collectTexts(module: CourseModule, questionFiles?: QuestionFiles
     add(`${l}.title`, file, '/title', `${lp} title`, lesson.title, (v) => (lesson.title = v));
     add(`${l}.summary`, file, '/summary', `${lp} summary`, lesson.summary, (v) => (lesson.summary = v));
     lesson.objectives.forEach((objective, i) => {
-      add(`${l}.objective.${objective.id}.text`, file, `/objectives/${i}/text`, `${lp} objective \`${objective.id}\``, objective.text, (v) => (objective.text = v));
+      add(
+        `${l}.objective.${objective.id}.text`,
+        file,
+        `/objectives/${i}/text`,
+        `${lp} objective \`${objective.id}\``,
+        objective.text,
+        (v) => (objective.text = v),
+      );
     });
     lesson.blocks.forEach((block, i) => {
       const b = `${l}.block.${i + 1}`;
@@ -117,7 +132,8 @@ export function collectTexts(module: CourseModule, questionFiles?: QuestionFiles
           break;
         case 'keyPoints':
           add(`${b}.heading`, file, `${bp}/heading`, `${place} heading`, block.heading, (v) => (block.heading = v));
-          block.items.forEach((item, n) => add(`${b}.item.${n + 1}`, file, `${bp}/items/${n}`, `${place} point ${n + 1}`, item, (v) => (block.items[n] = v)));
+          for (const [n, item] of block.items.entries())
+            add(`${b}.item.${n + 1}`, file, `${bp}/items/${n}`, `${place} point ${n + 1}`, item, (v) => (block.items[n] = v));
           break;
         case 'image':
           add(`${b}.alt`, file, `${bp}/alt`, `${place} alt text`, block.alt, (v) => (block.alt = v), 'alt');
@@ -132,7 +148,7 @@ export function collectTexts(module: CourseModule, questionFiles?: QuestionFiles
           break;
         case 'knowledgeCheck':
           add(`${b}.heading`, file, `${bp}/heading`, `${place} heading`, block.heading, (v) => (block.heading = v));
-          block.questions.forEach((question, n) => addQuestion(add, question, file, `${bp}/questions/${n}`));
+          for (const [n, question] of block.questions.entries()) addQuestion(add, question, file, `${bp}/questions/${n}`);
           break;
       }
     });
@@ -190,21 +206,50 @@ function addQuestion(add: Add, question: Question, file: string, pointer: string
       break;
     case 'ordering':
       question.items.forEach((item, i) => {
-        add(`${q}.item.${item.id}.text`, file, `${pointer}/items/${i}/text`, `${qp} item \`${item.id}\``, item.text, (v) => (item.text = v));
+        add(
+          `${q}.item.${item.id}.text`,
+          file,
+          `${pointer}/items/${i}/text`,
+          `${qp} item \`${item.id}\``,
+          item.text,
+          (v) => (item.text = v),
+        );
       });
       break;
     case 'fillIn':
-      add(`${q}.accept`, file, `${pointer}/accept`, `${qp} accepted answers`, question.accept.join(ACCEPT_SEPARATOR), (v) => {
-        const answers = splitAccepted(v);
-        if (answers.length > 0) question.accept = answers as [string, ...string[]];
-      }, 'accept');
+      add(
+        `${q}.accept`,
+        file,
+        `${pointer}/accept`,
+        `${qp} accepted answers`,
+        question.accept.join(ACCEPT_SEPARATOR),
+        (v) => {
+          const answers = splitAccepted(v);
+          if (answers.length > 0) question.accept = answers as [string, ...string[]];
+        },
+        'accept',
+      );
       break;
     case 'trueFalse':
       break;
   }
   const feedback = question.feedback;
   if (feedback) {
-    add(`${q}.feedback.correct`, file, `${pointer}/feedback/correct`, `${qp} feedback when correct`, feedback.correct, (v) => (feedback.correct = v));
-    add(`${q}.feedback.incorrect`, file, `${pointer}/feedback/incorrect`, `${qp} feedback when incorrect`, feedback.incorrect, (v) => (feedback.incorrect = v));
+    add(
+      `${q}.feedback.correct`,
+      file,
+      `${pointer}/feedback/correct`,
+      `${qp} feedback when correct`,
+      feedback.correct,
+      (v) => (feedback.correct = v),
+    );
+    add(
+      `${q}.feedback.incorrect`,
+      file,
+      `${pointer}/feedback/incorrect`,
+      `${qp} feedback when incorrect`,
+      feedback.incorrect,
+      (v) => (feedback.incorrect = v),
+    );
   }
 }

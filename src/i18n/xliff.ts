@@ -8,7 +8,8 @@
  */
 import { diagnostic } from '../diagnostics/create.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { escapeAttribute, escapeText, parseXml, textContent, type XmlElement, type XmlPosition } from './xml.js';
+import { escapeXmlAttribute, escapeXmlText } from '../encode/xml.js';
+import { parseXml, textContent, type XmlElement, type XmlPosition } from './xml.js';
 
 export const XLIFF_NAMESPACE = 'urn:oasis:names:tc:xliff:document:2.0';
 export const COURSEKIT_NAMESPACE = 'urn:coursekit';
@@ -52,21 +53,22 @@ export interface XliffOutDocument {
 export function writeXliff(doc: XliffOutDocument): string {
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<xliff xmlns="${XLIFF_NAMESPACE}" xmlns:ck="${COURSEKIT_NAMESPACE}" version="2.0" srcLang="${escapeAttribute(doc.srcLang)}" trgLang="${escapeAttribute(doc.trgLang)}" ck:module="${escapeAttribute(doc.moduleId)}">`,
+    `<xliff xmlns="${XLIFF_NAMESPACE}" xmlns:ck="${COURSEKIT_NAMESPACE}" version="2.0" srcLang="${escapeXmlAttribute(doc.srcLang)}" trgLang="${escapeXmlAttribute(doc.trgLang)}" ck:module="${escapeXmlAttribute(doc.moduleId)}">`,
   ];
   for (const file of doc.files) {
     if (file.units.length === 0) continue;
-    out.push(`  <file id="${escapeAttribute(file.id)}" original="${escapeAttribute(file.original)}">`);
+    out.push(`  <file id="${escapeXmlAttribute(file.id)}" original="${escapeXmlAttribute(file.original)}">`);
     for (const unit of file.units) {
-      out.push(`    <unit id="${escapeAttribute(unit.id)}" name="${escapeAttribute(unit.name)}" xml:space="preserve">`);
+      out.push(`    <unit id="${escapeXmlAttribute(unit.id)}" name="${escapeXmlAttribute(unit.name)}" xml:space="preserve">`);
       if (unit.notes.length > 0) {
         out.push('      <notes>');
-        for (const note of unit.notes) out.push(`        <note category="${escapeAttribute(note.category)}">${escapeText(note.text)}</note>`);
+        for (const note of unit.notes)
+          out.push(`        <note category="${escapeXmlAttribute(note.category)}">${escapeXmlText(note.text)}</note>`);
         out.push('      </notes>');
       }
       out.push(`      <segment state="${unit.state}">`);
-      out.push(`        <source>${escapeText(unit.source)}</source>`);
-      if (unit.target !== undefined) out.push(`        <target>${escapeText(unit.target)}</target>`);
+      out.push(`        <source>${escapeXmlText(unit.source)}</source>`);
+      if (unit.target !== undefined) out.push(`        <target>${escapeXmlText(unit.target)}</target>`);
       out.push('      </segment>');
       out.push('    </unit>');
     }
@@ -106,7 +108,9 @@ export interface ReadXliffResult {
   diagnostics: Diagnostic[];
 }
 
-const NMTOKEN = /^[-.0-9:A-Z_a-z\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C\u200D\u203F\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]+$/;
+const NMTOKEN =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: the ranges of XML 1.0's NameChar production, in UTF-16 code units.
+  /^[-.0-9:A-Z_a-z\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C\u200D\u203F\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]+$/;
 
 /**
  * Reads an XLIFF file's text. `displayPath` is the file as messages name it (relative to the
@@ -148,13 +152,22 @@ export function readXliff(text: string, displayPath: string): ReadXliffResult {
     return invalid(`<xliff> is in the namespace "${rootName.namespace ?? ''}", not "${XLIFF_NAMESPACE}" (XLIFF 2.0).`, root);
   }
   if (version !== '2.0' && version !== '2.1') {
-    return invalid(version === '' ? '<xliff> has no version attribute; XLIFF 2.0 files have version="2.0".' : `the file says version="${version}"; coursekit reads XLIFF 2.0 (and 2.1).`, root);
+    return invalid(
+      version === ''
+        ? '<xliff> has no version attribute; XLIFF 2.0 files have version="2.0".'
+        : `the file says version="${version}"; coursekit reads XLIFF 2.0 (and 2.1).`,
+      root,
+    );
   }
   const srcLang = root.attributes.get('srcLang');
   if (!srcLang) return invalid('<xliff> has no srcLang attribute (the language the texts were translated from).', root);
   const trgLang = root.attributes.get('trgLang');
   if (!trgLang) {
-    return invalid('<xliff> has no trgLang attribute, so the language of the translation is unknown.', root, 'Set the target language in the translation tool, or add trgLang="<language>" to the <xliff> element, then save again.');
+    return invalid(
+      '<xliff> has no trgLang attribute, so the language of the translation is unknown.',
+      root,
+      'Set the target language in the translation tool, or add trgLang="<language>" to the <xliff> element, then save again.',
+    );
   }
   let moduleId: string | undefined;
   for (const [attr, value] of root.attributes) {

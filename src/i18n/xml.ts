@@ -1,6 +1,6 @@
 /**
- * A small, strict XML 1.0 reader for the XLIFF files translators send back, and the escaping
- * the writer needs. It is deliberately narrow: elements, attributes, text, CDATA, comments and
+ * A small, strict XML 1.0 reader for the XLIFF files translators send back (the writer escapes
+ * with encode/xml.ts). It is deliberately narrow: elements, attributes, text, CDATA, comments and
  * processing instructions; the five predefined entities and character references; no DTD
  * (a DOCTYPE is refused, so no entity expansion from a file someone mailed us). Every node keeps
  * its line and column so diagnostics can point into the .xlf file, and every well-formedness
@@ -45,11 +45,17 @@ class XmlSyntaxError extends Error {
   }
 }
 
-const NAME_START = /[A-Za-z_:\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]/;
-const NAME_CHAR = /[-.0-9\u00B7\u0300-\u036F\u203F\u2040A-Za-z_:\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]/;
+const NAME_START =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: the ranges of XML 1.0's NameStartChar production, in UTF-16 code units.
+  /[A-Za-z_:\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]/;
+const NAME_CHAR =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: the ranges of XML 1.0's NameChar production, in UTF-16 code units.
+  /[-.0-9\u00B7\u0300-\u036F\u203F\u2040A-Za-z_:\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]/;
 // Characters XML 1.0 forbids anywhere: C0 controls other than tab, newline and carriage return,
 // lone surrogates, U+FFFE and U+FFFF.
-const FORBIDDEN_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const FORBIDDEN_CHAR =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
 
 export function parseXml(input: string): XmlParseResult {
@@ -75,7 +81,8 @@ export function parseXml(input: string): XmlParseResult {
     }
     return { ok: true, root: new Reader(text, position).document() };
   } catch (error) {
-    if (error instanceof XmlSyntaxError) return { ok: false, error: { message: error.message, ...position(Math.min(error.index, text.length)) } };
+    if (error instanceof XmlSyntaxError)
+      return { ok: false, error: { message: error.message, ...position(Math.min(error.index, text.length)) } };
     throw error;
   }
 }
@@ -92,12 +99,17 @@ class Reader {
     if (this.s.startsWith('<?xml') && /\s/.test(this.s[5] ?? '')) this.declaration();
     this.misc();
     if (this.i >= this.s.length) this.fail(this.s.trim() === '' ? 'the file is empty' : 'the file has no root element');
-    if (this.s.startsWith('<!DOCTYPE', this.i)) this.fail('the file has a DOCTYPE declaration; XLIFF files do not need one, and coursekit does not read them');
+    if (this.s.startsWith('<!DOCTYPE', this.i))
+      this.fail('the file has a DOCTYPE declaration; XLIFF files do not need one, and coursekit does not read them');
     if (this.s[this.i] !== '<') this.fail('expected the root element (`<xliff …>`), but the file starts with text');
     const root = this.element();
     this.misc();
     if (this.i < this.s.length) {
-      this.fail(this.s[this.i] === '<' ? 'there is a second root element after the end of the first; an XML file has exactly one' : 'there is text after the end of the root element');
+      this.fail(
+        this.s[this.i] === '<'
+          ? 'there is a second root element after the end of the first; an XML file has exactly one'
+          : 'there is text after the end of the root element',
+      );
     }
     return root;
   }
@@ -253,12 +265,19 @@ class Reader {
         const hex = body[1] === 'x';
         const digits = body.slice(hex ? 2 : 1);
         const code = digits !== '' && (hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits) ? parseInt(digits, hex ? 16 : 10) : NaN;
-        const valid = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+        const valid =
+          code === 0x9 ||
+          code === 0xa ||
+          code === 0xd ||
+          (code >= 0x20 && code <= 0xd7ff) ||
+          (code >= 0xe000 && code <= 0xfffd) ||
+          (code >= 0x10000 && code <= 0x10ffff);
         if (!valid) this.fail(`${match} is not a valid character reference`, where);
         return String.fromCodePoint(code);
       }
       const value = PREDEFINED[body];
-      if (value === undefined) this.fail(`the entity ${match} is not defined in XML (only &lt; &gt; &amp; &apos; &quot; and &#…; are)`, where);
+      if (value === undefined)
+        this.fail(`the entity ${match} is not defined in XML (only &lt; &gt; &amp; &apos; &quot; and &#…; are)`, where);
       return value;
     });
   }
@@ -282,14 +301,4 @@ export function textContent(element: XmlElement): string | undefined {
     text += child.text;
   }
   return text;
-}
-
-/** Escapes text content. `>` too, so `]]>` never appears; `\r` as a reference so it survives parsing. */
-export function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
-}
-
-/** Escapes a double-quoted attribute value, keeping tabs and line breaks (which would become spaces). */
-export function escapeAttribute(text: string): string {
-  return escapeText(text).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 }

@@ -6,7 +6,8 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic } from '../diagnostics/create.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { readJsonFile, type JsonFile } from './json-file.js';
+import type { JsonFile } from '../model/json-file.js';
+import { readJsonFile } from './json-file.js';
 
 export interface LoadedModule {
   /** Absolute path of the module folder. */
@@ -50,7 +51,10 @@ export async function loadModules(options: LoadOptions): Promise<LoadResult> {
         diagnostics.push(
           diagnostic('module-not-found', {
             message: `There is no module \`${name}\` in ${display(options.modulesDir)}/.`,
-            hint: available.length > 0 ? `Available modules: ${available.join(', ')}.` : 'The modules folder is empty: `coursekit new module <id>` creates one.',
+            hint:
+              available.length > 0
+                ? `Available modules: ${available.join(', ')}.`
+                : 'The modules folder is empty: `coursekit new module <id>` creates one.',
           }),
         );
     }

@@ -8,26 +8,12 @@ import path from 'node:path';
 import { parse as parseWithPositions, type DocumentNode, type ValueNode } from '@humanwhocodes/momoa';
 import { diagnostic } from '../diagnostics/create.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { JsonFile, Position } from '../model/json-file.js';
 import { pointerToSegments } from './json-pointer.js';
 import { diagnoseJsonSyntax, lineColumn } from './json-syntax.js';
 
 /** Lessons are text; anything past this size is a mistake (a pasted data dump or a binary). */
 export const MAX_CONTENT_FILE_BYTES = 2 * 1024 * 1024;
-
-export interface Position {
-  line: number;
-  column: number;
-}
-
-export interface JsonFile {
-  absolutePath: string;
-  /** The path shown to the user: relative to the working directory, with `/`. */
-  displayPath: string;
-  text: string;
-  data: unknown;
-  /** Line and column of the value at `pointer` (of its key with `atKey`), or of its nearest existing parent. */
-  locate(pointer: string, atKey?: boolean): Position;
-}
 
 export type ReadJsonResult = { file: JsonFile; diagnostics: Diagnostic[] } | { file: undefined; diagnostics: Diagnostic[] };
 
@@ -72,7 +58,9 @@ export async function readJsonFile(absolutePath: string, displayPath: string): P
   let text = decoded.text;
   if (text.charCodeAt(0) === 0xfeff) {
     text = text.slice(1);
-    diagnostics.push(diagnostic('file-bom', { file: displayPath, line: 1, column: 1, message: `${name} starts with a UTF-8 byte order mark.` }));
+    diagnostics.push(
+      diagnostic('file-bom', { file: displayPath, line: 1, column: 1, message: `${name} starts with a UTF-8 byte order mark.` }),
+    );
   }
   if (text.trim() === '') {
     return fail(diagnostic('file-empty', { file: displayPath, message: `${name} is empty.` }));

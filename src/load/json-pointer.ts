@@ -9,7 +9,7 @@ export function pointerToSegments(pointer: string): string[] {
 }
 
 export function segmentsToPointer(segments: readonly (string | number)[]): string {
-  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  return segments.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
 /** The value at a pointer, or undefined when the path does not exist. */

@@ -50,7 +50,9 @@ export function diagnoseJsonSyntax(text: string): SyntaxProblem | undefined {
       return {
         offset: i,
         detail: `the JSON is complete at ${describeLocation(lastEnd - 1)}, but more text follows: ${
-          ch === '}' || ch === ']' ? `remove the extra \`${ch}\`` : 'a file holds one JSON value, so remove the extra text or put everything inside the outer { }'
+          ch === '}' || ch === ']'
+            ? `remove the extra \`${ch}\``
+            : 'a file holds one JSON value, so remove the extra text or put everything inside the outer { }'
         }`,
       };
     }
@@ -60,9 +62,16 @@ export function diagnoseJsonSyntax(text: string): SyntaxProblem | undefined {
       const wanted = open?.kind === 'object' ? '}' : ']';
       if (!open) return { offset: i, detail: `\`${ch}\` closes nothing: remove it` };
       if (ch !== wanted) {
-        return { offset: i, detail: `this \`${ch}\` does not match the \`${open.kind === 'object' ? '{' : '['}\` opened at ${describeLocation(open.offset)}: use \`${wanted}\`, or add the missing \`${ch === '}' ? '{' : '['}\`` };
+        return {
+          offset: i,
+          detail: `this \`${ch}\` does not match the \`${open.kind === 'object' ? '{' : '['}\` opened at ${describeLocation(open.offset)}: use \`${wanted}\`, or add the missing \`${ch === '}' ? '{' : '['}\``,
+        };
       }
-      if (comma !== undefined) return { offset: comma, detail: `there is a comma before \`${ch}\`: JSON does not allow a comma after the last item, so remove it` };
+      if (comma !== undefined)
+        return {
+          offset: comma,
+          detail: `there is a comma before \`${ch}\`: JSON does not allow a comma after the last item, so remove it`,
+        };
       if (expect === 'colon') return { offset: lastEnd, detail: `the field "${lastKey}" has no value: add a colon and a value after it` };
       if (expect === 'value' && !justOpened) return { offset: i, detail: `a value is missing before \`${ch}\`` };
       stack.pop();
@@ -90,7 +99,8 @@ export function diagnoseJsonSyntax(text: string): SyntaxProblem | undefined {
         expect = 'value';
         continue;
       }
-      if (ch === '=') return { offset: i, detail: `write a colon (:) between the field name "${lastKey}" and its value, not an equals sign` };
+      if (ch === '=')
+        return { offset: i, detail: `write a colon (:) between the field name "${lastKey}" and its value, not an equals sign` };
       return { offset: lastEnd, detail: `a colon is missing after the field name "${lastKey}"` };
     }
 
@@ -157,13 +167,19 @@ export function diagnoseJsonSyntax(text: string): SyntaxProblem | undefined {
         expect = stack.length === 0 ? 'end' : 'after';
         continue;
       }
-      if (['true', 'false', 'null'].includes(word.toLowerCase())) return { offset: i, detail: `write \`${word.toLowerCase()}\` in lowercase: JSON does not know \`${word}\`` };
-      if (['NaN', 'Infinity', 'undefined', 'None'].includes(word)) return { offset: i, detail: `\`${word}\` is not a JSON value: use a number, or null` };
-      return { offset: i, detail: `\`${word}\` is not a JSON value: text must be in double quotes, and the only bare words are true, false and null` };
+      if (['true', 'false', 'null'].includes(word.toLowerCase()))
+        return { offset: i, detail: `write \`${word.toLowerCase()}\` in lowercase: JSON does not know \`${word}\`` };
+      if (['NaN', 'Infinity', 'undefined', 'None'].includes(word))
+        return { offset: i, detail: `\`${word}\` is not a JSON value: use a number, or null` };
+      return {
+        offset: i,
+        detail: `\`${word}\` is not a JSON value: text must be in double quotes, and the only bare words are true, false and null`,
+      };
     }
     const quote = quoteProblem(ch);
     if (quote) return { offset: i, detail: quote };
-    if (ch === '.' || ch === '+') return { offset: i, detail: `a number cannot start with \`${ch}\`${ch === '.' ? ': write 0.5, not .5' : ''}` };
+    if (ch === '.' || ch === '+')
+      return { offset: i, detail: `a number cannot start with \`${ch}\`${ch === '.' ? ': write 0.5, not .5' : ''}` };
     if (ch === ':') return { offset: i, detail: 'unexpected colon: a value is missing, or a comma was typed as a colon' };
     return { offset: i, detail: `unexpected \`${ch}\`` };
   }
@@ -177,7 +193,8 @@ export function diagnoseJsonSyntax(text: string): SyntaxProblem | undefined {
     };
   }
   if (expect === 'value') return { offset: 0, detail: 'the file has no JSON value' };
-  if (expect !== 'end' && expect !== 'after') return { offset: text.length, detail: 'the file ends before the JSON is complete (was it cut short?)' };
+  if (expect !== 'end' && expect !== 'after')
+    return { offset: text.length, detail: 'the file ends before the JSON is complete (was it cut short?)' };
   return undefined;
 }
 
@@ -207,19 +224,36 @@ function readString(text: string, start: number): StringResult {
     const ch = text[i]!;
     if (ch === '"') return { value, end: i + 1 };
     if (ch === '\n' || ch === '\r') {
-      return { problem: { offset: start, detail: 'this text is not closed before the end of the line: add the closing `"`, or write \\n for a line break inside text' } };
+      return {
+        problem: {
+          offset: start,
+          detail: 'this text is not closed before the end of the line: add the closing `"`, or write \\n for a line break inside text',
+        },
+      };
     }
     if (ch === '\t') return { problem: { offset: i, detail: 'a tab character inside text must be written as \\t' } };
-    if (ch < ' ') return { problem: { offset: i, detail: `an invisible control character (U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}) is inside the text: delete it` } };
+    if (ch < ' ')
+      return {
+        problem: {
+          offset: i,
+          detail: `an invisible control character (U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}) is inside the text: delete it`,
+        },
+      };
     if (ch === '\\') {
       const next = text[i + 1] ?? '';
       if (next === 'u') {
-        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return { problem: { offset: i, detail: '`\\u` must be followed by four hexadecimal digits, e.g. \\u00e9' } };
+        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+          return { problem: { offset: i, detail: '`\\u` must be followed by four hexadecimal digits, e.g. \\u00e9' } };
         i += 6;
         continue;
       }
       if (!ESCAPES.has(next)) {
-        return { problem: { offset: i, detail: `\`\\${next}\` is not a valid escape in JSON text: write \\\\ for a backslash (e.g. "C:\\\\folder")` } };
+        return {
+          problem: {
+            offset: i,
+            detail: `\`\\${next}\` is not a valid escape in JSON text: write \\\\ for a backslash (e.g. "C:\\\\folder")`,
+          },
+        };
       }
       value += next;
       i += 2;
@@ -228,7 +262,9 @@ function readString(text: string, start: number): StringResult {
     value += ch;
     i++;
   }
-  return { problem: { offset: start, detail: 'this text is never closed: the file ends before the closing `"` (was the file cut short?)' } };
+  return {
+    problem: { offset: start, detail: 'this text is never closed: the file ends before the closing `"` (was the file cut short?)' },
+  };
 }
 
 type SkipResult = { offset: number } | { problem: SyntaxProblem };
@@ -242,10 +278,21 @@ function skipSpaceAndComments(text: string, start: number): SkipResult {
       continue;
     }
     if (ch === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) {
-      return { problem: { offset: i, detail: 'JSON does not allow comments: delete the comment (a note for reviewers can go in a field such as "rationale" where the format has one)' } };
+      return {
+        problem: {
+          offset: i,
+          detail:
+            'JSON does not allow comments: delete the comment (a note for reviewers can go in a field such as "rationale" where the format has one)',
+        },
+      };
     }
     if (ch === '\u00a0' || ch === '\u200b' || ch === '\ufeff') {
-      return { problem: { offset: i, detail: `an invisible ${ch === '\u00a0' ? 'non-breaking space' : ch === '\ufeff' ? 'byte order mark' : 'zero-width space'} is here, outside any text: delete it and type a normal space` } };
+      return {
+        problem: {
+          offset: i,
+          detail: `an invisible ${ch === '\u00a0' ? 'non-breaking space' : ch === '\ufeff' ? 'byte order mark' : 'zero-width space'} is here, outside any text: delete it and type a normal space`,
+        },
+      };
     }
     break;
   }

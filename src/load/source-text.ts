@@ -45,7 +45,10 @@ export function longestMatchingPrefix(quote: string, paragraph: string): string 
 
 /** Curly quotes, apostrophes and dashes as their plain forms, to tell a typographic slip from a wording change. */
 function plainTypography(text: string): string {
-  return text.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/[\u2013\u2014]/g, '-');
+  return text
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/[\u2013\u2014]/g, '-');
 }
 
 /**

@@ -5,12 +5,15 @@
  */
 import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { bundleRuntime } from '../bundle/index.js';
+import { diagnostic } from '../diagnostics/create.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CourseModule } from '../model/course.js';
-import { bundleRuntime } from '../render/runtime-bundle.js';
 import { buildManifest } from './manifest.js';
 import { checkPackage } from './manifest-check.js';
-import { prepareEntry, writeZip, type Deflated, type FileMap, type ZipEntry } from './zip.js';
+import { checkManifestSchema } from './manifest-schema.js';
+import type { FileMap } from '../model/files.js';
+import { prepareEntry, writeZip, zipLimitProblem, type Deflated, type ZipEntry } from './zip.js';
 
 export const PACKAGE_TARGETS = ['scorm12', 'scorm2004', 'web'] as const;
 export type PackageTarget = (typeof PACKAGE_TARGETS)[number];
@@ -53,7 +56,7 @@ export interface PackageOptions {
 
 /**
  * Zips a rendered module for each target. The module's files are compressed once (or were
- * already, see build/site-output.ts) and shared by the targets; only the runtime build and the
+ * already, see pipeline/site-output.ts) and shared by the targets; only the runtime build and the
  * manifest differ between them.
  */
 export async function packageModule(
@@ -65,7 +68,10 @@ export async function packageModule(
   const entryFor = (name: string, bytes: Uint8Array): ZipEntry => {
     if (tree.get(name) !== bytes) return prepareEntry(name, bytes);
     let entry = compressed.get(name);
-    if (!entry) compressed.set(name, (entry = prepareEntry(name, bytes, deflatedAhead?.(name))));
+    if (!entry) {
+      entry = prepareEntry(name, bytes, deflatedAhead?.(name));
+      compressed.set(name, entry);
+    }
     return entry;
   };
   const packages: BuiltPackage[] = [];
@@ -74,7 +80,12 @@ export async function packageModule(
   for (const target of targets) {
     const files = await assemblePackage(module, tree, target);
     const name = packageFileName(module.id, target);
-    const problems = target === 'web' ? [] : checkPackage(files, name);
+    const tooLarge = zipLimitProblem(files);
+    if (tooLarge) {
+      diagnostics.push(diagnostic('package-too-large', { file: name, message: `${name} cannot be written: ${tooLarge}.` }));
+      continue;
+    }
+    const problems = target === 'web' ? [] : [...(await checkManifestSchema(files, name)), ...checkPackage(files, name)];
     diagnostics.push(...problems);
     if (problems.length > 0) continue;
     const zip = writeZip([...files].map(([file, bytes]) => entryFor(file, bytes)));

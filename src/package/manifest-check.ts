@@ -5,7 +5,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { diagnostic } from '../diagnostics/create.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { FileMap } from './zip.js';
+import type { FileMap } from '../model/files.js';
 
 type XmlNode = Record<string, unknown>;
 
@@ -60,7 +60,10 @@ export function checkPackage(files: FileMap, packageName: string): Diagnostic[] 
   const schemaVersion = metadata?.schemaversion;
   if (schema !== 'ADL SCORM') problems.push('<metadata><schema> must be "ADL SCORM"');
   const expectedVersion = is12 ? '1.2' : '2004 4th Edition';
-  if (schemaVersion !== expectedVersion) problems.push(`<metadata><schemaversion> must be "${expectedVersion}" (Moodle falls back to SCORM 1.2 otherwise), found "${String(schemaVersion)}"`);
+  if (schemaVersion !== expectedVersion)
+    problems.push(
+      `<metadata><schemaversion> must be "${expectedVersion}" (Moodle falls back to SCORM 1.2 otherwise), found "${String(schemaVersion)}"`,
+    );
 
   // Resources.
   const resourcesNode = root.resources as XmlNode | undefined;
@@ -75,8 +78,10 @@ export function checkPackage(files: FileMap, packageName: string): Diagnostic[] 
     if (scormType !== 'sco' && scormType !== 'asset') {
       problems.push(`resource "${String(resource['@identifier'])}" needs ${scormTypeName.slice(1)}="sco" or "asset" (exact case)`);
     }
-    if (typeof resource['@href'] === 'string') checkHref(resource['@href'], files, problems, `resource "${String(resource['@identifier'])}" href`);
-    if (typeof resource['@xml:base'] === 'string' && !resource['@xml:base'].endsWith('/')) problems.push(`xml:base of resource "${String(resource['@identifier'])}" must end with /`);
+    if (typeof resource['@href'] === 'string')
+      checkHref(resource['@href'], files, problems, `resource "${String(resource['@identifier'])}" href`);
+    if (typeof resource['@xml:base'] === 'string' && !resource['@xml:base'].endsWith('/'))
+      problems.push(`xml:base of resource "${String(resource['@identifier'])}" must end with /`);
     for (const file of (resource.file as XmlNode[] | undefined) ?? []) {
       const href = file['@href'];
       if (typeof href !== 'string') {
@@ -90,7 +95,8 @@ export function checkPackage(files: FileMap, packageName: string): Diagnostic[] 
   for (const resource of resources) {
     for (const dependency of (resource.dependency as XmlNode[] | undefined) ?? []) {
       const ref = String(dependency['@identifierref']);
-      if (!resourceById.has(ref)) problems.push(`resource "${String(resource['@identifier'])}" depends on "${ref}", which is not a resource`);
+      if (!resourceById.has(ref))
+        problems.push(`resource "${String(resource['@identifier'])}" depends on "${ref}", which is not a resource`);
     }
   }
   for (const name of files.keys()) {
@@ -127,7 +133,8 @@ export function checkPackage(files: FileMap, packageName: string): Diagnostic[] 
     const mastery = item['adlcp:masteryscore'];
     if (mastery !== undefined) {
       const n = Number(mastery);
-      if (!Number.isFinite(n) || n < 0 || n > 100) problems.push(`item "${id}" has adlcp:masteryscore "${String(mastery)}"; it must be a number from 0 to 100`);
+      if (!Number.isFinite(n) || n < 0 || n > 100)
+        problems.push(`item "${id}" has adlcp:masteryscore "${String(mastery)}"; it must be a number from 0 to 100`);
     }
     children.forEach(visitItem);
   };

@@ -6,8 +6,7 @@
  */
 import { crc32 } from 'node:zlib';
 import { deflateSync, unzipSync } from 'fflate';
-
-export type FileMap = Map<string, Uint8Array>;
+import type { FileMap } from '../model/files.js';
 
 export interface ZipEntry {
   name: string;
@@ -24,10 +23,32 @@ const DOS_DATE = ((2000 - 1980) << 9) | (1 << 5) | 1;
 const UTF8_NAMES = 0x0800;
 const REGULAR_FILE_644 = (0o100644 << 16) >>> 0;
 
+/**
+ * The classic zip format counts entries in 16 bits and sizes and offsets in 32. Past these an
+ * archive needs ZIP64, which not every LMS reads, so coursekit refuses rather than write one.
+ */
+export const ZIP_LIMITS = { entries: 0xffff, bytes: 0xffffffff } as const;
+
+/** Thrown by writeZip instead of writing a zip whose counts or offsets would wrap. */
+export class ZipLimitError extends Error {
+  override name = 'ZipLimitError';
+}
+
+/** Why these files cannot go into one zip, or undefined when they can. */
+export function zipLimitProblem(files: FileMap): string | undefined {
+  if (files.size > ZIP_LIMITS.entries) {
+    return `it would hold ${files.size.toLocaleString('en')} files; a zip file holds at most ${ZIP_LIMITS.entries.toLocaleString('en')}`;
+  }
+  let bytes = 0;
+  for (const content of files.values()) bytes += content.length;
+  if (bytes > ZIP_LIMITS.bytes) return `its files add up to ${(bytes / 2 ** 30).toFixed(1)} GB; a zip file holds at most 4 GB`;
+  return undefined;
+}
+
 /** Part of what makes zips reproducible: every deflate, on any thread, uses these options. */
 export const DEFLATE_OPTIONS = { level: 9 } as const;
 
-/** A file's bytes compressed ahead of time (see build/site-output.ts), with what identifies them. */
+/** A file's bytes compressed ahead of time (see pipeline/site-output.ts), with what identifies them. */
 export interface Deflated {
   crc: number;
   size: number;
@@ -55,6 +76,8 @@ export function createZip(files: FileMap): Uint8Array {
 
 /** Writes entries in byte order of their names. */
 export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
+  if (entries.length > ZIP_LIMITS.entries)
+    throw new ZipLimitError(`${entries.length} entries; a zip file holds at most ${ZIP_LIMITS.entries}`);
   const sorted = [...entries].sort((a, b) => compareBytes(a.name, b.name));
   const encoder = new TextEncoder();
   const chunks: Uint8Array[] = [];
@@ -75,8 +98,11 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
     record.setUint32(42, offset, true);
     central.push(new Uint8Array(record.buffer), name);
     offset += 30 + name.length + entry.data.length;
+    if (offset > ZIP_LIMITS.bytes || entry.size > ZIP_LIMITS.bytes)
+      throw new ZipLimitError('more than 4 GB; a zip file holds at most 4 GB');
   }
   const centralSize = central.reduce((n, c) => n + c.length, 0);
+  if (offset + centralSize > ZIP_LIMITS.bytes) throw new ZipLimitError('more than 4 GB; a zip file holds at most 4 GB');
   const end = new DataView(new ArrayBuffer(22));
   end.setUint32(0, 0x06054b50, true);
   end.setUint16(8, sorted.length, true);

@@ -8,19 +8,19 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
-import { checkModules } from '../build/check.js';
+import { checkModules } from '../pipeline/check.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../diagnostics/format.js';
 import type { CourseModule } from '../model/course.js';
 import { assemblePackage, PACKAGE_TARGETS, type PackageTarget } from '../package/index.js';
-import { createZip, type FileMap } from '../package/zip.js';
-import { schemasDir, templatesDir, stylesDir } from '../paths.js';
+import type { FileMap } from '../model/files.js';
+import { createZip } from '../package/zip.js';
+import { localesDir, schemasDir, stylesDir, templatesDir } from '../paths.js';
 import { renderSite } from '../render/index.js';
 import { escapeHtml } from '../render/markdown.js';
 import { forgetCompiledSchemas } from '../validate/schema.js';
 import { writeSite } from '../render/site-files.js';
-import { localesDir } from '../render/strings.js';
-import { injectLiveClient, LIVE_CLIENT_SCRIPT } from './live-client.js';
+import { injectLiveClient } from './live-client.js';
 import { contentType, notFound, send, startPackageServer, type RunningServer } from './package-server.js';
 import { simulatorPage, type SimulatorMode } from './simulator-page.js';
 
@@ -137,33 +137,48 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
         const files = await packageFiles(parsed.moduleId, parsed.target);
         if (!files) return undefined;
         // Content pages reload themselves on a rebuild; the launch page keeps the LMS session.
-        return new Map([...files].map(([file, bytes]) => [file, file.endsWith('.html') && file !== 'launch.html' ? new TextEncoder().encode(injectLiveClient(new TextDecoder().decode(bytes))) : bytes]));
+        return new Map(
+          [...files].map(([file, bytes]) => [
+            file,
+            file.endsWith('.html') && file !== 'launch.html'
+              ? new TextEncoder().encode(injectLiveClient(new TextDecoder().decode(bytes)))
+              : bytes,
+          ]),
+        );
       },
     },
     {
       port: options.port ?? 0,
       async extraRoute(req, res, url) {
         const pathname = decodeURIComponent(url.pathname);
-        if (pathname === '/__coursekit/live.js') {
-          send(res, 200, 'text/javascript; charset=utf-8', LIVE_CLIENT_SCRIPT);
-          return true;
-        }
         if (pathname === '/__coursekit/events') {
           res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
           res.write(': connected\n\n');
-          if (problems.some((d) => d.severity === 'error')) res.write(`event: problems\ndata: ${JSON.stringify({ text: problemsText(problems) })}\n\n`);
+          if (problems.some((d) => d.severity === 'error'))
+            res.write(`event: problems\ndata: ${JSON.stringify({ text: problemsText(problems) })}\n\n`);
           clients.add(res);
           req.on('close', () => clients.delete(res));
           return true;
         }
         if (pathname === '/' || pathname === '/index.html') {
-          send(res, 200, 'text/html; charset=utf-8', homePage([...rendered.values()].map((r) => r.module), problems));
+          send(
+            res,
+            200,
+            'text/html; charset=utf-8',
+            homePage(
+              [...rendered.values()].map((r) => r.module),
+              problems,
+            ),
+          );
           return true;
         }
         const sim = /^\/sim\/([\w-]+)\/$/.exec(pathname);
         if (sim) {
           const entry = rendered.get(sim[1]!);
-          if (!entry) return notFound(res), true;
+          if (!entry) {
+            notFound(res);
+            return true;
+          }
           const requested = url.searchParams.get('mode');
           const mode: SimulatorMode = requested === 'scorm2004' || requested === 'web' ? requested : 'scorm12';
           send(res, 200, 'text/html; charset=utf-8', simulatorPage(entry.module.id, entry.module.meta.title, mode));
@@ -173,7 +188,10 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
         if (download) {
           const parsed = parsePackageName(download[1]!);
           const files = parsed && (await packageFiles(parsed.moduleId, parsed.target));
-          if (!files) return notFound(res), true;
+          if (!files) {
+            notFound(res);
+            return true;
+          }
           res.writeHead(200, { 'content-type': 'application/zip', 'content-disposition': `attachment; filename="${download[1]}.zip"` });
           res.end(createZip(files));
           return true;
@@ -182,7 +200,10 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
         if (site) {
           const entry = rendered.get(site[1]!);
           const file = site[2] || 'index.html';
-          if (!entry || file.split('/').includes('..')) return notFound(res), true;
+          if (!entry || file.split('/').includes('..')) {
+            notFound(res);
+            return true;
+          }
           try {
             const bytes = await readFile(path.join(entry.siteDir, site[1]!, file));
             const type = contentType(file);
@@ -223,7 +244,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     forgetCompiledSchemas();
     return null;
   });
-  for (const dir of [templatesDir, stylesDir, localesDir()]) watchTree(dir, () => null);
+  for (const dir of [templatesDir, stylesDir, localesDir]) watchTree(dir, () => null);
 
   return {
     origin: server.origin,

@@ -6,7 +6,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import type { FileMap } from '../package/zip.js';
+import { bundlePreviewScript, PREVIEW_SCRIPTS, type PreviewScript } from '../bundle/index.js';
+import type { FileMap } from '../model/files.js';
 import { lmsHostPage, type ScormVersion } from './lms-host.js';
 
 const require = createRequire(import.meta.url);
@@ -52,9 +53,15 @@ export interface RunningServer {
  * Routes:
  * - `/packages/<name>/<file>`: a file of a package;
  * - `/lms/<name>/`: the LMS host page for a SCORM package (version from its name);
- * - `/__coursekit/scorm-again/<file>`: scorm-again's browser bundles.
+ * - `/__coursekit/scorm-again/<file>`: scorm-again's browser bundles;
+ * - `/__coursekit/<name>.js`: the scripts of the preview's own pages (src/preview/client/).
  */
-export async function startPackageServer(source: PackageSource, options: { port?: number; extraRoute?: ExtraRoute } = {}): Promise<RunningServer> {
+export async function startPackageServer(
+  source: PackageSource,
+  options: { port?: number; extraRoute?: ExtraRoute } = {},
+): Promise<RunningServer> {
+  // Bundled ahead, so that a page's first load does not wait for esbuild.
+  for (const name of PREVIEW_SCRIPTS) void bundlePreviewScript(name).catch(() => undefined);
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       res.writeHead(500, { 'content-type': 'text/plain' });
@@ -70,12 +77,25 @@ export async function startPackageServer(source: PackageSource, options: { port?
       if (!/^[\w.-]+\.js$/.test(name)) return notFound(res);
       return send(res, 200, contentType(name), await readFile(path.join(scormAgainDir(), name)));
     }
+    const script = /^\/__coursekit\/([\w-]+)\.js$/.exec(pathname)?.[1];
+    if (script && (PREVIEW_SCRIPTS as readonly string[]).includes(script)) {
+      return send(res, 200, contentType('x.js'), await bundlePreviewScript(script as PreviewScript));
+    }
     const lms = /^\/lms\/([\w-]+)\/$/.exec(pathname);
     if (lms) {
       const name = lms[1]!;
-      const version: ScormVersion | undefined = name.endsWith('-scorm12') ? 'scorm12' : name.endsWith('-scorm2004') ? 'scorm2004' : undefined;
+      const version: ScormVersion | undefined = name.endsWith('-scorm12')
+        ? 'scorm12'
+        : name.endsWith('-scorm2004')
+          ? 'scorm2004'
+          : undefined;
       if (!version || !(await source.getPackage(name))) return notFound(res);
-      const page = lmsHostPage({ version, launchUrl: `/packages/${name}/launch.html`, scormAgainUrl: '/__coursekit/scorm-again', title: name });
+      const page = lmsHostPage({
+        version,
+        launchUrl: `/packages/${name}/launch.html`,
+        scormAgainUrl: '/__coursekit/scorm-again',
+        title: name,
+      });
       return send(res, 200, 'text/html; charset=utf-8', page);
     }
     const file = /^\/packages\/([\w-]+)\/(.+)$/.exec(pathname);
@@ -93,7 +113,11 @@ export async function startPackageServer(source: PackageSource, options: { port?
   return {
     server,
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -4,6 +4,7 @@
  * benchmarks can prepare a run without loading Eleventy before their clock starts.
  */
 import { eleventyConfigPath } from '../paths.js';
+import { generator, hash, shuffle } from '../shared/random.js';
 import { escapeHtml, renderMarkdown } from './markdown.js';
 import { format } from './strings.js';
 import type { SiteModel } from './view-model.js';
@@ -48,17 +49,7 @@ export function eleventyOptions(site: SiteModel, onPage?: PageObserver) {
  * show ordering items in their correct order, while rebuilds stay byte-identical.
  */
 export function scramble<T>(items: readonly T[], seed: string): T[] {
-  let state = 2166136261;
-  for (const ch of seed) state = Math.imul(state ^ ch.charCodeAt(0), 16777619) >>> 0;
-  const random = () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-  const result = [...items];
-  for (let i = result.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [result[i], result[j]] = [result[j]!, result[i]!];
-  }
+  const result = shuffle(items, generator(hash(seed)));
   // A shuffle that lands on the answer would give it away.
   if (result.length > 1 && result.every((item, i) => item === items[i])) result.push(result.shift()!);
   return result;

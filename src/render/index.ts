@@ -3,19 +3,19 @@
  * module (start page, one page per lesson, assessment, SCORM launch page), plus the assets
  * every page needs. The same files are what every package zips. Rendering happens in memory;
  * writeSite (site-files.ts) writes the folder; the build writes it on a second thread
- * (build/site-output.ts).
+ * (pipeline/site-output.ts).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
+import { bundleRuntime, type RuntimeTarget } from '../bundle/index.js';
 import type { CourseModule } from '../model/course.js';
-import type { FileMap } from '../package/zip.js';
+import type { FileMap } from '../model/files.js';
 import { stylesDir, templatesDir } from '../paths.js';
 import { eleventyOptions, type PageObserver } from './eleventy-options.js';
 import type { RenderResult } from './site-files.js';
 import { buildSiteModel, type IndexEntry } from './view-model.js';
-import { bundleRuntime, type RuntimeTarget } from './runtime-bundle.js';
-import { themeCss } from '../validate/theme.js';
+import { themeCss } from './theme-css.js';
 
 export interface RenderOptions {
   /** The site folder the pages are rendered for. */
@@ -38,7 +38,7 @@ export async function renderSite(modules: CourseModule[], options: RenderOptions
   const encoder = new TextEncoder();
   const moduleIds = new Set(modules.map((m) => m.id));
   const moduleFiles = new Map<string, FileMap>(modules.map((m) => [m.id, new Map()]));
-  const siteFiles: FileMap = new Map([['modules.json', encoder.encode(JSON.stringify(site.index, null, 2) + '\n')]]);
+  const siteFiles: FileMap = new Map([['modules.json', encoder.encode(`${JSON.stringify(site.index, null, 2)}\n`)]]);
   for (const page of rendered) {
     if (!page.outputPath) continue;
     const [first, ...rest] = path.relative(options.outDir, page.outputPath).split(path.sep);

@@ -13,7 +13,10 @@ function inline(text: string): string {
 }
 
 export function renderMarkdown(source: string): string {
-  const blocks = source.replace(/\r\n?/g, '\n').trim().split(/\n\s*\n/);
+  const blocks = source
+    .replace(/\r\n?/g, '\n')
+    .trim()
+    .split(/\n\s*\n/);
   return blocks
     .map((block) => {
       const lines = block.split('\n').map((l) => l.trim());

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FileMap } from '../package/zip.js';
+import type { FileMap } from '../model/files.js';
 import type { SiteModel } from './view-model.js';
 
 export interface RenderResult {

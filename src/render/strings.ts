@@ -1,16 +1,11 @@
 /** The learner-facing UI strings, one JSON file per language in src/render/locales/. */
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { packageRoot } from '../paths.js';
-
-export type Strings = Record<string, string>;
+import type { Strings } from '../model/runtime-data.js';
+import { localesDir } from '../paths.js';
 
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur']);
 const cache = new Map<string, Strings>();
-
-export function localesDir(): string {
-  return path.join(packageRoot, 'src', 'render', 'locales');
-}
 
 /** Strings for a language tag, falling back from `fr-CA` to `fr` to English for missing keys. */
 export function loadStrings(language: string): Strings {
@@ -24,7 +19,7 @@ export function loadStrings(language: string): Strings {
 }
 
 function readLocale(tag: string): Strings | undefined {
-  const file = path.join(localesDir(), `${tag}.json`);
+  const file = path.join(localesDir, `${tag}.json`);
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Strings) : undefined;
 }
 

@@ -3,8 +3,9 @@
  * Built here, in TypeScript, so templates stay simple loops over plain data.
  */
 import type { CourseModule, CoverageRow, Lesson, Question } from '../model/course.js';
+import type { RuntimeCourseData, RuntimeQuestion, Strings } from '../model/runtime-data.js';
 import { buildCoverageReport, type CoverageReport } from '../report/coverage.js';
-import { loadStrings, textDirection, type Strings } from './strings.js';
+import { loadStrings, textDirection } from './strings.js';
 
 export type PageKind = 'start' | 'lesson' | 'assessment' | 'launch';
 
@@ -52,7 +53,9 @@ export interface ModuleView {
   version: string;
   strings: Strings;
   lessons: { id: string; title: string; summary: string; fileName: string; estimatedMinutes: number; objectives: Lesson['objectives'] }[];
-  assessment: { title: string; introduction: string; questionCount: number; passMark: number; maxAttempts: number; fileName: string } | undefined;
+  assessment:
+    | { title: string; introduction: string; questionCount: number; passMark: number; maxAttempts: number; fileName: string }
+    | undefined;
   glossary: Record<string, { term: string; definition: string; background: boolean }>;
   sources: { document: string; title: string }[];
   /** The assessment's question bank (rendered hidden; the runtime shows the drawn ones). */
@@ -63,42 +66,6 @@ export interface ModuleView {
   hasTheme: boolean;
   /** The same report `coursekit report` prints, for reports/<id>.html. */
   coverageReport: CoverageReport;
-}
-
-/** Data the learner runtime needs on every page: written once per module as assets/course-data.js. */
-export interface RuntimeCourseData {
-  id: string;
-  version: string;
-  title: string;
-  language: string;
-  completion: CourseModule['meta']['tracking']['completion'];
-  pages: { id: string; url: string; title: string; kind: 'start' | 'lesson' | 'assessment' }[];
-  assessment:
-    | {
-        passMark: number;
-        maxAttempts: number;
-        shuffleQuestions: boolean;
-        shuffleOptions: boolean;
-        draw: { key: string; count: number }[];
-      }
-    | undefined;
-  /** Every question, bank and knowledge checks, with what is needed to score it. */
-  questions: Record<string, RuntimeQuestion>;
-  /** Quoted paragraphs by "document#paragraph", for the results review. */
-  paragraphs: Record<string, string>;
-  strings: Strings;
-}
-
-export interface RuntimeQuestion {
-  type: Question['type'];
-  /** "document#paragraph" */
-  source: string;
-  prompt: string;
-  /** Option, pair or item ids in authored order. */
-  ids: string[];
-  /** Correct answer: option ids (single/multiple), "true"/"false", pair→match ids, ordered ids, or accepted texts. */
-  correct: string[];
-  bank: boolean;
 }
 
 /** A line of the site's index page (dist/site/index.html), which lists every built module. */
@@ -131,7 +98,8 @@ export function buildSiteModel(modules: CourseModule[], earlierIndex: IndexEntry
     runtimeData.set(module.id, toRuntimeData(module, view, modulePages));
   }
   const index = new Map(earlierIndex.map((e) => [e.id, e]));
-  for (const v of views) index.set(v.id, { id: v.id, title: v.title, description: v.description, version: v.version, language: v.language, dir: v.dir });
+  for (const v of views)
+    index.set(v.id, { id: v.id, title: v.title, description: v.description, version: v.version, language: v.language, dir: v.dir });
   return { modules: views, pages, runtimeData, index: [...index.values()].sort((a, b) => a.id.localeCompare(b.id)) };
 }
 
@@ -191,7 +159,8 @@ function modulePagesOf(view: ModuleView, module: CourseModule): PageView[] {
     ...tocFor(view, lessonNumber),
   });
   const sequence: PageView[] = [base('start', 'start', 'index.html', view.title)];
-  module.lessons.forEach((lesson, i) => sequence.push(base('lesson', lesson.id, `${lesson.id}.html`, lesson.title, lesson, i + 1)));
+  for (const [i, lesson] of module.lessons.entries())
+    sequence.push(base('lesson', lesson.id, `${lesson.id}.html`, lesson.title, lesson, i + 1));
   if (view.assessment) sequence.push(base('assessment', 'assessment', view.assessment.fileName, view.assessment.title));
   sequence.forEach((page, i) => {
     const previous = sequence[i - 1];

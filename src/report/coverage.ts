@@ -59,7 +59,13 @@ export function buildCoverageReport(module: CourseModule): CoverageReport {
   for (const lesson of module.lessons) {
     for (const o of lesson.objectives) {
       if (objectives.has(o.id)) continue;
-      objectives.set(o.id, { id: o.id, text: o.text, lessonId: lesson.id, lessonTitle: lesson.title, questions: questionsByObjective.get(o.id) ?? [] });
+      objectives.set(o.id, {
+        id: o.id,
+        text: o.text,
+        lessonId: lesson.id,
+        lessonTitle: lesson.title,
+        questions: questionsByObjective.get(o.id) ?? [],
+      });
     }
   }
   const lessonTitles = new Map(module.lessons.map((l) => [l.id, l.title]));
@@ -121,13 +127,20 @@ export function coverageMarkdown(report: CoverageReport): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const codes = (ids: string[]) => (ids.length === 0 ? '–' : ids.map((id) => `\`${id}\``).join(', '));
   out.push(`# Coverage report: ${module.title}`, '');
-  out.push(`Module \`${module.id}\`, version ${module.version}. Each recommendation (a paragraph the module declares in module.json) should be taught by a learning objective in a lesson${report.hasAssessment ? ' and assessed by questions the final assessment draws' : ''}.`, '');
+  out.push(
+    `Module \`${module.id}\`, version ${module.version}. Each recommendation (a paragraph the module declares in module.json) should be taught by a learning objective in a lesson${report.hasAssessment ? ' and assessed by questions the final assessment draws' : ''}.`,
+    '',
+  );
   const sources = [...new Map(report.rows.map((r) => [r.document, r.sourceTitle]))];
   for (const [document, title] of sources) out.push(`Source: ${document}, ${title}.`, '');
   out.push('## Summary', '', '| | |', '| --- | --- |');
   out.push(`| Recommendations | ${totals.recommendations} |`);
   out.push(`| Taught (cited by an objective) | ${totals.taught} of ${totals.recommendations} |`);
-  out.push(report.hasAssessment ? `| Assessed (drawn in every attempt) | ${totals.assessed} of ${totals.recommendations} |` : '| Assessed | the module has no assessment |');
+  out.push(
+    report.hasAssessment
+      ? `| Assessed (drawn in every attempt) | ${totals.assessed} of ${totals.recommendations} |`
+      : '| Assessed | the module has no assessment |',
+  );
   out.push(`| Learning objectives | ${totals.objectives} (${totals.objectivesWithoutQuestions} without questions) |`);
   out.push(`| Question bank | ${totals.bankQuestions} question(s), ${totals.drawnPerAttempt} drawn per attempt |`);
   out.push(`| Knowledge-check questions | ${totals.knowledgeCheckQuestions} |`, '');
@@ -143,15 +156,24 @@ export function coverageMarkdown(report: CoverageReport): string {
     out.push('', `### ${row.label}`, '', 'Objectives:', '');
     if (row.objectiveDetails.length === 0) out.push('- none');
     for (const o of row.objectiveDetails) {
-      out.push(`- \`${o.id}\` (${o.lessonTitle}): ${o.text} — ${o.questions.length === 0 ? 'no question assesses it' : `assessed by ${codes(o.questions)}`}`);
+      out.push(
+        `- \`${o.id}\` (${o.lessonTitle}): ${o.text} — ${o.questions.length === 0 ? 'no question assesses it' : `assessed by ${codes(o.questions)}`}`,
+      );
     }
-    out.push('', `Lessons: ${row.lessonDetails.length === 0 ? '–' : row.lessonDetails.map((l) => `${l.title} (\`${l.id}\`)`).join('; ')}`, '');
-    out.push(`Bank questions (${row.bankQuestions.length}${report.hasAssessment ? `, ${row.drawn} drawn per attempt` : ''}): ${codes(row.bankQuestions)}`, '');
+    out.push(
+      '',
+      `Lessons: ${row.lessonDetails.length === 0 ? '–' : row.lessonDetails.map((l) => `${l.title} (\`${l.id}\`)`).join('; ')}`,
+      '',
+    );
+    out.push(
+      `Bank questions (${row.bankQuestions.length}${report.hasAssessment ? `, ${row.drawn} drawn per attempt` : ''}): ${codes(row.bankQuestions)}`,
+      '',
+    );
     out.push(`Knowledge checks (${row.knowledgeCheckQuestions.length}): ${codes(row.knowledgeCheckQuestions)}`);
   }
   if (report.objectivesWithoutQuestions.length > 0) {
     out.push('', '## Objectives without questions', '');
     for (const o of report.objectivesWithoutQuestions) out.push(`- \`${o.id}\` (${o.lessonTitle}): ${o.text}`);
   }
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }

@@ -21,7 +21,7 @@
  */
 import type { Course, Question, Response } from './course.js';
 import { drawAttempt } from './draw.js';
-import { hash } from './random.js';
+import { hash } from '../shared/random.js';
 import { isCorrect, normalizeText } from './scoring.js';
 import { emptyState, type Attempt, type LearnerState } from './state.js';
 
@@ -94,9 +94,10 @@ export function encodeState(state: LearnerState, course: Course, limit = Infinit
 
 function build(state: LearnerState, course: Course, loss: number, textBudget: number): string {
   let attempt = state.attempt;
-  if (attempt && attempt.submitted && loss >= 4) attempt = undefined;
+  if (attempt?.submitted && loss >= 4) attempt = undefined;
   const drawn = attempt ? drawAttempt(course, attempt.seed) : [];
-  const answers = attempt && loss < 5 ? drawn.map((d, i) => encodeResponse(course.questions[d.id]!, attempt.answers[i], loss, textBudget)) : [];
+  const answers =
+    attempt && loss < 5 ? drawn.map((d, i) => encodeResponse(course.questions[d.id]!, attempt.answers[i], loss, textBudget)) : [];
   const seconds = attempt && loss < 1 ? drawn.map((_, i) => b36(Math.round(attempt.seconds[i] ?? 0))) : [];
   const flags = (state.passed ? 1 : 0) | (attempt ? 2 : 0) | (attempt?.submitted ? 4 : 0);
   const fields = [
@@ -134,7 +135,7 @@ function viewedBits(viewed: string[], course: Course): string {
 }
 
 export function encodeResponse(question: Question, response: Response | undefined, loss = 0, textBudget = 0): string {
-  if (!response || !response.some((part) => part !== '')) return '';
+  if (!response?.some((part) => part !== '')) return '';
   const index = (id: string | undefined) => question.ids.indexOf(id ?? '');
   switch (question.type) {
     case 'single':

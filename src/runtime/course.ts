@@ -2,9 +2,10 @@
  * The course data every page loads from assets/course-data.js (`window.coursekitCourse`).
  * The shape is defined by the render stage; the runtime only reads it.
  */
-import type { RuntimeCourseData, RuntimeQuestion } from '../render/view-model.js';
+import type { RuntimeCourseData, RuntimeQuestion } from '../model/runtime-data.js';
 
-export type { RuntimeCourseData as Course, RuntimeQuestion as Question } from '../render/view-model.js';
+export type Course = RuntimeCourseData;
+export type Question = RuntimeQuestion;
 
 export type QuestionType = RuntimeQuestion['type'];
 export type CompletionRule = RuntimeCourseData['completion'];

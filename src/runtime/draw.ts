@@ -4,7 +4,7 @@
  * and a resumed attempt shows exactly the same questions.
  */
 import type { Course } from './course.js';
-import { generator, hash, shuffle } from './random.js';
+import { generator, hash, shuffle } from '../shared/random.js';
 
 export interface DrawnQuestion {
   id: string;

@@ -34,7 +34,9 @@ const TYPES: Record<Question['type'], string> = {
 };
 
 export function interactionId(version: ScormVersion, moduleId: string, questionId: string, attempt: number): string {
-  return version === 'scorm12' ? `${questionId.replace(/[^A-Za-z0-9]/g, '_')}_${attempt}` : `urn:coursekit:${moduleId}:${questionId}:${attempt}`;
+  return version === 'scorm12'
+    ? `${questionId.replace(/[^A-Za-z0-9]/g, '_')}_${attempt}`
+    : `urn:coursekit:${moduleId}:${questionId}:${attempt}`;
 }
 
 export function interactionFields(version: ScormVersion, input: InteractionInput): InteractionFields {
@@ -45,7 +47,7 @@ export function interactionFields(version: ScormVersion, input: InteractionInput
     ['type', TYPES[question.type]],
   ];
   if (!is12) fields.push(['description', description(question.prompt, input.language)]);
-  correctPatterns(version, question).forEach((pattern, i) => fields.push([`correct_responses.${i}.pattern`, pattern]));
+  for (const [i, pattern] of correctPatterns(version, question).entries()) fields.push([`correct_responses.${i}.pattern`, pattern]);
   fields.push(
     [is12 ? 'student_response' : 'learner_response', responsePattern(version, question, input.response)],
     ['result', input.correct ? 'correct' : is12 ? 'wrong' : 'incorrect'],
@@ -66,7 +68,9 @@ export function singleCharIds(ids: string[]): string[] {
 
 function correctPatterns(version: ScormVersion, q: Question): string[] {
   if (q.type === 'fillIn') {
-    return version === 'scorm12' ? q.correct.map((text) => text.slice(0, 255)) : q.correct.slice(0, 10).map((text) => `{case_matters=false}${clean2004(text).slice(0, 230)}`);
+    return version === 'scorm12'
+      ? q.correct.map((text) => text.slice(0, 255))
+      : q.correct.slice(0, 10).map((text) => `{case_matters=false}${clean2004(text).slice(0, 230)}`);
   }
   return [responsePattern(version, q, q.correct)];
 }

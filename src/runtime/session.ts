@@ -8,7 +8,7 @@ import { decodeResponse, decodeState, encodeResponse, encodeState } from './code
 import { lessonIds, pageById, type Course, type Response } from './course.js';
 import { drawAttempt, type DrawnQuestion } from './draw.js';
 import { interactionFields } from './interactions.js';
-import { newSeed } from './random.js';
+import { newSeed } from './seed.js';
 import { isAnswered, isCorrect, scoreOf, type Score } from './scoring.js';
 import { emptyState, type Attempt, type LearnerState } from './state.js';
 import { canStartAttempt, statusOf, type Progress, type Status } from './status.js';
@@ -104,7 +104,8 @@ export class Session implements Host {
     const launch = this.tracker.start();
     const decoded = decodeState(launch.suspendData, this.course);
     this.state = decoded.state;
-    if (launch.unreadable || decoded.problems.includes('damaged') || decoded.problems.includes('version')) this.notify('restoreFailed', 'error');
+    if (launch.unreadable || decoded.problems.includes('damaged') || decoded.problems.includes('version'))
+      this.notify('restoreFailed', 'error');
     if (decoded.lostAttempt) this.notify('assessmentChanged', 'info');
     if (launch.passed) this.state.passed = true;
     // The suspend_data may be gone (a 2004 relaunch after a pass) while the LMS kept the score.

@@ -45,8 +45,7 @@ export function statusOf(p: Progress): Status {
   }
   const pagesDone = p.lessons.every((id) => p.viewed.includes(id));
   const assessmentDone = !p.hasAssessment || p.passed;
-  const complete =
-    p.rule === 'allPagesViewed' ? pagesDone : p.rule === 'assessmentPassed' ? assessmentDone : pagesDone && assessmentDone;
+  const complete = p.rule === 'allPagesViewed' ? pagesDone : p.rule === 'assessmentPassed' ? assessmentDone : pagesDone && assessmentDone;
   return { complete, success: p.hasAssessment ? success : 'unknown', finished: complete && assessmentDone };
 }
 
@@ -61,18 +60,29 @@ export function lessonStatus12(s: Status): LessonStatus12 {
   return s.complete ? 'completed' : 'incomplete';
 }
 
+/**
+ * A vocabulary value (status, mode, entry) as the LMS answered it, in SCORM's spelling: real
+ * LMSs answer "Passed" or "COMPLETED", and reading those as something else would downgrade them.
+ */
+export function lmsVocabulary(value: string): string {
+  return value.trim().toLowerCase();
+}
+
 /** The 1.2 status to write, given what the LMS holds; undefined when it must stay as is. */
-export function nextLessonStatus(current: string, desired: LessonStatus12): LessonStatus12 | undefined {
+export function nextLessonStatus(held: string, desired: LessonStatus12): LessonStatus12 | undefined {
+  const current = lmsVocabulary(held);
   if (current === desired || current === 'passed') return undefined;
   if (desired === 'incomplete' && (current === 'completed' || current === 'failed')) return undefined;
   return desired;
 }
 
-export function nextCompletionStatus(current: string, complete: boolean): 'completed' | 'incomplete' | undefined {
+export function nextCompletionStatus(held: string, complete: boolean): 'completed' | 'incomplete' | undefined {
+  const current = lmsVocabulary(held);
   const desired = complete ? 'completed' : 'incomplete';
   return current === desired || current === 'completed' ? undefined : desired;
 }
 
-export function nextSuccessStatus(current: string, success: Success): 'passed' | 'failed' | undefined {
+export function nextSuccessStatus(held: string, success: Success): 'passed' | 'failed' | undefined {
+  const current = lmsVocabulary(held);
   return success === 'unknown' || current === success || current === 'passed' ? undefined : success;
 }

@@ -14,7 +14,7 @@ import { toDisplayPath } from '../load/index.js';
 import { splitParagraphs } from '../load/source-text.js';
 import type { Module } from '../model/content.generated.js';
 import { schemasDir } from '../paths.js';
-import { slugify, suggestLanguageTag } from '../validate/schema.js';
+import { slugify, suggestLanguageTag } from '../validate/suggest.js';
 import { FIRST_LESSON_ID, firstLessonQuote, lessonJson, moduleJson, questionBankJson, sourceText, titleFromId } from './templates.js';
 import { pathExists } from '../fs-exists.js';
 
@@ -58,7 +58,9 @@ let patterns: Record<IdKind, RegExp> | undefined;
 /** The id patterns come from the schemas, so `new` accepts exactly what validation accepts. */
 function idPatterns(): Record<IdKind, RegExp> {
   if (patterns) return patterns;
-  const common = JSON.parse(readFileSync(path.join(schemasDir, 'common.schema.json'), 'utf8')) as { $defs: Record<string, { pattern: string }> };
+  const common = JSON.parse(readFileSync(path.join(schemasDir, 'common.schema.json'), 'utf8')) as {
+    $defs: Record<string, { pattern: string }>;
+  };
   patterns = {
     moduleId: new RegExp(common.$defs.moduleId!.pattern, 'u'),
     slug: new RegExp(common.$defs.slug!.pattern, 'u'),
@@ -90,7 +92,7 @@ function schemaRef(fromFile: string, schema: string): string {
  * short lists of values and small objects such as citations on one line.
  */
 export function json(data: unknown): string {
-  return layout(data, '') + '\n';
+  return `${layout(data, '')}\n`;
 }
 
 function layout(value: unknown, indent: string): string {
@@ -99,13 +101,15 @@ function layout(value: unknown, indent: string): string {
   const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
   if (entries.length === 0) return open + close;
   // Lists of objects get one object per line; lists of values and small objects stay on one.
-  const flat = entries.every(([, v]) => isPlain(v) || (!Array.isArray(value) && (isSmallObject(v as object) || (Array.isArray(v) && v.every(isPlain)))));
+  const flat = entries.every(
+    ([, v]) => isPlain(v) || (!Array.isArray(value) && (isSmallObject(v as object) || (Array.isArray(v) && v.every(isPlain)))),
+  );
   if (flat) {
     const inline = entries.map(([k, v]) => (k === undefined ? '' : `${JSON.stringify(k)}: `) + inlineJson(v)).join(', ');
     const text = Array.isArray(value) ? `[${inline}]` : `{ ${inline} }`;
     if (indent.length + text.length <= 100) return text;
   }
-  const inner = indent + '  ';
+  const inner = `${indent}  `;
   const lines = entries.map(([k, v]) => inner + (k === undefined ? '' : `${JSON.stringify(k)}: `) + layout(v, inner));
   return `${open}\n${lines.join(',\n')}\n${indent}${close}`;
 }
@@ -122,9 +126,10 @@ function isSmallObject(value: object): boolean {
 function inlineJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(inlineJson).join(', ')}]`;
-  return `{ ${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${inlineJson(v)}`).join(', ')} }`;
+  return `{ ${Object.entries(value)
+    .map(([k, v]) => `${JSON.stringify(k)}: ${inlineJson(v)}`)
+    .join(', ')} }`;
 }
-
 
 function failed(diagnostics: Diagnostic[]): ScaffoldResult {
   return { created: [], updated: [], diagnostics, nextSteps: [] };
@@ -137,7 +142,9 @@ export async function scaffoldModule(options: NewModuleOptions): Promise<Scaffol
   const display = (p: string) => toDisplayPath(options.cwd, p);
   const folder = path.join(options.modulesDir, options.id);
   if (await pathExists(folder)) {
-    return failed([diagnostic('scaffold-exists', { file: display(folder), message: `${display(folder)}/ already exists; coursekit did not change it.` })]);
+    return failed([
+      diagnostic('scaffold-exists', { file: display(folder), message: `${display(folder)}/ already exists; coursekit did not change it.` }),
+    ]);
   }
   const files = {
     module: path.join(folder, 'module.json'),
@@ -209,7 +216,12 @@ export async function scaffoldLesson(options: NewLessonOptions): Promise<Scaffol
   }
   const lessonFile = path.join(folder, 'lessons', `${options.lessonId}.json`);
   if (await pathExists(lessonFile)) {
-    return failed([diagnostic('scaffold-exists', { file: display(lessonFile), message: `${display(lessonFile)} already exists; coursekit did not change it.` })]);
+    return failed([
+      diagnostic('scaffold-exists', {
+        file: display(lessonFile),
+        message: `${display(lessonFile)} already exists; coursekit did not change it.`,
+      }),
+    ]);
   }
 
   const moduleText = await readFile(moduleFile, 'utf8');
@@ -220,7 +232,10 @@ export async function scaffoldLesson(options: NewLessonOptions): Promise<Scaffol
     meta = undefined;
   }
   const source = Array.isArray(meta?.sources) ? meta.sources[0] : undefined;
-  const citation = { document: typeof source?.document === 'string' ? source.document : 'DOC/1', paragraph: Array.isArray(source?.paragraphs) && typeof source.paragraphs[0] === 'number' ? source.paragraphs[0] : 1 };
+  const citation = {
+    document: typeof source?.document === 'string' ? source.document : 'DOC/1',
+    paragraph: Array.isArray(source?.paragraphs) && typeof source.paragraphs[0] === 'number' ? source.paragraphs[0] : 1,
+  };
   const quote = source && typeof source.file === 'string' ? await firstSentenceOf(folder, source.file, citation.paragraph) : undefined;
   const objectiveId = `obj-${options.lessonId}`.slice(0, 64).replace(/-+$/, '');
   const lesson = lessonJson({
@@ -245,7 +260,9 @@ export async function scaffoldLesson(options: NewLessonOptions): Promise<Scaffol
     result.updated.push(display(moduleFile));
     result.nextSteps.push(`The lesson was added at the end of "lessons" in module.json; move its id within that list to change the order.`);
   } else if (!order?.includes(options.lessonId)) {
-    result.nextSteps.push(`Add "${options.lessonId}" to "lessons" in ${display(moduleFile)}: the lesson is built only when it is in the lesson order.`);
+    result.nextSteps.push(
+      `Add "${options.lessonId}" to "lessons" in ${display(moduleFile)}: the lesson is built only when it is in the lesson order.`,
+    );
   }
   result.nextSteps.push(
     `Write the lesson in ${display(lessonFile)}; its objective cites ${citation.document} paragraph ${citation.paragraph}, so change the citation if the lesson teaches another paragraph.`,
@@ -271,7 +288,7 @@ async function firstSentenceOf(folder: string, file: string, paragraph: number):
  * with the same indentation when the list has one id per line, after a comma otherwise.
  */
 export function appendToLessonOrder(text: string, lessonId: string): string | undefined {
-  let ast;
+  let ast: ReturnType<typeof parseWithPositions>;
   try {
     ast = parseWithPositions(text.replace(/^\uFEFF/, ''), { mode: 'json', ranges: true });
   } catch {
@@ -280,7 +297,7 @@ export function appendToLessonOrder(text: string, lessonId: string): string | un
   const offset = text.startsWith('\uFEFF') ? 1 : 0;
   if (ast.body.type !== 'Object') return undefined;
   const member = ast.body.members.find((m) => m.name.type === 'String' && m.name.value === 'lessons');
-  if (!member || member.value.type !== 'Array') return undefined;
+  if (member?.value.type !== 'Array') return undefined;
   const array = member.value;
   const quoted = JSON.stringify(lessonId);
   const last = array.elements.at(-1);

@@ -39,7 +39,14 @@ export function moduleJson(options: ModuleTemplateOptions): Module & { $schema: 
     title: options.title,
     description: 'Replace this with two or three sentences on what the module covers and what learners will be able to do after it.',
     audience: 'Replace this with who the module is for.',
-    sources: [{ document: PLACEHOLDER_DOCUMENT, title: 'Replace this with the title of the source document', file: PLACEHOLDER_SOURCE_FILE, paragraphs: [1] }],
+    sources: [
+      {
+        document: PLACEHOLDER_DOCUMENT,
+        title: 'Replace this with the title of the source document',
+        file: PLACEHOLDER_SOURCE_FILE,
+        paragraphs: [1],
+      },
+    ],
     lessons: [FIRST_LESSON_ID],
     assessment: {
       title: 'Final assessment',
@@ -72,7 +79,11 @@ export function lessonJson(options: LessonTemplateOptions): Lesson & { $schema: 
     },
   ];
   if (options.quote) blocks.push({ type: 'quote', text: options.quote, citation });
-  blocks.push({ type: 'keyPoints', heading: 'Key points', items: [`Replace this with what learners should remember from paragraph ${citation.paragraph}.`] });
+  blocks.push({
+    type: 'keyPoints',
+    heading: 'Key points',
+    items: [`Replace this with what learners should remember from paragraph ${citation.paragraph}.`],
+  });
   return {
     $schema: options.schemaRef,
     id: options.id,
@@ -105,7 +116,11 @@ export function questionBankJson(schemaRef: string, objectiveId: string): Questi
         options: [
           { id: 'a', text: 'Replace with the correct answer.', feedback: 'Say why this is right, quoting paragraph 1.' },
           { id: 'b', text: 'Replace with a plausible wrong answer.', feedback: 'Say why this is wrong, with reference to paragraph 1.' },
-          { id: 'c', text: 'Replace with another plausible wrong answer.', feedback: 'Say why this is wrong, with reference to paragraph 1.' },
+          {
+            id: 'c',
+            text: 'Replace with another plausible wrong answer.',
+            feedback: 'Say why this is wrong, with reference to paragraph 1.',
+          },
         ],
         correct: 'a',
       },

@@ -8,7 +8,7 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import type { LoadedModule } from '../load/index.js';
 import type { CourseModule } from '../model/course.js';
 import { validateAgainstSchema } from './schema.js';
-import { checkModuleRules } from './rules.js';
+import { checkModuleRules } from './rules/index.js';
 
 export interface ValidateResult {
   /** Present when the module has no errors (warnings allowed). */

@@ -7,10 +7,17 @@
  */
 import type { Browser, Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RuntimeCourseData } from '../../src/render/view-model.js';
-import { ALL_QUESTION_TYPES, answerWithKeyboard, pinAttemptSeed, ready, rightAnswer, seedDrawingEveryType, shownQuestion } from '../helpers/runtime-browser.js';
+import type { RuntimeCourseData } from '../../src/model/runtime-data.js';
+import {
+  ALL_QUESTION_TYPES,
+  answerWithKeyboard,
+  pinAttemptSeed,
+  ready,
+  rightAnswer,
+  seedDrawingEveryType,
+  shownQuestion,
+} from '../helpers/runtime-browser.js';
 import { serveSampleWebPackage, type ServedSample } from '../helpers/sample-web.js';
-
 
 let sample: ServedSample;
 let browser: Browser;
@@ -40,16 +47,21 @@ interface FocusStop {
 function focusStop(frame: Frame): Promise<FocusStop> {
   return frame.evaluate(() => {
     const node = document.activeElement as HTMLElement | null;
-    if (!node || node === document.body) return { page: location.pathname, kind: 'body', control: 'body', focusVisible: false, outline: 'none', boxShadow: 'none' };
+    if (!node || node === document.body)
+      return { page: location.pathname, kind: 'body', control: 'body', focusVisible: false, outline: 'none', boxShadow: 'none' };
     const style = getComputedStyle(node);
-    const name = node.getAttribute('type') ?? node.dataset.ckToc ?? node.getAttribute('rel') ?? Object.keys(node.dataset)[0] ?? node.className;
+    const name =
+      node.getAttribute('type') ?? node.dataset.ckToc ?? node.getAttribute('rel') ?? Object.keys(node.dataset)[0] ?? node.className;
     const tag = node.tagName.toLowerCase();
     return {
       page: location.pathname.split('/').pop() ?? '',
       kind: tag === 'input' ? `input[${node.getAttribute('type')}]` : tag,
       control: `${node.tagName.toLowerCase()}[${name}] "${(node.textContent ?? '').trim().slice(0, 40)}"`,
       focusVisible: node.matches(':focus-visible'),
-      outline: style.outlineStyle === 'none' || parseFloat(style.outlineWidth) < 2 ? 'none' : `${style.outlineWidth} ${style.outlineStyle} ${style.outlineColor}`,
+      outline:
+        style.outlineStyle === 'none' || parseFloat(style.outlineWidth) < 2
+          ? 'none'
+          : `${style.outlineWidth} ${style.outlineStyle} ${style.outlineColor}`,
       boxShadow: style.boxShadow,
     };
   });
@@ -109,7 +121,9 @@ describe('the whole module with the keyboard alone', () => {
     let checksAnswered = 0;
     for (const [i, lesson] of lessons.entries()) {
       expect(page.url()).toBe(`${base}/${lesson.url}`);
-      const ids = await frame.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('form[data-ck-mode="practice"]'), (f) => f.dataset.ckQuestion!));
+      const ids = await frame.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLElement>('form[data-ck-mode="practice"]'), (f) => f.dataset.ckQuestion!),
+      );
       for (const id of ids) {
         await answerCheckWithKeyboard(id, rightAnswer(course.questions[id]!));
         const feedback = frame.locator(`form[data-ck-question="${id}"] [data-ck-feedback]`);
@@ -151,14 +165,21 @@ describe('the whole module with the keyboard alone', () => {
     expect(await frame.locator('[data-ck-completed]').isVisible()).toBe(true);
     expect(await frame.locator('[data-ck-completed]').textContent()).toBe('Course completed.');
     expect(await frame.locator('[data-ck-progress-text]').textContent()).toBe(`${lessons.length} of ${lessons.length} lessons viewed`);
-    expect(await frame.locator('a[data-ck-toc][data-ck-done]').evaluateAll((links) => links.map((a) => a.getAttribute('data-ck-toc')))).toEqual([
-      ...lessons.map((l) => l.id),
-      'assessment',
-    ]);
+    expect(
+      await frame.locator('a[data-ck-toc][data-ck-done]').evaluateAll((links) => links.map((a) => a.getAttribute('data-ck-toc'))),
+    ).toEqual([...lessons.map((l) => l.id), 'assessment']);
 
     // Every control reached with the keyboard drew a focus indicator (outline or box-shadow).
     const controls = stops.filter((s) => /^(a|button|input|select|textarea)\b/.test(s.kind));
-    expect([...new Set(controls.map((s) => s.kind))].sort()).toEqual(['a', 'button', 'input[checkbox]', 'input[radio]', 'input[text]', 'select', 'textarea']);
+    expect([...new Set(controls.map((s) => s.kind))].sort()).toEqual([
+      'a',
+      'button',
+      'input[checkbox]',
+      'input[radio]',
+      'input[text]',
+      'select',
+      'textarea',
+    ]);
     expect(controls.filter((s) => !s.focusVisible || (s.outline === 'none' && s.boxShadow === 'none'))).toEqual([]);
     await context.close();
 
@@ -167,7 +188,10 @@ describe('the whole module with the keyboard alone', () => {
       const scope = `form[data-ck-question="${id}"]`;
       const type = course.questions[id]!.type;
       if (type === 'multiple') {
-        const inDomOrder = await frame.evaluate((s) => Array.from(document.querySelectorAll<HTMLInputElement>(`${s} input`), (i) => i.value), scope);
+        const inDomOrder = await frame.evaluate(
+          (s) => Array.from(document.querySelectorAll<HTMLInputElement>(`${s} input`), (i) => i.value),
+          scope,
+        );
         for (const value of inDomOrder.filter((v) => wanted.includes(v))) {
           await tabTo(`${scope} input[value="${value}"]`);
           await keyboard.press('Space');

@@ -9,7 +9,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RuntimeCourseData } from '../../src/render/view-model.js';
+import type { RuntimeCourseData } from '../../src/model/runtime-data.js';
 import { drawAttempt } from '../../src/runtime/draw.js';
 import { answerByClicking, pinAttemptSeed, ready, rightAnswer, shownQuestion } from '../helpers/runtime-browser.js';
 import { serveSampleWebPackage, type ServedSample } from '../helpers/sample-web.js';
@@ -52,7 +52,8 @@ interface LayoutReport {
  * selects, text fields and text areas themselves.
  */
 function measure(): LayoutReport {
-  const describe = (node: Element) => `${node.tagName.toLowerCase()}${node.className ? '.' + String(node.className).trim().split(/\s+/).join('.') : ''} "${(node.textContent ?? '').trim().slice(0, 30)}"`;
+  const describe = (node: Element) =>
+    `${node.tagName.toLowerCase()}${node.className ? `.${String(node.className).trim().split(/\s+/).join('.')}` : ''} "${(node.textContent ?? '').trim().slice(0, 30)}"`;
   const shown = (node: Element) => {
     const box = node.getBoundingClientRect();
     return box.width > 0 && box.height > 0 && getComputedStyle(node).visibility !== 'hidden';
@@ -119,7 +120,11 @@ function seedsShowingTheWholeBank(data: RuntimeCourseData): number[] {
 }
 
 /** A page in a fresh context (empty localStorage) whose assessment attempts use `attemptSeed`. */
-async function newPage(viewport: { width: number; height: number }, options: { deviceScaleFactor?: number } = {}, attemptSeed = 1): Promise<Page> {
+async function newPage(
+  viewport: { width: number; height: number },
+  options: { deviceScaleFactor?: number } = {},
+  attemptSeed = 1,
+): Promise<Page> {
   const context = await browser.newContext({ viewport, ...options });
   const page = await context.newPage();
   await pinAttemptSeed(page, attemptSeed);
@@ -131,7 +136,10 @@ async function newPage(viewport: { width: number; height: number }, options: { d
  * question of the bank in the assessment (answered), over as many attempts as that takes; the
  * unanswered confirmation; the results. Calls `visit` with a name for each state.
  */
-async function everyState(open: (attemptSeed: number) => Promise<Page>, visit: (page: Page, state: string) => Promise<void>): Promise<void> {
+async function everyState(
+  open: (attemptSeed: number) => Promise<Page>,
+  visit: (page: Page, state: string) => Promise<void>,
+): Promise<void> {
   const [first, ...others] = seeds;
   const page = await open(first!);
   const frame = page.mainFrame();
@@ -194,10 +202,11 @@ describe('layout', () => {
           states.push(state);
           const report = await page.evaluate(measure);
           expect(report.innerWidth).toBe(viewport.width);
-          if (report.scrollWidth > report.innerWidth || report.overflowing.length) scrolling[state] = [`scrollWidth ${report.scrollWidth}`, ...report.overflowing];
+          if (report.scrollWidth > report.innerWidth || report.overflowing.length)
+            scrolling[state] = [`scrollWidth ${report.scrollWidth}`, ...report.overflowing];
           if (report.clipped.length) clipped[state] = report.clipped;
           if (report.small.length) small[state] = report.small;
-          report.excepted.forEach((e) => excepted.add(e));
+          for (const e of report.excepted) excepted.add(e);
           targets += report.targets;
         },
       );
@@ -205,7 +214,9 @@ describe('layout', () => {
       const bank = Object.values(course.questions).filter((q) => q.bank).length;
       const shownQuestions = new Set(states.map((state) => /\((\w+) ([\w-]+)\)$/.exec(state)?.[2]).filter(Boolean));
       expect(shownQuestions.size).toBe(bank);
-      expect(states.length).toBe(course.pages.length + course.pages.filter((p) => p.kind === 'lesson').length + seeds.length * drawAttempt(course, 1).length + 2);
+      expect(states.length).toBe(
+        course.pages.length + course.pages.filter((p) => p.kind === 'lesson').length + seeds.length * drawAttempt(course, 1).length + 2,
+      );
       expect(targets).toBeGreaterThan(states.length * 5);
       expect(scrolling).toEqual({});
       expect(clipped).toEqual({});
@@ -236,7 +247,8 @@ describe('reduced motion', () => {
         const style = getComputedStyle(node, pseudo);
         const name = `${node.tagName.toLowerCase()}.${String(node.className)}${pseudo ?? ''}`;
         if (seconds(style.transitionDuration) > 0) out.push(`${name}: transition ${style.transitionDuration}`);
-        if (style.animationName !== 'none' && seconds(style.animationDuration) > 0) out.push(`${name}: animation ${style.animationName} ${style.animationDuration}`);
+        if (style.animationName !== 'none' && seconds(style.animationDuration) > 0)
+          out.push(`${name}: animation ${style.animationName} ${style.animationDuration}`);
       }
     }
     if (getComputedStyle(document.documentElement).scrollBehavior !== 'auto') out.push('html: smooth scrolling');
@@ -283,7 +295,8 @@ describe('print', () => {
       const seen = (selectors: Record<string, string>) =>
         page.evaluate((wanted) => {
           const out: Record<string, boolean[]> = {};
-          for (const [name, selector] of Object.entries(wanted)) out[name] = Array.from(document.querySelectorAll(selector), (n) => n.checkVisibility());
+          for (const [name, selector] of Object.entries(wanted))
+            out[name] = Array.from(document.querySelectorAll(selector), (n) => n.checkVisibility());
           return out;
         }, selectors);
 
@@ -298,14 +311,25 @@ describe('print', () => {
       const layout = await page.evaluate(() => {
         const main = document.querySelector('main')!.getBoundingClientRect();
         const linkColours = Array.from(document.querySelectorAll('main a'), (a) => getComputedStyle(a).color);
-        return { left: main.left, width: main.width, text: document.querySelector('main')!.innerText.length, scrollWidth: document.documentElement.scrollWidth, innerWidth, bodyColour: getComputedStyle(document.body).color, linkColours };
+        return {
+          left: main.left,
+          width: main.width,
+          text: document.querySelector('main')!.textContent.length,
+          scrollWidth: document.documentElement.scrollWidth,
+          innerWidth,
+          bodyColour: getComputedStyle(document.body).color,
+          linkColours,
+        };
       });
       // The contents column is gone: the lesson starts at the left margin and uses the page.
       expect(layout.left, lesson.url).toBeLessThan(layout.innerWidth * 0.05);
       expect(layout.width, lesson.url).toBeGreaterThan(layout.innerWidth * 0.8);
       expect(layout.scrollWidth, lesson.url).toBeLessThanOrEqual(layout.innerWidth);
       expect(layout.text, lesson.url).toBeGreaterThan(1000);
-      expect(layout.linkColours.every((c) => c === layout.bodyColour), `${lesson.url}: links print as text`).toBe(true);
+      expect(
+        layout.linkColours.every((c) => c === layout.bodyColour),
+        `${lesson.url}: links print as text`,
+      ).toBe(true);
     }
     await context.close();
   });

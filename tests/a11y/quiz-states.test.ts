@@ -9,12 +9,21 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { RuntimeCourseData } from '../../src/render/view-model.js';
+import type { RuntimeCourseData } from '../../src/model/runtime-data.js';
 import { drawAttempt } from '../../src/runtime/draw.js';
 import { axeViolations, type AxeViolation } from '../helpers/axe.js';
-import { ALL_QUESTION_TYPES, answerByClicking, pinAttemptSeed, ready, rightAnswer, seedDrawingEveryType, shownQuestion, takeAttempt, wrongAnswer } from '../helpers/runtime-browser.js';
+import {
+  ALL_QUESTION_TYPES,
+  answerByClicking,
+  pinAttemptSeed,
+  ready,
+  rightAnswer,
+  seedDrawingEveryType,
+  shownQuestion,
+  takeAttempt,
+  wrongAnswer,
+} from '../helpers/runtime-browser.js';
 import { serveSampleWebPackage, type ServedSample } from '../helpers/sample-web.js';
-
 
 let sample: ServedSample;
 let browser: Browser;
@@ -32,7 +41,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await sample?.close();
 });
-
 
 describe('accessibility of every quiz state', () => {
   let context: BrowserContext;
@@ -54,7 +62,11 @@ describe('accessibility of every quiz state', () => {
   /** axe, plus one h1 and no skipped heading level among the headings shown. */
   const scan = async (state: string) => {
     const violations = await axeViolations(page);
-    const levels = await page.evaluate(() => Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'), (h) => (h.checkVisibility() ? Number(h.tagName[1]) : 0)).filter(Boolean));
+    const levels = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'), (h) => (h.checkVisibility() ? Number(h.tagName[1]) : 0)).filter(
+        Boolean,
+      ),
+    );
     if (levels.filter((l) => l === 1).length !== 1 || levels[0] !== 1 || levels.some((l, i) => i > 0 && l - levels[i - 1]! > 1)) {
       violations.push({ id: 'heading-outline', impact: null, help: `headings shown: ${levels.join(' ')}`, nodes: [] });
     }
@@ -80,13 +92,15 @@ describe('accessibility of every quiz state', () => {
           const fieldsets = form.querySelectorAll('fieldset');
           const fieldset = fieldsets[0];
           const legend = fieldset?.firstElementChild;
-          if (fieldsets.length !== 1 || !fieldset || legend?.tagName !== 'LEGEND') out.push(`${id}: not one fieldset whose first child is a legend`);
+          if (fieldsets.length !== 1 || !fieldset || legend?.tagName !== 'LEGEND')
+            out.push(`${id}: not one fieldset whose first child is a legend`);
           else if (!legend.querySelector('.ck-prompt')?.textContent?.trim()) out.push(`${id}: the legend has no prompt`);
           for (const control of form.querySelectorAll('input, select, textarea, [data-ck-move]')) {
             if (!fieldset?.contains(control)) out.push(`${id}: a ${control.tagName.toLowerCase()} outside the fieldset`);
           }
           const feedback = form.querySelector('[data-ck-feedback]');
-          if (feedback?.getAttribute('role') !== 'status' || feedback.getAttribute('aria-live') !== 'polite') out.push(`${id}: feedback is not a polite status region`);
+          if (feedback?.getAttribute('role') !== 'status' || feedback.getAttribute('aria-live') !== 'polite')
+            out.push(`${id}: feedback is not a polite status region`);
         }
         return { out, count: forms.length };
       });
@@ -160,7 +174,9 @@ describe('accessibility of every quiz state', () => {
       const shown = await shownQuestion(page.mainFrame());
       expect(shown.id).toBe(drawn[position]!.id);
       const type = shown.question.type;
-      expect(await page.locator('form[data-ck-mode="assessment"]:not([hidden]) legend').textContent()).toContain(`Question ${position + 1} of ${drawn.length}`);
+      expect(await page.locator('form[data-ck-mode="assessment"]:not([hidden]) legend').textContent()).toContain(
+        `Question ${position + 1} of ${drawn.length}`,
+      );
       const firstOfType = !seen.has(type);
       seen.add(type);
       if (firstOfType) await scan(`${type} unanswered`);
@@ -172,7 +188,9 @@ describe('accessibility of every quiz state', () => {
     expect([...seen].sort()).toEqual([...ALL_QUESTION_TYPES].sort());
 
     await page.locator('[data-ck-submit]').click();
-    expect(await page.locator('[data-ck-confirm-text]').textContent()).toBe('1 question(s) are still unanswered. Answer them, or submit anyway.');
+    expect(await page.locator('[data-ck-confirm-text]').textContent()).toBe(
+      '1 question(s) are still unanswered. Answer them, or submit anyway.',
+    );
     expect(await focused('[data-ck-confirm-text]')).toBe(true);
     await scan('unanswered confirmation');
 
@@ -207,7 +225,9 @@ describe('accessibility of every quiz state', () => {
     await open('assessment.html', 'assessment');
     expect(await page.locator('[data-ck-view="results"]').isVisible()).toBe(true);
     expect(await page.locator('[data-ck-results-attempts]').textContent()).toBe('You have used all your attempts.');
-    expect(await page.locator('[data-ck-start], [data-ck-retry]').evaluateAll((buttons) => buttons.some((b) => !(b as HTMLElement).hidden))).toBe(false);
+    expect(
+      await page.locator('[data-ck-start], [data-ck-retry]').evaluateAll((buttons) => buttons.some((b) => !(b as HTMLElement).hidden)),
+    ).toBe(false);
     expect(found).toEqual({});
   });
 
@@ -225,7 +245,9 @@ describe('accessibility of every quiz state', () => {
     await open('assessment.html', 'assessment');
     expect(await page.locator('[data-ck-view="results"]').isVisible()).toBe(true);
     expect(await page.locator('[data-ck-verdict]').textContent()).toBe('You passed.');
-    expect(await page.locator('[data-ck-start], [data-ck-retry]').evaluateAll((buttons) => buttons.some((b) => !(b as HTMLElement).hidden))).toBe(false);
+    expect(
+      await page.locator('[data-ck-start], [data-ck-retry]').evaluateAll((buttons) => buttons.some((b) => !(b as HTMLElement).hidden)),
+    ).toBe(false);
     expect(found).toEqual({});
   });
 });

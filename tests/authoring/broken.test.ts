@@ -7,7 +7,7 @@
 import { mkdir, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { OUTPUT_MARKER } from '../../src/build/output-folder.js';
+import { OUTPUT_MARKER } from '../../src/pipeline/output-folder.js';
 import { catalog } from '../../src/diagnostics/catalog.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { brokenDir, copyBrokenCase, CRASH, hashTree, runCli } from './cli.js';
@@ -76,6 +76,7 @@ const cases: BrokenCase[] = [
     },
   },
   { name: 'blank-alt-text', codes: ['image-alt-missing'] },
+  { name: 'unreadable-theme', codes: ['theme-contrast', 'theme-contrast', 'media-missing'] },
   // Structure and references
   { name: 'duplicate-question-ids', codes: ['duplicate-id'] },
   { name: 'duplicate-objective-ids', codes: ['duplicate-id', 'unknown-reference', 'unknown-reference'] },
@@ -137,7 +138,9 @@ async function prepared(c: BrokenCase): Promise<string> {
 describe('the broken-module corpus', () => {
   it('has at least 25 cases, each a folder here or made by the test', async () => {
     expect(cases.length).toBeGreaterThanOrEqual(25);
-    const folders = (await readdir(brokenDir, { withFileTypes: true })).filter((e) => e.isDirectory() && e.name !== '_base').map((e) => e.name);
+    const folders = (await readdir(brokenDir, { withFileTypes: true }))
+      .filter((e) => e.isDirectory() && e.name !== '_base')
+      .map((e) => e.name);
     const names = cases.map((c) => c.name);
     expect(new Set(names).size).toBe(names.length);
     expect(folders.filter((f) => !names.includes(f))).toEqual([]);

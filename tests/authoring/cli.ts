@@ -17,7 +17,17 @@ export interface CliRun {
 export async function runCli(argv: string[], cwd: string, options: { color?: boolean } = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { cwd, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), color: options.color ?? false, interactive: false };
+  const io: CliIo = {
+    cwd,
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    color: options.color ?? false,
+    interactive: false,
+  };
   const code = await main(argv, io);
   return { code, stdout, stderr };
 }
@@ -47,7 +57,10 @@ export async function hashTree(dir: string): Promise<Record<string, string>> {
       else if (info.isDirectory()) {
         out[`${key}/`] = 'dir';
         await walk(full);
-      } else out[key] = createHash('sha256').update(await readFile(full)).digest('hex');
+      } else
+        out[key] = createHash('sha256')
+          .update(await readFile(full))
+          .digest('hex');
     }
   };
   await walk(dir);

@@ -9,7 +9,9 @@ import { repoRoot } from '../helpers/projects.js';
 
 describe('the diagnostic catalog', () => {
   it('is documented in docs/diagnostics.md, which is current', async () => {
-    await expect(promisify(execFile)(process.execPath, [path.join(repoRoot, 'scripts/generate-docs.mjs'), '--check'])).resolves.toBeDefined();
+    await expect(
+      promisify(execFile)(process.execPath, [path.join(repoRoot, 'scripts/generate-docs.mjs'), '--check']),
+    ).resolves.toBeDefined();
     const doc = await readFile(path.join(repoRoot, 'docs/diagnostics.md'), 'utf8');
     for (const code of Object.keys(catalog)) expect(doc).toContain(`### ${code}\n`);
   });

@@ -8,8 +8,9 @@ import { readFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { JsonFile } from '../../src/load/json-file.js';
-import { validateAgainstSchema, type ContentKind } from '../../src/validate/schema.js';
+import type { JsonFile } from '../../src/model/json-file.js';
+import type { ContentKind } from '../../src/validate/place.js';
+import { validateAgainstSchema } from '../../src/validate/schema.js';
 import { schemasHash } from '../../src/validate/schema-source.js';
 import { repoRoot } from '../helpers/projects.js';
 
@@ -66,7 +67,13 @@ function mutations(data: unknown): unknown[] {
   return variants;
 }
 
-const asFile = (data: unknown): JsonFile => ({ absolutePath: 'x.json', displayPath: 'x.json', text: JSON.stringify(data), data, locate: () => ({ line: 1, column: 1 }) });
+const asFile = (data: unknown): JsonFile => ({
+  absolutePath: 'x.json',
+  displayPath: 'x.json',
+  text: JSON.stringify(data),
+  data,
+  locate: () => ({ line: 1, column: 1 }),
+});
 
 describe('precompiled schema validators', () => {
   it('come from the current schemas, ajv version and options', () => {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import nunjucks from 'nunjucks';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildModules, checkModules, type BuildResult } from '../../src/build/index.js';
+import { checkModules } from '../../src/pipeline/check.js';
+import { buildModules, type BuildResult } from '../../src/pipeline/index.js';
 import type { CourseModule } from '../../src/model/course.js';
 import { buildCoverageReport } from '../../src/report/coverage.js';
 import { buildSiteModel, type ModuleView } from '../../src/render/view-model.js';
@@ -15,7 +16,10 @@ const made: string[] = [];
 afterAll(async () => {
   await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));
 });
-const track = (dir: string) => (made.push(dir), dir);
+const track = (dir: string) => {
+  made.push(dir);
+  return dir;
+};
 
 describe('coursekit report', () => {
   it('prints the coverage of each recommendation as Markdown', async () => {

@@ -56,8 +56,13 @@ describe('coursekit new module', () => {
 
   it('takes a title and a language', async () => {
     const dir = await emptyProject();
-    expect((await runCli(['new', 'module', 'droits-des-migrants', '--title', 'Droits des migrants', '--language', 'fr'], dir)).code).toBe(0);
-    const meta = JSON.parse(await readFile(path.join(dir, 'modules', 'droits-des-migrants', 'module.json'), 'utf8')) as { title: string; language: string };
+    expect((await runCli(['new', 'module', 'droits-des-migrants', '--title', 'Droits des migrants', '--language', 'fr'], dir)).code).toBe(
+      0,
+    );
+    const meta = JSON.parse(await readFile(path.join(dir, 'modules', 'droits-des-migrants', 'module.json'), 'utf8')) as {
+      title: string;
+      language: string;
+    };
     expect(meta).toMatchObject({ title: 'Droits des migrants', language: 'fr' });
   });
 
@@ -124,9 +129,15 @@ describe('coursekit new lesson', () => {
       "
     `);
     // The lesson order gets one line; nothing else in module.json changes.
-    expect(await readFile(moduleFile, 'utf8')).toBe(before.replace('"05-applied-policy-review"\n', '"05-applied-policy-review",\n    "06-review"\n'));
-    const lesson = JSON.parse(await readFile(path.join(dir, 'modules', 'migration-human-rights', 'lessons', '06-review.json'), 'utf8')) as { blocks: { type: string; text?: string }[] };
-    expect(lesson.blocks.find((b) => b.type === 'quote')?.text).toBe('The economic contribution made by migrants to both countries of origin and of destination is widely recognized.');
+    expect(await readFile(moduleFile, 'utf8')).toBe(
+      before.replace('"05-applied-policy-review"\n', '"05-applied-policy-review",\n    "06-review"\n'),
+    );
+    const lesson = JSON.parse(await readFile(path.join(dir, 'modules', 'migration-human-rights', 'lessons', '06-review.json'), 'utf8')) as {
+      blocks: { type: string; text?: string }[];
+    };
+    expect(lesson.blocks.find((b) => b.type === 'quote')?.text).toBe(
+      'The economic contribution made by migrants to both countries of origin and of destination is widely recognized.',
+    );
     expect(await runCli(['validate', '--strict'], dir)).toMatchObject({ code: 0, stderr: '' });
   });
 
@@ -150,7 +161,10 @@ describe('coursekit new lesson', () => {
     const dir = await copyProject('tiny');
     made.push(dir);
     const before = await hashTree(dir);
-    const runs = await Promise.all([runCli(['new', 'lesson', 'tiny', '03-more'], dir), runCli(['new', 'lesson', 'tiny-course', '03_More'], dir)]);
+    const runs = await Promise.all([
+      runCli(['new', 'lesson', 'tiny', '03-more'], dir),
+      runCli(['new', 'lesson', 'tiny-course', '03_More'], dir),
+    ]);
     expect(runs.map((r) => r.code)).toEqual([1, 1]);
     expect(runs.map((r) => r.stderr).join('')).toMatchInlineSnapshot(`
       "error module-not-found
@@ -178,7 +192,12 @@ describe('appendToLessonOrder', () => {
   });
 
   it('writes JSON the way the sample module is written', () => {
-    const lesson = { id: 'x', paragraphs: [1, 2], source: { document: 'A/1', paragraph: 3 }, blocks: [{ type: 'keyPoints', items: ['One point.', 'Another point.'] }] };
+    const lesson = {
+      id: 'x',
+      paragraphs: [1, 2],
+      source: { document: 'A/1', paragraph: 3 },
+      blocks: [{ type: 'keyPoints', items: ['One point.', 'Another point.'] }],
+    };
     expect(json(lesson)).toBe(
       [
         '{',

@@ -10,7 +10,17 @@ import type { RunningServer } from '../../src/preview/package-server.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { servePackages } from '../helpers/lms.js';
 import { buildProject, type BuiltProject } from '../helpers/projects.js';
-import { answerByClicking, answerWithKeyboard, contentFrame, ready, rightAnswer, shownQuestion, tabTo, takeAttempt, wrongAnswer } from '../helpers/runtime-browser.js';
+import {
+  answerByClicking,
+  answerWithKeyboard,
+  contentFrame,
+  ready,
+  rightAnswer,
+  shownQuestion,
+  tabTo,
+  takeAttempt,
+  wrongAnswer,
+} from '../helpers/runtime-browser.js';
 
 type Version = 'scorm12' | 'scorm2004';
 interface LmsLogEntry {
@@ -100,7 +110,9 @@ describe.each<Version>(['scorm12', 'scorm2004'])('%s', (version) => {
     expect(scoreOf(data)).toMatchObject(is12 ? { raw: '100', min: '0', max: '100' } : { raw: '100', min: '0', max: '100', scaled: '1' });
     expect(statusOf(data)).toEqual(is12 ? 'passed' : { completion: 'completed', success: 'passed' });
     const interactions = interactionsOf(data);
-    expect(interactions.map((i) => i.id)).toEqual(answered.map((id) => (is12 ? `${id.replace(/-/g, '_')}_1` : `urn:coursekit:tiny-course:${id}:1`)));
+    expect(interactions.map((i) => i.id)).toEqual(
+      answered.map((id) => (is12 ? `${id.replace(/-/g, '_')}_1` : `urn:coursekit:tiny-course:${id}:1`)),
+    );
     for (const interaction of interactions) {
       expect(interaction.result).toBe('correct');
       if (!is12) expect(interaction.description).toMatch(/^\{lang=en\}/);
@@ -108,7 +120,9 @@ describe.each<Version>(['scorm12', 'scorm2004'])('%s', (version) => {
     // The score reaches the LMS before the status, and every value was accepted.
     const entries = await log();
     const setValue = is12 ? 'LMSSetValue' : 'SetValue';
-    const latencies = entries.filter((e) => e.method === setValue && /^cmi\.interactions\.\d+\.latency$/.test(e.element)).map((e) => e.value);
+    const latencies = entries
+      .filter((e) => e.method === setValue && /^cmi\.interactions\.\d+\.latency$/.test(e.element))
+      .map((e) => e.value);
     expect(latencies).toHaveLength(2);
     for (const latency of latencies) expect(latency).toMatch(is12 ? /^\d{4}:\d\d:\d\d\.\d\d$/ : /^PT(\d+H)?(\d+M)?\d+(\.\d{1,2})?S$/);
     const sessionTime = entries.filter((e) => e.element === (is12 ? 'cmi.core.session_time' : 'cmi.session_time'));
@@ -193,7 +207,11 @@ describe.each<Version>(['scorm12', 'scorm2004'])('%s', (version) => {
 
     frame = await relaunch();
     await ready(frame, 'assessment');
-    expect(await page.evaluate(() => (window as any).coursekitLms.log.filter((e: LmsLogEntry) => /^(LMSFinish|Terminate)$/.test(e.method)).length)).toBe(1);
+    expect(
+      await page.evaluate(
+        () => (window as any).coursekitLms.log.filter((e: LmsLogEntry) => /^(LMSFinish|Terminate)$/.test(e.method)).length,
+      ),
+    ).toBe(1);
     const resumed = await shownQuestion(frame);
     expect(resumed.id).toBe(second.id);
     expect(resumed.shown).toEqual(secondShown);

@@ -9,12 +9,21 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readZip } from '../../src/package/zip.js';
-import type { RuntimeCourseData } from '../../src/render/view-model.js';
+import type { RuntimeCourseData } from '../../src/model/runtime-data.js';
 import { drawAttempt } from '../../src/runtime/draw.js';
 import { storageKey } from '../../src/runtime/tracking/local.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { buildProject, type BuiltProject } from '../helpers/projects.js';
-import { answerByClicking, answerWithKeyboard, pinAttemptSeed, ready, rightAnswer, shownQuestion, tabTo, takeAttempt } from '../helpers/runtime-browser.js';
+import {
+  answerByClicking,
+  answerWithKeyboard,
+  pinAttemptSeed,
+  ready,
+  rightAnswer,
+  shownQuestion,
+  tabTo,
+  takeAttempt,
+} from '../helpers/runtime-browser.js';
 import { runtimeCourse } from '../helpers/runtime-course.js';
 
 let project: BuiltProject;
@@ -93,11 +102,9 @@ describe('web package from file://', () => {
     await open('index.html', 'start');
     expect(await page.locator('[data-ck-progress-text]').textContent()).toBe('2 of 2 lessons viewed');
     expect(await page.locator('[data-ck-completed]').isVisible()).toBe(true);
-    expect(await page.locator('a[data-ck-toc][data-ck-done]').evaluateAll((links) => links.map((a) => a.getAttribute('data-ck-toc')))).toEqual([
-      '01-contributions',
-      '02-ministries',
-      'assessment',
-    ]);
+    expect(
+      await page.locator('a[data-ck-toc][data-ck-done]').evaluateAll((links) => links.map((a) => a.getAttribute('data-ck-toc'))),
+    ).toEqual(['01-contributions', '02-ministries', 'assessment']);
     expect(await page.locator('[data-ck-lesson="01-contributions"] [data-ck-viewed]').isVisible()).toBe(true);
     const resume = page.locator('[data-ck-resume]');
     expect(await resume.textContent()).toBe('Continue where you left off');
@@ -151,7 +158,9 @@ describe('web package from file://', () => {
     page.on('dialog', () => expect.unreachable('a blocking dialog was opened'));
     await page.locator('[data-ck-next-question]').click();
     await page.locator('[data-ck-submit]').click();
-    expect(await page.locator('[data-ck-confirm-text]').textContent()).toBe('1 question(s) are still unanswered. Answer them, or submit anyway.');
+    expect(await page.locator('[data-ck-confirm-text]').textContent()).toBe(
+      '1 question(s) are still unanswered. Answer them, or submit anyway.',
+    );
     expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-ck-confirm-text'))).toBe(true);
     await page.locator('[data-ck-submit-anyway]').click();
     expect(await page.locator('[data-ck-score]').textContent()).toBe('You scored 50% (1 of 2 correct).');
@@ -183,13 +192,20 @@ describe('web package from file://', () => {
       expect(await page.locator('[data-ck-score]').textContent()).toBe('You scored 100% (2 of 2 correct).');
       // Moving an ordering item is announced (a live region), not only shown.
       const ordering = drawAttempt(course, seed).find((d) => course.questions[d.id]!.type === 'ordering');
-      if (ordering) expect(await page.locator(`form[data-ck-question="${ordering.id}"] [data-ck-order-status]`).textContent()).toMatch(/ moved to position \d of 3\.$/);
+      if (ordering)
+        expect(await page.locator(`form[data-ck-question="${ordering.id}"] [data-ck-order-status]`).textContent()).toMatch(
+          / moved to position \d of 3\.$/,
+        );
     }
   });
 });
 
 function seedsCoveringEveryType(course: RuntimeCourseData): number[] {
-  const types = new Set(Object.values(course.questions).filter((q) => q.bank).map((q) => q.type));
+  const types = new Set(
+    Object.values(course.questions)
+      .filter((q) => q.bank)
+      .map((q) => q.type),
+  );
   const seeds: number[] = [];
   for (let seed = 1; seed < 5000 && types.size > 0; seed++) {
     const drawn = drawAttempt(course, seed).map((d) => course.questions[d.id]!.type);

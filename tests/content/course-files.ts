@@ -16,9 +16,12 @@ export interface CourseFile {
 }
 
 export async function readCourseFiles(): Promise<CourseFile[]> {
-  const inFolder = async (folder: string) => (await readdir(path.join(courseDir, folder))).filter((f) => f.endsWith('.json')).map((f) => `${folder}/${f}`);
+  const inFolder = async (folder: string) =>
+    (await readdir(path.join(courseDir, folder))).filter((f) => f.endsWith('.json')).map((f) => `${folder}/${f}`);
   const names = ['module.json', 'glossary.json', ...(await inFolder('lessons')), ...(await inFolder('questions'))].sort();
-  return Promise.all(names.map(async (name) => ({ name, data: JSON.parse(await readFile(path.join(courseDir, name), 'utf8')) as unknown })));
+  return Promise.all(
+    names.map(async (name) => ({ name, data: JSON.parse(await readFile(path.join(courseDir, name), 'utf8')) as unknown })),
+  );
 }
 
 export interface TextAt {
@@ -36,7 +39,7 @@ export function courseTexts(files: CourseFile[]): TextAt[] {
     if (typeof value === 'string') {
       found.push({ where, text: value, accept });
     } else if (Array.isArray(value)) {
-      value.forEach((item, i) => walk(item, `${where}/${i}`, accept));
+      for (const [i, item] of value.entries()) walk(item, `${where}/${i}`, accept);
     } else if (value && typeof value === 'object') {
       const record = value as Record<string, unknown>;
       const own = Array.isArray(record.accept) ? (record.accept as string[]) : accept;
@@ -59,7 +62,12 @@ export interface RawBlock {
   prompt?: string;
   modelAnswer?: string;
   start?: string;
-  steps?: { id: string; speaker?: string; text: string; choices?: { id: string; text: string; feedback: string; source: { paragraph: number }; next?: string }[] }[];
+  steps?: {
+    id: string;
+    speaker?: string;
+    text: string;
+    choices?: { id: string; text: string; feedback: string; source: { paragraph: number }; next?: string }[];
+  }[];
   reflections?: string[];
   prompts?: { id: string; label: string; hint?: string }[];
 }

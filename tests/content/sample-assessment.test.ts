@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkModules } from '../../src/build/check.js';
+import { checkModules } from '../../src/pipeline/check.js';
 import type { CourseModule, Question } from '../../src/model/course.js';
 import { repoRoot } from '../helpers/projects.js';
 import { readCourseFiles, type CourseFile } from './course-files.js';
@@ -57,7 +57,7 @@ describe('the question bank', () => {
     expect(applied.filter((q) => q.scenario).length / applied.length).toBeGreaterThanOrEqual(0.8);
   });
 
-  it('asks for no order of the source\'s own sentences or lists', () => {
+  it("asks for no order of the source's own sentences or lists", () => {
     const paragraphs = course.sources[0]!.paragraphs;
     for (const q of course.bank.filter((q) => q.type === 'ordering')) {
       if (q.type !== 'ordering') continue;
@@ -67,7 +67,14 @@ describe('the question bank', () => {
   });
 
   it('does not match one-to-one the policy areas that paragraph 76 calls overlapping', () => {
-    const areas = ['human rights', 'demography', 'trade practices', 'employment policies', 'security-related issues', 'development cooperation'];
+    const areas = [
+      'human rights',
+      'demography',
+      'trade practices',
+      'employment policies',
+      'security-related issues',
+      'development cooperation',
+    ];
     for (const q of course.bank) {
       if (q.type !== 'matching') continue;
       const sides = q.pairs.flatMap((p) => [p.prompt, p.match].map((t) => t.toLowerCase()));
@@ -94,9 +101,25 @@ describe('the question bank', () => {
 
   it('gives v2 questions new ids where v1 questions were replaced, so LMS reports of the two versions cannot be confused', () => {
     const retired = [
-      'q74-remittances-condition', 'q74-argument-order', 'q74-ministry-report', 'q75-ministries-named', 'q75-purpose', 'q75-argument-order',
-      'q75-match-ministries', 'q76-systems-management', 'q76-policy-areas-order', 'q76-match-policy-areas', 'q76-border-only', 'q77-best-way',
-      'q77-ilo-themes-order', 'q77-side-event', 'kc74-approach', 'kc76-areas', 'kc77-parties', 'kc74-veridia-benefits', 'kc75-veridia-preparation',
+      'q74-remittances-condition',
+      'q74-argument-order',
+      'q74-ministry-report',
+      'q75-ministries-named',
+      'q75-purpose',
+      'q75-argument-order',
+      'q75-match-ministries',
+      'q76-systems-management',
+      'q76-policy-areas-order',
+      'q76-match-policy-areas',
+      'q76-border-only',
+      'q77-best-way',
+      'q77-ilo-themes-order',
+      'q77-side-event',
+      'kc74-approach',
+      'kc76-areas',
+      'kc77-parties',
+      'kc74-veridia-benefits',
+      'kc75-veridia-preparation',
       'kc76-veridia-asylum',
     ];
     const ids = new Set([...course.bank, ...knowledgeChecks].map((q) => q.id));

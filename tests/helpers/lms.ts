@@ -1,7 +1,8 @@
 /** Plays built SCORM packages under the scorm-again LMS host, served on 127.0.0.1. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readZip, type FileMap } from '../../src/package/zip.js';
+import type { FileMap } from '../../src/model/files.js';
+import { readZip } from '../../src/package/zip.js';
 import { startPackageServer, type RunningServer } from '../../src/preview/package-server.js';
 
 /** Serves every zip in a packages folder under its name without .zip. */

@@ -3,7 +3,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildModules, type BuildResult } from '../../src/build/index.js';
+import { buildModules, type BuildResult } from '../../src/pipeline/index.js';
 import { PACKAGE_TARGETS, type PackageTarget } from '../../src/package/index.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

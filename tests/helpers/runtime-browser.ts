@@ -4,7 +4,7 @@
  * reading what the course knows about a question.
  */
 import type { Frame, Page } from 'playwright-core';
-import type { RuntimeCourseData, RuntimeQuestion } from '../../src/render/view-model.js';
+import type { RuntimeCourseData, RuntimeQuestion } from '../../src/model/runtime-data.js';
 import { drawAttempt } from '../../src/runtime/draw.js';
 
 /** The frame that shows course pages: #ck-frame inside the SCO frame #sco of the LMS host page. */
@@ -35,7 +35,10 @@ export async function shownQuestion(frame: Frame): Promise<ShownQuestion> {
     if (!form) throw new Error('no question shown');
     const id = form.dataset.ckQuestion!;
     const course = (window as unknown as { coursekitCourse: { questions: Record<string, RuntimeQuestion> } }).coursekitCourse;
-    const shown = Array.from(form.querySelectorAll<HTMLElement>('[data-ck-option], [data-ck-pair], [data-ck-item]'), (n) => n.dataset.ckOption ?? n.dataset.ckPair ?? n.dataset.ckItem ?? '');
+    const shown = Array.from(
+      form.querySelectorAll<HTMLElement>('[data-ck-option], [data-ck-pair], [data-ck-item]'),
+      (n) => n.dataset.ckOption ?? n.dataset.ckPair ?? n.dataset.ckItem ?? '',
+    );
     return { id, question: course.questions[id]!, shown };
   });
 }
@@ -113,11 +116,15 @@ export function wrongAnswer(question: RuntimeQuestion, shown: string[] = []): st
     case 'trueFalse':
       return [question.correct[0] === 'true' ? 'false' : 'true'];
     case 'multiple':
-      return [question.ids.find((id) => !question.correct.includes(id)) ?? question.ids[0]!].concat(question.correct.length > 1 ? [] : question.correct);
+      return [question.ids.find((id) => !question.correct.includes(id)) ?? question.ids[0]!].concat(
+        question.correct.length > 1 ? [] : question.correct,
+      );
     case 'matching':
       return question.correct.slice(1).concat(question.correct.slice(0, 1));
     case 'ordering': {
-      const candidates = question.correct.map((_, i) => question.correct.slice(i).concat(question.correct.slice(0, i))).concat([question.correct.slice().reverse()]);
+      const candidates = question.correct
+        .map((_, i) => question.correct.slice(i).concat(question.correct.slice(0, i)))
+        .concat([question.correct.slice().reverse()]);
       const differs = (a: string[], b: string[]) => a.some((id, i) => id !== b[i]);
       return candidates.find((c) => differs(c, question.correct) && differs(c, shown)) ?? shown;
     }
@@ -142,7 +149,8 @@ export async function answerByClicking(frame: Frame, wanted: string[]): Promise<
     case 'ordering':
       for (let position = 0; position < wanted.length; position++) {
         const from = (await shownQuestion(frame)).shown.indexOf(wanted[position]!);
-        for (let step = from; step > position; step--) await form.locator(`[data-ck-item="${wanted[position]}"] [data-ck-move="-1"]`).click();
+        for (let step = from; step > position; step--)
+          await form.locator(`[data-ck-item="${wanted[position]}"] [data-ck-move="-1"]`).click();
       }
       break;
     case 'fillIn':

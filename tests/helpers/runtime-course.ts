@@ -1,7 +1,8 @@
 /** Course data as the learner runtime receives it (assets/course-data.js), for unit tests. */
 import path from 'node:path';
-import { checkModules } from '../../src/build/index.js';
-import { buildSiteModel, type RuntimeCourseData, type RuntimeQuestion } from '../../src/render/view-model.js';
+import { checkModules } from '../../src/pipeline/check.js';
+import type { RuntimeCourseData, RuntimeQuestion } from '../../src/model/runtime-data.js';
+import { buildSiteModel } from '../../src/render/view-model.js';
 import type { Question, Response } from '../../src/runtime/course.js';
 import { drawAttempt } from '../../src/runtime/draw.js';
 import type { LearnerState } from '../../src/runtime/state.js';
@@ -30,9 +31,18 @@ export function bigBankCourse(size = 200, lessons = 40): RuntimeCourseData {
     const type = types[i % types.length]!;
     const source = `A/58/275#${74 + Math.floor(i / perParagraph)}`;
     const id = `question-${String(i).padStart(3, '0')}-with-a-rather-long-identifier-to-be-safe`.slice(0, 64);
-    const ids = type === 'trueFalse' ? ['true', 'false'] : type === 'fillIn' ? [] : letters(type === 'matching' || type === 'ordering' ? 8 : 10);
+    const ids =
+      type === 'trueFalse' ? ['true', 'false'] : type === 'fillIn' ? [] : letters(type === 'matching' || type === 'ordering' ? 8 : 10);
     const correct =
-      type === 'single' ? [ids[0]!] : type === 'multiple' ? ids.slice(0, 5) : type === 'trueFalse' ? ['true'] : type === 'fillIn' ? ['x'.repeat(200), 'an accepted answer'] : ids.slice();
+      type === 'single'
+        ? [ids[0]!]
+        : type === 'multiple'
+          ? ids.slice(0, 5)
+          : type === 'trueFalse'
+            ? ['true']
+            : type === 'fillIn'
+              ? ['x'.repeat(200), 'an accepted answer']
+              : ids.slice();
     questions[id] = { type, source, prompt: `Question ${i}?`, ids, correct, bank: true };
   }
   const pages: RuntimeCourseData['pages'] = [{ id: 'start', url: 'index.html', title: 'Start', kind: 'start' }];

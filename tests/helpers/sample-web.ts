@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { RunningServer } from '../../src/preview/package-server.js';
-import type { RuntimeCourseData } from '../../src/render/view-model.js';
+import type { RuntimeCourseData } from '../../src/model/runtime-data.js';
 import { launchBrowser } from './browser.js';
 import { servePackages } from './lms.js';
 import { buildProject, type BuiltProject } from './projects.js';

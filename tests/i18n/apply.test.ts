@@ -6,7 +6,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkModules } from '../../src/build/index.js';
+import { checkModules } from '../../src/pipeline/check.js';
 import { applyTranslation, loadTranslations } from '../../src/i18n/index.js';
 import type { CourseModule } from '../../src/model/course.js';
 import { runCli } from '../helpers/cli.js';
@@ -30,7 +30,22 @@ beforeAll(async () => {
 });
 
 /** Keys whose strings are not shown to learners as text: they must come through unchanged. */
-const NOT_TEXT = new Set(['id', 'type', 'level', 'variant', 'correct', 'document', 'objective', 'src', 'file', 'completion', 'terms', 'version', 'rationale', '$schema']);
+const NOT_TEXT = new Set([
+  'id',
+  'type',
+  'level',
+  'variant',
+  'correct',
+  'document',
+  'objective',
+  'src',
+  'file',
+  'completion',
+  'terms',
+  'version',
+  'rationale',
+  '$schema',
+]);
 
 function isText(at: string[]): boolean {
   const last = at.length - 1;
@@ -93,15 +108,26 @@ describe('applyTranslation', () => {
     const source = checked.modules[0]!;
     const result = applyTranslation(source, fillTargets(run.stdout), 'fr', { file: FILE });
     expect(result.diagnostics).toEqual([]);
-    const { id: _a, meta: { id: _b, language: _c, ...metaFr }, ...restFr } = result.module!;
-    const { id: _d, meta: { id: _e, language: _f, translations: _g, ...metaEn }, ...restEn } = source;
+    const {
+      id: _a,
+      meta: { id: _b, language: _c, ...metaFr },
+      ...restFr
+    } = result.module!;
+    const {
+      id: _d,
+      meta: { id: _e, language: _f, translations: _g, ...metaEn },
+      ...restEn
+    } = source;
     const found = { translated: 0 };
     compare({ ...restEn, meta: metaEn }, { ...restFr, meta: metaFr }, [], found);
     expect(found.translated).toBeGreaterThan(500);
   });
 
   it('lets a translation accept more (or fewer) answers than the source', () => {
-    const xliff = translated.replace('<target>FR: remittances | FR: remittance</target>', '<target>envois de fonds | transferts de fonds|  remises </target>');
+    const xliff = translated.replace(
+      '<target>FR: remittances | FR: remittance</target>',
+      '<target>envois de fonds | transferts de fonds|  remises </target>',
+    );
     const fr = applyTranslation(module, xliff, 'fr', { file: FILE }).module!;
     expect(fr.bank.find((q) => q.id === 'q74-word')).toMatchObject({ accept: ['envois de fonds', 'transferts de fonds', 'remises'] });
   });
@@ -131,7 +157,12 @@ describe('applyTranslation', () => {
     const a = applyTranslation(module, noTarget, 'fr', { file: FILE });
     expect(a.module).toBeUndefined();
     expect(a.diagnostics).toMatchObject([
-      { code: 'translation-missing', severity: 'error', file: FILE, message: 'assessment title (unit `module.assessment.title`) has no translation into French (fr).' },
+      {
+        code: 'translation-missing',
+        severity: 'error',
+        file: FILE,
+        message: 'assessment title (unit `module.assessment.title`) has no translation into French (fr).',
+      },
     ]);
 
     const added = structuredClone(module);
@@ -143,7 +174,8 @@ describe('applyTranslation', () => {
         code: 'translation-missing',
         severity: 'error',
         file: FILE,
-        message: 'lesson `02-ministries` summary (unit `lesson.02-ministries.summary`) is not in fr.xlf: the text was added after the file was exported.',
+        message:
+          'lesson `02-ministries` summary (unit `lesson.02-ministries.summary`) is not in fr.xlf: the text was added after the file was exported.',
         hint: 'Export again (`coursekit xliff export tiny-course --lang fr`): the new file keeps every translation that still applies and adds the new texts for the translator.',
       },
     ]);
@@ -153,7 +185,7 @@ describe('applyTranslation', () => {
     const fewer = structuredClone(module);
     fewer.lessons[0]!.blocks.shift(); // every later block of lesson 1 is renumbered
     const result = applyTranslation(fewer, translated, 'fr', { file: FILE });
-    expect(result.diagnostics.map((d) => d.code + ' ' + d.message.split(' ')[1])).toEqual(
+    expect(result.diagnostics.map((d) => `${d.code} ${d.message.split(' ')[1]}`)).toEqual(
       [
         'block.1.heading',
         'block.1.markdown',
@@ -168,7 +200,10 @@ describe('applyTranslation', () => {
       ].map((id) => `translation-obsolete-unit \`lesson.01-contributions.${id}\``),
     );
     const blocks = result.module!.lessons[0]!.blocks;
-    expect(blocks[0]).toMatchObject({ type: 'quote', text: 'FR: Remittances sent to countries of origin represent a valuable and positive component of migration' });
+    expect(blocks[0]).toMatchObject({
+      type: 'quote',
+      text: 'FR: Remittances sent to countries of origin represent a valuable and positive component of migration',
+    });
     expect(blocks[5]).toMatchObject({ type: 'reflection', prompt: 'FR: Which contributions of migrants does your ministry record?' });
   });
 
@@ -178,7 +213,14 @@ describe('applyTranslation', () => {
     const result = applyTranslation(fewer, translated, 'fr', { file: FILE });
     expect(result.module).toBeDefined();
     expect(result.diagnostics).toMatchObject([
-      { code: 'translation-obsolete-unit', severity: 'warning', file: FILE, line: lineOf(translated, '<unit id="module.audience"'), column: 5, message: 'unit `module.audience` translates a text that module `tiny-course` no longer has.' },
+      {
+        code: 'translation-obsolete-unit',
+        severity: 'warning',
+        file: FILE,
+        line: lineOf(translated, '<unit id="module.audience"'),
+        column: 5,
+        message: 'unit `module.audience` translates a text that module `tiny-course` no longer has.',
+      },
     ]);
   });
 
@@ -197,7 +239,9 @@ describe('applyTranslation', () => {
       },
     ]);
     const other = applyTranslation(module, translated.replace('ck:module="tiny-course"', 'ck:module="other-course"'), 'fr', { file: FILE });
-    expect(other.diagnostics).toMatchObject([{ code: 'translation-wrong-module', message: 'fr.xlf was exported from module `other-course`, not `tiny-course`.' }]);
+    expect(other.diagnostics).toMatchObject([
+      { code: 'translation-wrong-module', message: 'fr.xlf was exported from module `other-course`, not `tiny-course`.' },
+    ]);
     // Tags compare without regard to case.
     expect(applyTranslation(module, translated.replace('trgLang="fr"', 'trgLang="FR"'), 'fr', { file: FILE }).diagnostics).toEqual([]);
   });
@@ -245,7 +289,9 @@ describe('loadTranslations', () => {
     expect(source.meta.translations).toEqual(['fr']);
     const result = await loadTranslations(source, { cwd: fixture });
     expect(result.diagnostics).toEqual([]);
-    expect(result.modules.map((m) => [m.id, m.meta.language, m.lessons[0]!.title])).toEqual([['tiny-course-fr', 'fr', 'FR: What migrants contribute']]);
+    expect(result.modules.map((m) => [m.id, m.meta.language, m.lessons[0]!.title])).toEqual([
+      ['tiny-course-fr', 'fr', 'FR: What migrants contribute'],
+    ]);
   });
 
   it('reports a declared language without its file, and a file for an undeclared language', async () => {
@@ -276,7 +322,7 @@ describe('loadTranslations', () => {
     ]);
   });
 
-  it('reports the module\'s own language listed as a translation', async () => {
+  it("reports the module's own language listed as a translation", async () => {
     const own = structuredClone(module);
     own.meta.translations = ['en'];
     expect((await loadTranslations(own, { cwd: dir })).diagnostics).toEqual([

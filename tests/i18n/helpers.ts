@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { checkModules } from '../../src/build/index.js';
+import { checkModules } from '../../src/pipeline/check.js';
 import type { CourseModule } from '../../src/model/course.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -33,7 +33,10 @@ export async function hashFolder(folder: string): Promise<Record<string, string>
     for (const entry of await readdir(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
-      else hashes[path.relative(folder, full).split(path.sep).join('/')] = createHash('sha256').update(await readFile(full)).digest('hex');
+      else
+        hashes[path.relative(folder, full).split(path.sep).join('/')] = createHash('sha256')
+          .update(await readFile(full))
+          .digest('hex');
     }
   };
   await walk(folder);

@@ -25,7 +25,11 @@ async function project(): Promise<string> {
 const moduleDir = (dir: string) => path.join(dir, 'modules', MODULE);
 const translationFile = (dir: string) => path.join(moduleDir(dir), 'translations', 'fr.xlf');
 
-async function importJson(dir: string, file: string, extra: string[] = []): Promise<{ code: number; diagnostics: Diagnostic[]; stderr: string }> {
+async function importJson(
+  dir: string,
+  file: string,
+  extra: string[] = [],
+): Promise<{ code: number; diagnostics: Diagnostic[]; stderr: string }> {
   const run = await runCli(['xliff', 'import', file, '--format', 'json', ...extra], dir);
   return { code: run.code, diagnostics: JSON.parse(run.stdout) as Diagnostic[], stderr: run.stderr };
 }
@@ -33,7 +37,7 @@ async function importJson(dir: string, file: string, extra: string[] = []): Prom
 async function editJson(file: string, edit: (data: any) => void): Promise<void> {
   const data = JSON.parse(await readFile(file, 'utf8'));
   edit(data);
-  await writeFile(file, JSON.stringify(data, null, 2) + '\n');
+  await writeFile(file, `${JSON.stringify(data, null, 2)}\n`);
 }
 
 const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
@@ -83,7 +87,17 @@ describe('coursekit xliff export', () => {
     );
     // Nothing that is not shown as text: ids, citations, paths, types, levels, variants, answers.
     const sources = units.map((u) => u.source);
-    for (const notText of ['A/58/275', 'media/dot.svg', 'background', 'recall', 'knowledgeCheck', 'obj-74-contributions', 'a', 'true', '74']) {
+    for (const notText of [
+      'A/58/275',
+      'media/dot.svg',
+      'background',
+      'recall',
+      'knowledgeCheck',
+      'obj-74-contributions',
+      'a',
+      'true',
+      '74',
+    ]) {
       expect(sources).not.toContain(notText);
     }
     expect(read.document!.units.get('question.q74-word.accept')!.source).toBe('remittances | remittance');
@@ -110,12 +124,16 @@ describe('coursekit xliff export', () => {
     const before = readXliff(await exportXliffText(dir), 'before.xlf').document!.units;
     const lessons = path.join(moduleDir(dir), 'lessons');
     // A block at the end of lesson 1, a question in the bank, a glossary term, an option.
-    await editJson(path.join(lessons, '01-contributions.json'), (l) => l.blocks.push({ type: 'text', markdown: 'A new closing paragraph.' }));
+    await editJson(path.join(lessons, '01-contributions.json'), (l) =>
+      l.blocks.push({ type: 'text', markdown: 'A new closing paragraph.' }),
+    );
     await editJson(path.join(moduleDir(dir), 'questions', 'para-74.json'), (bank) => {
       bank.questions.unshift({ ...structuredClone(bank.questions[0]), id: 'q74-new', prompt: 'A new first question?' });
       bank.questions[1].options.push({ id: 'd', text: 'A fourth option', feedback: 'Not in paragraph 74.' });
     });
-    await editJson(path.join(moduleDir(dir), 'glossary.json'), (g) => g.terms.unshift({ id: 'aaa', term: 'A', definition: 'First.', background: true }));
+    await editJson(path.join(moduleDir(dir), 'glossary.json'), (g) =>
+      g.terms.unshift({ id: 'aaa', term: 'A', definition: 'First.', background: true }),
+    );
     const after = readXliff(await exportXliffText(dir), 'after.xlf').document!.units;
     for (const [id, unit] of before) expect(after.get(id)?.source, id).toBe(unit.source);
     expect([...after.keys()].filter((id) => !before.has(id)).sort()).toEqual(
@@ -139,7 +157,9 @@ describe('coursekit xliff export', () => {
   it('numbers blocks, so a block inserted early renumbers only the blocks after it', async () => {
     const dir = await project();
     const before = unitIds(await exportXliffText(dir));
-    await editJson(path.join(moduleDir(dir), 'lessons', '01-contributions.json'), (l) => l.blocks.unshift({ type: 'text', markdown: 'New opening.' }));
+    await editJson(path.join(moduleDir(dir), 'lessons', '01-contributions.json'), (l) =>
+      l.blocks.unshift({ type: 'text', markdown: 'New opening.' }),
+    );
     const after = unitIds(await exportXliffText(dir));
     const unchanged = before.filter((id) => !id.includes('.block.'));
     expect(after).toEqual(expect.arrayContaining(unchanged));
@@ -150,12 +170,16 @@ describe('coursekit xliff export', () => {
   it('writes --out and prints a summary; refuses other file names, bad tags and the module language', async () => {
     const dir = await project();
     const run = await runCli(['xliff', 'export', MODULE, '--lang', 'fr', '--out', 'fr.xlf'], dir);
-    expect(run).toEqual({ code: 0, stdout: 'Wrote fr.xlf: 60 text(s) of tiny-course for French (fr): 0 already translated, 60 to translate.\n', stderr: '' });
+    expect(run).toEqual({
+      code: 0,
+      stdout: 'Wrote fr.xlf: 60 text(s) of tiny-course for French (fr): 0 already translated, 60 to translate.\n',
+      stderr: '',
+    });
     expect(await readFile(path.join(dir, 'fr.xlf'), 'utf8')).toBe(await exportXliffText(dir));
 
     const json = await runCli(['xliff', 'export', MODULE, '--lang', 'fr', '--out', path.join('modules', MODULE, 'module.json')], dir);
     expect(json.code).toBe(1);
-    expect(json.stderr).toContain('--out modules/tiny-course/module.json: the XLIFF file\'s name must end in .xlf (or .xliff).');
+    expect(json.stderr).toContain("--out modules/tiny-course/module.json: the XLIFF file's name must end in .xlf (or .xliff).");
 
     const bad = await runCli(['xliff', 'export', MODULE, '--lang', '../../x'], dir);
     expect(bad.code).toBe(1);
@@ -163,7 +187,9 @@ describe('coursekit xliff export', () => {
 
     const same = await runCli(['xliff', 'export', MODULE, '--lang', 'en'], dir);
     expect(same.code).toBe(1);
-    expect(same.stderr).toContain('modules/tiny-course/module.json error translation-language-mismatch\n  module `tiny-course` is written in "en"; export its texts for another language.');
+    expect(same.stderr).toContain(
+      'modules/tiny-course/module.json error translation-language-mismatch\n  module `tiny-course` is written in "en"; export its texts for another language.',
+    );
     expect(same.stdout).toBe('');
   });
 });
@@ -185,7 +211,7 @@ describe('coursekit xliff import', () => {
     });
     expect(await readFile(translationFile(dir), 'utf8')).toBe(translated);
     const after = await hashFolder(moduleDir(dir));
-    const { ['translations/fr.xlf']: written, ...rest } = after;
+    const { 'translations/fr.xlf': written, ...rest } = after;
     expect(written).toBeDefined();
     expect(rest).toEqual(before);
 
@@ -221,9 +247,15 @@ describe('coursekit xliff import', () => {
 
     // Export carries every translation over from translations/fr.xlf, except the changed text.
     const run = await runCli(['xliff', 'export', MODULE, '--lang', 'fr'], dir);
-    expect(run.stderr).toBe('60 text(s) of tiny-course for French (fr): 59 already translated, 1 changed since translation, 1 to translate.\n');
+    expect(run.stderr).toBe(
+      '60 text(s) of tiny-course for French (fr): 59 already translated, 1 changed since translation, 1 to translate.\n',
+    );
     const units = readXliff(run.stdout, 'next.xlf').document!.units;
-    expect(units.get('lesson.01-contributions.title')).toMatchObject({ source: 'What migrants bring', target: undefined, state: 'initial' });
+    expect(units.get('lesson.01-contributions.title')).toMatchObject({
+      source: 'What migrants bring',
+      target: undefined,
+      state: 'initial',
+    });
     expect(units.get('lesson.02-ministries.title')).toMatchObject({ target: 'FR: Not only national security', state: 'translated' });
     expect(run.stdout).toContain(
       [
@@ -244,7 +276,10 @@ describe('coursekit xliff import', () => {
 
   it('writes a file with untranslated units but reports them as errors', async () => {
     const dir = await project();
-    const translated = fillTargets(await exportXliffText(dir)).replace('<target>FR: Not only national security</target>', '<target></target>');
+    const translated = fillTargets(await exportXliffText(dir)).replace(
+      '<target>FR: Not only national security</target>',
+      '<target></target>',
+    );
     await writeFile(path.join(dir, 'fr-part.xlf'), translated);
     const imported = await importJson(dir, 'fr-part.xlf');
     expect(imported.code).toBe(1);
@@ -304,7 +339,10 @@ describe('coursekit xliff import', () => {
 
   it('refuses units that are not texts of the module, and says how to carry the translations over', async () => {
     const dir = await project();
-    const xliff = fillTargets(await exportXliffText(dir)).replace('<unit id="glossary.civil-society.term"', '<unit id="glossary.civil-society.term-old"');
+    const xliff = fillTargets(await exportXliffText(dir)).replace(
+      '<unit id="glossary.civil-society.term"',
+      '<unit id="glossary.civil-society.term-old"',
+    );
     await writeFile(path.join(dir, 'fr-old.xlf'), xliff);
     const imported = await importJson(dir, 'fr-old.xlf');
     expect(imported.code).toBe(1);
@@ -331,7 +369,10 @@ describe('coursekit xliff import', () => {
   it('refuses XLIFF 1.2, files without a module, and target languages that are not tags', async () => {
     const dir = await project();
     const xliff = fillTargets(await exportXliffText(dir));
-    await writeFile(path.join(dir, 'v12.xlf'), '<?xml version="1.0"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file/></xliff>\n');
+    await writeFile(
+      path.join(dir, 'v12.xlf'),
+      '<?xml version="1.0"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file/></xliff>\n',
+    );
     expect((await importJson(dir, 'v12.xlf')).diagnostics).toEqual([
       {
         code: 'xliff-invalid',

@@ -1,6 +1,7 @@
 /** The strict XML reader under the XLIFF import: what it accepts, and where it says a file breaks. */
 import { describe, expect, it } from 'vitest';
-import { escapeAttribute, escapeText, parseXml, textContent, type XmlElement } from '../../src/i18n/xml.js';
+import { escapeXmlAttribute, escapeXmlText } from '../../src/encode/xml.js';
+import { parseXml, textContent, type XmlElement } from '../../src/i18n/xml.js';
 
 function root(xml: string): XmlElement {
   const result = parseXml(xml);
@@ -16,7 +17,9 @@ function error(xml: string) {
 
 describe('parseXml', () => {
   it('decodes entities, character references and CDATA, and keeps positions', () => {
-    const r = root('<?xml version="1.0" encoding="UTF-8"?>\n<!-- c -->\n<a x="1 &amp; 2" y=\'&#x41;\'>\n  <b>&lt;x&gt; &#233;&#x1F600; <![CDATA[<raw> & ]]>end</b><c/>\n</a>\n');
+    const r = root(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<!-- c -->\n<a x="1 &amp; 2" y=\'&#x41;\'>\n  <b>&lt;x&gt; &#233;&#x1F600; <![CDATA[<raw> & ]]>end</b><c/>\n</a>\n',
+    );
     expect(r.name).toBe('a');
     expect(r.line).toBe(3);
     expect(r.attributes.get('x')).toBe('1 & 2');
@@ -42,7 +45,12 @@ describe('parseXml', () => {
     ['<a/><b/>', 1, 5, 'there is a second root element after the end of the first; an XML file has exactly one'],
     ['<a x="1" x="2"/>', 1, 10, 'the attribute x appears twice in <a>'],
     ['<a>\n  <b>', 2, 6, '<b> (line 2) is never closed with </b>'],
-    ['<!DOCTYPE a [<!ENTITY x "y">]><a/>', 1, 1, 'the file has a DOCTYPE declaration; XLIFF files do not need one, and coursekit does not read them'],
+    [
+      '<!DOCTYPE a [<!ENTITY x "y">]><a/>',
+      1,
+      1,
+      'the file has a DOCTYPE declaration; XLIFF files do not need one, and coursekit does not read them',
+    ],
     ['', 1, 1, 'the file is empty'],
     ['hello', 1, 1, 'expected the root element (`<xliff …>`), but the file starts with text'],
     ['<a>\u0001</a>', 1, 4, 'the character U+0001 is not allowed in an XML file'],
@@ -55,7 +63,7 @@ describe('parseXml', () => {
 
   it('escapes text and attributes so they read back unchanged', () => {
     const text = 'a < b & c > d ]]> "q" \'s\' \r\n\tend';
-    const r = root(`<a v="${escapeAttribute(text)}">${escapeText(text)}</a>`);
+    const r = root(`<a v="${escapeXmlAttribute(text)}">${escapeXmlText(text)}</a>`);
     expect(textContent(r)).toBe(text);
     expect(r.attributes.get('v')).toBe(text);
   });

@@ -16,7 +16,9 @@ async function snapshotTree(root: string): Promise<Record<string, string>> {
   for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);
-    out[path.relative(root, file)] = createHash('sha256').update(await readFile(file)).digest('hex');
+    out[path.relative(root, file)] = createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex');
   }
   return out;
 }
@@ -61,7 +63,12 @@ describe('building', () => {
     const second = path.join(dir, 'modules', 'tiny-two');
     await cp(path.join(dir, 'modules', 'tiny-course'), second, { recursive: true });
     const moduleJson = path.join(second, 'module.json');
-    await writeFile(moduleJson, (await readFile(moduleJson, 'utf8')).replace('"id": "tiny-course"', '"id": "tiny-two"').replace('"title": "Tiny course"', '"title": "Tiny two"'));
+    await writeFile(
+      moduleJson,
+      (await readFile(moduleJson, 'utf8'))
+        .replace('"id": "tiny-course"', '"id": "tiny-two"')
+        .replace('"title": "Tiny course"', '"title": "Tiny two"'),
+    );
     expect((await runCli(['build'], dir)).code).toBe(0);
     const otherZip = await readFile(path.join(dir, 'dist', 'packages', 'tiny-two-web.zip'));
 

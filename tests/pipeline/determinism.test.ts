@@ -12,7 +12,9 @@ async function zipHashes(project: BuiltProject): Promise<Record<string, string>>
   const dir = path.join(project.dir, 'dist', 'packages');
   const hashes: Record<string, string> = {};
   for (const name of (await readdir(dir)).sort()) {
-    hashes[name] = createHash('sha256').update(await readFile(path.join(dir, name))).digest('hex');
+    hashes[name] = createHash('sha256')
+      .update(await readFile(path.join(dir, name)))
+      .digest('hex');
   }
   return hashes;
 }

@@ -2,7 +2,7 @@
 import { mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { OUTPUT_MARKER } from '../../src/build/output-folder.js';
+import { OUTPUT_MARKER } from '../../src/pipeline/output-folder.js';
 import { CRASH, hashTree, runCli } from '../authoring/cli.js';
 import { copyProject } from '../helpers/projects.js';
 

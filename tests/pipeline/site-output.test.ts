@@ -1,6 +1,6 @@
 /**
  * The build writes and compresses pages on a second thread while Eleventy renders the next
- * ones (src/build/site-output.ts). What a learner or an LMS gets must not depend on it: the
+ * ones (src/pipeline/site-output.ts). What a learner or an LMS gets must not depend on it: the
  * pages handed over are exactly the pages written, a page that differs is written from
  * Eleventy's final output, and the zips hold the same bytes as zips made on one thread.
  */
@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { inflateSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkModules } from '../../src/build/check.js';
-import { startSiteOutput } from '../../src/build/site-output.js';
+import { checkModules } from '../../src/pipeline/check.js';
+import { startSiteOutput } from '../../src/pipeline/site-output.js';
 import { createZip, readZip } from '../../src/package/zip.js';
 import { renderSite } from '../../src/render/index.js';
 import type { RenderResult } from '../../src/render/site-files.js';
@@ -45,8 +45,13 @@ describe('pages written and compressed while rendering', () => {
     folders.push(dir);
     const checked = await checkModules({ cwd: dir, modulesDir: path.join(dir, 'modules') });
     const handed = new Map<string, string>();
-    const rendered = await renderSite(checked.modules, { outDir: path.join(dir, 'site'), onPage: (file, content) => handed.set(file, content) });
-    const pages = [...rendered.moduleFiles].flatMap(([id, files]) => [...files].filter(([name]) => name.endsWith('.html')).map(([name, bytes]) => [`${id}/${name}`, bytes] as const));
+    const rendered = await renderSite(checked.modules, {
+      outDir: path.join(dir, 'site'),
+      onPage: (file, content) => handed.set(file, content),
+    });
+    const pages = [...rendered.moduleFiles].flatMap(([id, files]) =>
+      [...files].filter(([name]) => name.endsWith('.html')).map(([name, bytes]) => [`${id}/${name}`, bytes] as const),
+    );
     expect(pages.length).toBeGreaterThan(3);
     for (const [file, bytes] of pages) expect(handed.get(file), file).toBe(decode(bytes));
     expect(handed.size).toBe(pages.length);
@@ -57,7 +62,9 @@ describe('pages written and compressed while rendering', () => {
     const output = startSiteOutput(siteDir, (file) => file.startsWith('course/'));
     const page = '<p>Migrants are rights holders.</p>'.repeat(20);
     output.addPage('course/lesson.html', page);
-    const deflated = await output.finish(renderedOf({ 'course/lesson.html': page, 'course/assets/app.css': 'p{}' }, { 'index.html': '<h1>Courses</h1>' }));
+    const deflated = await output.finish(
+      renderedOf({ 'course/lesson.html': page, 'course/assets/app.css': 'p{}' }, { 'index.html': '<h1>Courses</h1>' }),
+    );
     expect(await readFile(path.join(siteDir, 'course', 'lesson.html'), 'utf8')).toBe(page);
     expect(await readFile(path.join(siteDir, 'course', 'assets', 'app.css'), 'utf8')).toBe('p{}');
     expect(await readFile(path.join(siteDir, 'index.html'), 'utf8')).toBe('<h1>Courses</h1>');

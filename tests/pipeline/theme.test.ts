@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { copyProject } from '../helpers/projects.js';
-import { contrastRatio } from '../../src/validate/theme.js';
+import { contrastRatio } from '../../src/validate/rules/theme.js';
 
 const dirs: string[] = [];
 afterEach(async () => Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true }))));

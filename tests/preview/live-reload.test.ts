@@ -44,7 +44,9 @@ describe('coursekit preview', () => {
     expect(await heading()).toBe('Not only national security');
     await page.waitForFunction(() => (window as unknown as { __coursekitLive?: boolean }).__coursekitLive === true);
     await writeFile(lessonFile, original.replace('"Not only national security"', '"Beyond national security"'));
-    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Beyond national security', null, { timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Beyond national security', null, {
+      timeout: 15_000,
+    });
   });
 
   it('shows a broken edit as an overlay over the last good version, and removes it once fixed', async () => {
@@ -57,7 +59,9 @@ describe('coursekit preview', () => {
     expect(await heading()).toBe('Beyond national security');
 
     await writeFile(lessonFile, original);
-    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Not only national security', null, { timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Not only national security', null, {
+      timeout: 15_000,
+    });
     expect(await overlay.count()).toBe(0);
   });
 

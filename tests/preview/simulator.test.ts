@@ -36,7 +36,12 @@ async function courseFrame(page: Page): Promise<Frame> {
 }
 
 const panelValue = (page: Page, name: string) =>
-  page.evaluate((n) => [...document.querySelectorAll('#status tr')].find((tr) => tr.firstElementChild?.textContent === n)?.lastElementChild?.textContent ?? null, name);
+  page.evaluate(
+    (n) =>
+      [...document.querySelectorAll('#status tr')].find((tr) => tr.firstElementChild?.textContent === n)?.lastElementChild?.textContent ??
+      null,
+    name,
+  );
 
 describe.each(['scorm12', 'scorm2004'] as const)('the LMS simulator (%s)', (mode) => {
   it('shows the score, statuses, interactions and API calls as the learner takes the quiz, and relaunches with the data', async () => {
@@ -60,10 +65,16 @@ describe.each(['scorm12', 'scorm2004'] as const)('the LMS simulator (%s)', (mode
     expect(results).toEqual(['correct', 'correct']);
     expect(await page.locator('#log tr').count()).toBeGreaterThan(10);
     expect(await page.locator('#log tr.err').count()).toBe(0);
-    expect(await page.locator('#suspend-size').textContent()).toMatch(new RegExp(`^\\(\\d+ of ${mode === 'scorm12' ? 4096 : 64000} characters\\)$`));
+    expect(await page.locator('#suspend-size').textContent()).toMatch(
+      new RegExp(`^\\(\\d+ of ${mode === 'scorm12' ? 4096 : 64000} characters\\)$`),
+    );
 
     await page.locator('#relaunch').click();
-    await page.waitForFunction(() => [...document.querySelectorAll('#status tr')].some((tr) => tr.firstElementChild?.textContent === 'launches' && tr.lastElementChild?.textContent === '2'));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('#status tr')].some(
+        (tr) => tr.firstElementChild?.textContent === 'launches' && tr.lastElementChild?.textContent === '2',
+      ),
+    );
     expect(await panelValue(page, 'entry')).toBe('resume');
     frame = await courseFrame(page);
     await ready(frame, 'assessment');
@@ -100,7 +111,9 @@ describe('the simulator with the web package', () => {
       await ready(frame, id);
     }
     expect(await frame.locator('[data-ck-progress-text]').textContent()).toBe('2 of 2 lessons viewed');
-    await page.waitForFunction(() => document.querySelector('#status th')?.textContent?.startsWith('coursekit:tiny-course:'), null, { timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelector('#status th')?.textContent?.startsWith('coursekit:tiny-course:'), null, {
+      timeout: 10_000,
+    });
     expect(await page.locator('#suspend').textContent()).toContain('02-ministries');
 
     await page.locator('#new-attempt').click();

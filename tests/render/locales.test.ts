@@ -2,15 +2,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadStrings, localesDir, textDirection } from '../../src/render/strings.js';
+import { localesDir } from '../../src/paths.js';
+import { loadStrings, textDirection } from '../../src/render/strings.js';
 
-const read = (lang: string) => JSON.parse(readFileSync(path.join(localesDir(), `${lang}.json`), 'utf8')) as Record<string, string>;
+const read = (lang: string) => JSON.parse(readFileSync(path.join(localesDir, `${lang}.json`), 'utf8')) as Record<string, string>;
 const english = read('en');
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('UI locales', () => {
   it('ships Arabic, Chinese, English, French, Russian and Spanish', () => {
-    expect(readdirSync(localesDir()).sort()).toEqual(['ar.json', 'en.json', 'es.json', 'fr.json', 'ru.json', 'zh.json']);
+    expect(readdirSync(localesDir).sort()).toEqual(['ar.json', 'en.json', 'es.json', 'fr.json', 'ru.json', 'zh.json']);
   });
 
   it.each(['ar', 'es', 'fr', 'ru', 'zh'])('%s has every English key, translated, with the same placeholders', (lang) => {

@@ -1,7 +1,7 @@
 /** The learner runtime bundle: within the size budget, and each package carries only its own LMS code. */
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { bundleRuntime } from '../../src/render/runtime-bundle.js';
+import { bundleRuntime } from '../../src/bundle/index.js';
 
 const BUDGET_GZIPPED = 15 * 1024;
 
@@ -21,6 +21,7 @@ describe('runtime bundle', () => {
   });
 
   it('never uses blocking dialogs', async () => {
-    for (const target of ['web', 'scorm12', 'scorm2004'] as const) expect(await bundleRuntime(target)).not.toMatch(/\b(alert|confirm|prompt)\(/);
+    for (const target of ['web', 'scorm12', 'scorm2004'] as const)
+      expect(await bundleRuntime(target)).not.toMatch(/\b(alert|confirm|prompt)\(/);
   });
 });

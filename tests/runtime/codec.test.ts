@@ -4,22 +4,22 @@
  * (and saying how) rather than dropping answers silently.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RuntimeCourseData } from '../../src/render/view-model.js';
-import {
-  SCORM12_SUSPEND_LIMIT,
-  SHORTENED,
-  decodeResponse,
-  decodeState,
-  encodeResponse,
-  encodeState,
-} from '../../src/runtime/codec.js';
+import type { RuntimeCourseData } from '../../src/model/runtime-data.js';
+import { SCORM12_SUSPEND_LIMIT, SHORTENED, decodeResponse, decodeState, encodeResponse, encodeState } from '../../src/runtime/codec.js';
 import type { Question, Response } from '../../src/runtime/course.js';
 import { drawAttempt } from '../../src/runtime/draw.js';
 import { isCorrect } from '../../src/runtime/scoring.js';
 import type { LearnerState } from '../../src/runtime/state.js';
 import { bigBankCourse, runtimeCourse, worstState } from '../helpers/runtime-course.js';
 
-const q = (type: Question['type'], ids: string[], correct: string[]): Question => ({ type, ids, correct, source: 'D#1', prompt: 'P', bank: true });
+const q = (type: Question['type'], ids: string[], correct: string[]): Question => ({
+  type,
+  ids,
+  correct,
+  source: 'D#1',
+  prompt: 'P',
+  bank: true,
+});
 
 const smallCourse: RuntimeCourseData = {
   id: 'small',
@@ -53,7 +53,7 @@ describe('answers', () => {
   ])('%s %j: %j is encoded as %j and back', (type, ids, response, text) => {
     const question = q(type, ids, []);
     expect(encodeResponse(question, response)).toBe(text);
-    expect(decodeResponse(question, text)).toEqual(response && response.some(Boolean) ? response : undefined);
+    expect(decodeResponse(question, text)).toEqual(response?.some(Boolean) ? response : undefined);
   });
 
   it('refuses what does not fit the question instead of guessing', () => {
@@ -82,7 +82,13 @@ describe('the state', () => {
   });
 
   it('keeps a submitted attempt for its review', () => {
-    const submitted: LearnerState = { ...state, attemptsUsed: 2, passed: true, score: 100, attempt: { ...state.attempt!, submitted: true } };
+    const submitted: LearnerState = {
+      ...state,
+      attemptsUsed: 2,
+      passed: true,
+      score: 100,
+      attempt: { ...state.attempt!, submitted: true },
+    };
     expect(decodeState(encodeState(submitted, smallCourse).text, smallCourse).state).toEqual(submitted);
   });
 
@@ -91,7 +97,11 @@ describe('the state', () => {
     expect(decodeState(text.slice(0, -3), smallCourse).problems).toEqual(['damaged']);
     expect(decodeState(text.replace('|1~no', '|0~no'), smallCourse).problems).toEqual(['damaged']);
     expect(decodeState(`2${text.slice(1)}`, smallCourse).problems).toEqual(['version']);
-    expect(decodeState('', smallCourse)).toEqual({ state: { viewed: [], attemptsUsed: 0, passed: false, score: undefined, attempt: undefined }, problems: [], lostAttempt: false });
+    expect(decodeState('', smallCourse)).toEqual({
+      state: { viewed: [], attemptsUsed: 0, passed: false, score: undefined, attempt: undefined },
+      problems: [],
+      lostAttempt: false,
+    });
   });
 
   it('keeps attempts and the pass when the course is republished, and says when an unfinished attempt cannot continue', () => {
@@ -102,7 +112,10 @@ describe('the state', () => {
     expect(afterBankChange.lostAttempt).toBe(true);
     expect(afterBankChange.state).toMatchObject({ viewed: state.viewed, attemptsUsed: 1, score: 50, attempt: undefined });
 
-    const changedPages = { ...smallCourse, pages: smallCourse.pages.concat({ id: 'three', url: 'three.html', title: 'Three', kind: 'lesson' }) };
+    const changedPages = {
+      ...smallCourse,
+      pages: smallCourse.pages.concat({ id: 'three', url: 'three.html', title: 'Three', kind: 'lesson' }),
+    };
     const afterPagesChange = decodeState(text, changedPages);
     expect(afterPagesChange.problems).toEqual(['pagesChanged']);
     expect(afterPagesChange.state).toMatchObject({ viewed: [], attemptsUsed: 1, attempt: state.attempt });

@@ -1,6 +1,6 @@
 /** The assessment draw and scoring. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RuntimeCourseData } from '../../src/render/view-model.js';
+import type { RuntimeCourseData } from '../../src/model/runtime-data.js';
 import type { Question } from '../../src/runtime/course.js';
 import { drawAttempt } from '../../src/runtime/draw.js';
 import { isCorrect, isPartlyCorrect, normalizeText, scoreOf } from '../../src/runtime/scoring.js';
@@ -30,7 +30,13 @@ describe('drawAttempt', () => {
 
   it('makes the same draw again from the same seed, and different draws from others', () => {
     expect(drawAttempt(sample, 99)).toEqual(drawAttempt(sample, 99));
-    const draws = new Set(Array.from({ length: 50 }, (_, seed) => drawAttempt(sample, seed).map((d) => d.id).join()));
+    const draws = new Set(
+      Array.from({ length: 50 }, (_, seed) =>
+        drawAttempt(sample, seed)
+          .map((d) => d.id)
+          .join(),
+      ),
+    );
     expect(draws.size).toBeGreaterThan(40);
   });
 
@@ -53,7 +59,14 @@ describe('drawAttempt', () => {
 });
 
 describe('scoring', () => {
-  const question = (type: Question['type'], correct: string[], ids: string[] = ['a', 'b', 'c']): Question => ({ type, correct, ids, source: '', prompt: '', bank: true });
+  const question = (type: Question['type'], correct: string[], ids: string[] = ['a', 'b', 'c']): Question => ({
+    type,
+    correct,
+    ids,
+    source: '',
+    prompt: '',
+    bank: true,
+  });
 
   it.each<[Question['type'], string[], string[] | undefined, boolean, boolean]>([
     ['single', ['b'], ['b'], true, false],
@@ -81,8 +94,18 @@ describe('scoring', () => {
   it('passes on exact fractions, never on a rounded percentage', () => {
     expect(scoreOf([true, true, false], 67)).toEqual({ correct: 2, total: 3, percent: 66.67, passed: false });
     expect(scoreOf([true, true, true, false], 75)).toEqual({ correct: 3, total: 4, percent: 75, passed: true });
-    expect(scoreOf(Array.from({ length: 12 }, (_, i) => i < 9), 75).passed).toBe(true);
-    expect(scoreOf(Array.from({ length: 12 }, (_, i) => i < 8), 75)).toEqual({ correct: 8, total: 12, percent: 66.67, passed: false });
+    expect(
+      scoreOf(
+        Array.from({ length: 12 }, (_, i) => i < 9),
+        75,
+      ).passed,
+    ).toBe(true);
+    expect(
+      scoreOf(
+        Array.from({ length: 12 }, (_, i) => i < 8),
+        75,
+      ),
+    ).toEqual({ correct: 8, total: 12, percent: 66.67, passed: false });
     expect(scoreOf([], 50)).toEqual({ correct: 0, total: 0, percent: 0, passed: false });
   });
 });

@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import type { Question } from '../../src/runtime/course.js';
 import { interactionFields, interactionId, singleCharIds, type InteractionInput } from '../../src/runtime/interactions.js';
 
-const q = (type: Question['type'], ids: string[], correct: string[], prompt = 'Which one?'): Question => ({ type, ids, correct, prompt, source: 'A/58/275#74', bank: true });
+const q = (type: Question['type'], ids: string[], correct: string[], prompt = 'Which one?'): Question => ({
+  type,
+  ids,
+  correct,
+  prompt,
+  source: 'A/58/275#74',
+  bank: true,
+});
 const at = new Date(2024, 4, 1, 9, 30, 5);
 const input = (question: Question, response: string[], correct: boolean): InteractionInput => ({
   moduleId: 'tiny-course',
@@ -32,20 +39,24 @@ describe('interaction ids', () => {
 
 describe('interaction fields', () => {
   it('writes id, then type, then the rest (1.2)', () => {
-    expect(interactionFields('scorm12', input(q('multiple', ['first', 'second', 'third'], ['first', 'third']), ['second'], false))).toEqual([
-      ['id', 'q74_over_shadow_2'],
-      ['type', 'choice'],
-      ['correct_responses.0.pattern', 'a,c'],
-      ['student_response', 'b'],
-      ['result', 'wrong'],
-      ['latency', '0000:01:05.25'],
-      ['time', '09:30:05'],
-      ['weighting', '1'],
-    ]);
+    expect(interactionFields('scorm12', input(q('multiple', ['first', 'second', 'third'], ['first', 'third']), ['second'], false))).toEqual(
+      [
+        ['id', 'q74_over_shadow_2'],
+        ['type', 'choice'],
+        ['correct_responses.0.pattern', 'a,c'],
+        ['student_response', 'b'],
+        ['result', 'wrong'],
+        ['latency', '0000:01:05.25'],
+        ['time', '09:30:05'],
+        ['weighting', '1'],
+      ],
+    );
   });
 
   it('writes id, then type, then the rest, with a description (2004)', () => {
-    expect(interactionFields('scorm2004', input(q('multiple', ['first', 'second', 'third'], ['first', 'third']), ['second'], false))).toEqual([
+    expect(
+      interactionFields('scorm2004', input(q('multiple', ['first', 'second', 'third'], ['first', 'third']), ['second'], false)),
+    ).toEqual([
       ['id', 'urn:coursekit:tiny-course:q74-over-shadow:2'],
       ['type', 'choice'],
       ['description', '{lang=en}Which one?'],
@@ -62,8 +73,20 @@ describe('interaction fields', () => {
     Object.fromEntries(interactionFields(version, input(question, response, true)).filter(([key]) => /type|pattern|response/.test(key)));
 
   it.each<[string, Question, string[], Record<string, string>, Record<string, string>]>([
-    ['true-false', q('trueFalse', ['true', 'false'], ['false']), ['true'], { type: 'true-false', 'correct_responses.0.pattern': 'f', student_response: 't' }, { type: 'true-false', 'correct_responses.0.pattern': 'false', learner_response: 'true' }],
-    ['single choice', q('single', ['a', 'b'], ['b']), ['b'], { type: 'choice', 'correct_responses.0.pattern': 'b', student_response: 'b' }, { type: 'choice', 'correct_responses.0.pattern': 'b', learner_response: 'b' }],
+    [
+      'true-false',
+      q('trueFalse', ['true', 'false'], ['false']),
+      ['true'],
+      { type: 'true-false', 'correct_responses.0.pattern': 'f', student_response: 't' },
+      { type: 'true-false', 'correct_responses.0.pattern': 'false', learner_response: 'true' },
+    ],
+    [
+      'single choice',
+      q('single', ['a', 'b'], ['b']),
+      ['b'],
+      { type: 'choice', 'correct_responses.0.pattern': 'b', student_response: 'b' },
+      { type: 'choice', 'correct_responses.0.pattern': 'b', learner_response: 'b' },
+    ],
     [
       'matching',
       q('matching', ['a', 'b', 'c'], ['a', 'b', 'c']),
@@ -71,13 +94,29 @@ describe('interaction fields', () => {
       { type: 'matching', 'correct_responses.0.pattern': 'a.a,b.b,c.c', student_response: 'a.b,c.c' },
       { type: 'matching', 'correct_responses.0.pattern': 'a[.]a[,]b[.]b[,]c[.]c', learner_response: 'a[.]b[,]c[.]c' },
     ],
-    ['ordering', q('ordering', ['a', 'b', 'c'], ['a', 'b', 'c']), ['c', 'a', 'b'], { type: 'sequencing', 'correct_responses.0.pattern': 'a,b,c', student_response: 'c,a,b' }, { type: 'sequencing', 'correct_responses.0.pattern': 'a[,]b[,]c', learner_response: 'c[,]a[,]b' }],
+    [
+      'ordering',
+      q('ordering', ['a', 'b', 'c'], ['a', 'b', 'c']),
+      ['c', 'a', 'b'],
+      { type: 'sequencing', 'correct_responses.0.pattern': 'a,b,c', student_response: 'c,a,b' },
+      { type: 'sequencing', 'correct_responses.0.pattern': 'a[,]b[,]c', learner_response: 'c[,]a[,]b' },
+    ],
     [
       'fill-in',
       q('fillIn', [], ['remittances', 'remittance']),
       ['Remittances'],
-      { type: 'fill-in', 'correct_responses.0.pattern': 'remittances', 'correct_responses.1.pattern': 'remittance', student_response: 'Remittances' },
-      { type: 'fill-in', 'correct_responses.0.pattern': '{case_matters=false}remittances', 'correct_responses.1.pattern': '{case_matters=false}remittance', learner_response: 'Remittances' },
+      {
+        type: 'fill-in',
+        'correct_responses.0.pattern': 'remittances',
+        'correct_responses.1.pattern': 'remittance',
+        student_response: 'Remittances',
+      },
+      {
+        type: 'fill-in',
+        'correct_responses.0.pattern': '{case_matters=false}remittances',
+        'correct_responses.1.pattern': '{case_matters=false}remittance',
+        learner_response: 'Remittances',
+      },
     ],
   ])('%s', (_, question, response, v12, v2004) => {
     expect(patterns('scorm12', question, response)).toEqual(v12);
@@ -89,7 +128,9 @@ describe('interaction fields', () => {
     const fields12 = Object.fromEntries(interactionFields('scorm12', input(q('fillIn', [], [long]), [long], true)));
     expect(fields12.student_response).toHaveLength(255);
     expect(fields12['correct_responses.0.pattern']).toHaveLength(255);
-    const fields2004 = Object.fromEntries(interactionFields('scorm2004', input(q('fillIn', [], [long], long), [`{odd} [,] ${long}`], true)));
+    const fields2004 = Object.fromEntries(
+      interactionFields('scorm2004', input(q('fillIn', [], [long], long), [`{odd} [,] ${long}`], true)),
+    );
     expect(fields2004.learner_response).toHaveLength(250);
     expect(fields2004.learner_response!.startsWith('(odd}')).toBe(true);
     expect(fields2004.learner_response).not.toContain('[,]');
@@ -115,7 +156,8 @@ describe('a real SCORM API accepts every field', () => {
       api.lmsInitialize();
       questions.forEach(([question, response], n) => {
         for (const [element, value] of interactionFields(version, input(question, response, false))) {
-          if (api.lmsSetValue(`cmi.interactions.${n}.${element}`, value) !== 'true') errors.push(`${element}=${value}: ${api.lmsGetLastError()}`);
+          if (api.lmsSetValue(`cmi.interactions.${n}.${element}`, value) !== 'true')
+            errors.push(`${element}=${value}: ${api.lmsGetLastError()}`);
         }
       });
       expect(api.lmsGetValue('cmi.interactions._count')).toBe(String(questions.length));

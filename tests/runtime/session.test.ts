@@ -4,7 +4,7 @@
  */
 import { Scorm12API, Scorm2004API } from 'scorm-again';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { RuntimeCourseData } from '../../src/render/view-model.js';
+import type { RuntimeCourseData } from '../../src/model/runtime-data.js';
 import { SCORM12_SUSPEND_LIMIT } from '../../src/runtime/codec.js';
 import { Session } from '../../src/runtime/session.js';
 import { Scorm12Tracker, type Scorm12Api } from '../../src/runtime/tracking/scorm12.js';
@@ -21,6 +21,8 @@ interface Lms {
   refuseSets: RegExp | undefined;
   /** Every API call throws. */
   throwing: boolean;
+  /** GetValue answers in capitals ("PASSED"), as some LMSs spell SCORM's vocabulary. */
+  shouting: boolean;
   tracker: Scorm12Tracker | Scorm2004Tracker | undefined;
   session(course: RuntimeCourseData, sco?: string): Session;
   cmi(): any;
@@ -31,15 +33,20 @@ interface Lms {
 function lms(version: Version, saved?: object): Lms {
   const real: any = version === 'scorm12' ? new Scorm12API(settings) : new Scorm2004API(settings);
   if (saved) real.loadFromJSON(JSON.parse(JSON.stringify(saved)));
-  const names = version === 'scorm12' ? ['LMSInitialize', 'LMSFinish', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSGetLastError'] : ['Initialize', 'Terminate', 'GetValue', 'SetValue', 'Commit', 'GetLastError'];
+  const names =
+    version === 'scorm12'
+      ? ['LMSInitialize', 'LMSFinish', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSGetLastError']
+      : ['Initialize', 'Terminate', 'GetValue', 'SetValue', 'Commit', 'GetLastError'];
   const self: Lms = {
     calls: [],
     failCommits: false,
     refuseSets: undefined,
     throwing: false,
+    shouting: false,
     tracker: undefined,
     session(course, sco) {
-      const tracker = version === 'scorm12' ? new Scorm12Tracker(api as unknown as Scorm12Api) : new Scorm2004Tracker(api as unknown as Scorm2004Api);
+      const tracker =
+        version === 'scorm12' ? new Scorm12Tracker(api as unknown as Scorm12Api) : new Scorm2004Tracker(api as unknown as Scorm2004Api);
       self.tracker = tracker;
       expect(tracker.initialize()).toBe(true);
       const session = new Session(course, tracker, sco);
@@ -56,7 +63,8 @@ function lms(version: Version, saved?: object): Lms {
       if (self.throwing) throw new TypeError('the LMS API broke');
       if (/GetLastError/.test(name) && refusedLast) return '351';
       refusedLast = /SetValue/.test(name) && !!self.refuseSets?.test(args[0] ?? '');
-      const result = refusedLast || (/Commit/.test(name) && self.failCommits) ? 'false' : String(real[name](...args));
+      let result = refusedLast || (/Commit/.test(name) && self.failCommits) ? 'false' : String(real[name](...args));
+      if (/GetValue/.test(name) && self.shouting) result = result.toUpperCase();
       if (!/GetLastError/.test(name)) self.calls.push({ method: name, element: args[0] ?? '', value: args[1] ?? '', result });
       return result;
     };
@@ -78,7 +86,14 @@ function takeAttempt(session: Session, course: RuntimeCourseData, right: boolean
   const attempt = session.attempt()!;
   attempt.questions.forEach((drawn, i) => {
     const q = course.questions[drawn.id]!;
-    const answer = q.type === 'fillIn' ? [right ? q.correct[0]! : 'no idea'] : right ? q.correct : q.type === 'single' || q.type === 'trueFalse' ? [q.ids.find((id) => id !== q.correct[0])!] : q.correct.slice().reverse();
+    const answer =
+      q.type === 'fillIn'
+        ? [right ? q.correct[0]! : 'no idea']
+        : right
+          ? q.correct
+          : q.type === 'single' || q.type === 'trueFalse'
+            ? [q.ids.find((id) => id !== q.correct[0])!]
+            : q.correct.slice().reverse();
     session.answer(i, answer);
     if (i < attempt.questions.length - 1) session.goTo(i + 1);
   });
@@ -111,7 +126,8 @@ describe.each<Version>(['scorm12', 'scorm2004'])('%s session', (version) => {
     location: is12 ? 'cmi.core.lesson_location' : 'cmi.location',
   };
   const setValue = is12 ? 'LMSSetValue' : 'SetValue';
-  const indexOfSet = (api: Lms, element: string, value?: string) => api.calls.findIndex((c) => c.method === setValue && c.element === element && (value === undefined || c.value === value));
+  const indexOfSet = (api: Lms, element: string, value?: string) =>
+    api.calls.findIndex((c) => c.method === setValue && c.element === element && (value === undefined || c.value === value));
 
   it('starts incomplete with exit suspend, and every value it writes is accepted', () => {
     const api = lms(version);
@@ -148,7 +164,9 @@ describe.each<Version>(['scorm12', 'scorm2004'])('%s session', (version) => {
     takeAttempt(session, tiny, true);
     expect(indexOfSet(api, is12 ? el.status : 'cmi.completion_status', is12 ? 'passed' : 'completed')).toBe(-1);
     let cmi = api.cmi();
-    expect(is12 ? cmi.core.lesson_status : [cmi.completion_status, cmi.success_status]).toEqual(is12 ? 'incomplete' : ['incomplete', 'passed']);
+    expect(is12 ? cmi.core.lesson_status : [cmi.completion_status, cmi.success_status]).toEqual(
+      is12 ? 'incomplete' : ['incomplete', 'passed'],
+    );
     expect(is12 ? cmi.core.exit : cmi.exit).toBe('suspend');
     session.pageViewed('01-contributions');
     session.pageViewed('02-ministries');
@@ -169,7 +187,12 @@ describe.each<Version>(['scorm12', 'scorm2004'])('%s session', (version) => {
     session.end();
     const kept = first.cmi();
     const saved = is12
-      ? { cmi: { suspend_data: kept.suspend_data, core: { lesson_location: kept.core.lesson_location, lesson_status: kept.core.lesson_status, entry: 'resume' } } }
+      ? {
+          cmi: {
+            suspend_data: kept.suspend_data,
+            core: { lesson_location: kept.core.lesson_location, lesson_status: kept.core.lesson_status, entry: 'resume' },
+          },
+        }
       : { cmi: { suspend_data: kept.suspend_data, location: kept.location, completion_status: kept.completion_status, entry: 'resume' } };
     const again = lms(version, saved).session(tiny);
     expect(again.entryPage()).toBe('assessment.html');
@@ -191,14 +214,19 @@ describe.each<Version>(['scorm12', 'scorm2004'])('%s session', (version) => {
     session.pageViewed('01-contributions');
     expect(api.calls.filter((c) => /Finish|Terminate/.test(c.method))).toHaveLength(1);
     // 1.2 commits before finishing; 2004's Terminate commits by itself.
-    const last = api.calls.filter((c) => /Commit|Finish|Terminate/.test(c.method)).slice(-2).map((c) => c.method);
+    const last = api.calls
+      .filter((c) => /Commit|Finish|Terminate/.test(c.method))
+      .slice(-2)
+      .map((c) => c.method);
     expect(last).toEqual(is12 ? ['LMSCommit', 'LMSFinish'] : ['Commit', 'Terminate']);
     const time = api.calls.find((c) => c.element === (is12 ? 'cmi.core.session_time' : 'cmi.session_time'));
     expect(time?.value).toMatch(is12 ? /^\d{4}:\d\d:\d\d\.\d\d$/ : /^PT/);
   });
 
   it('changes nothing in review mode', () => {
-    const saved = is12 ? { cmi: { core: { lesson_mode: 'review', lesson_status: 'passed' } } } : { cmi: { mode: 'review', completion_status: 'completed', success_status: 'passed' } };
+    const saved = is12
+      ? { cmi: { core: { lesson_mode: 'review', lesson_status: 'passed' } } }
+      : { cmi: { mode: 'review', completion_status: 'completed', success_status: 'passed' } };
     const api = lms(version, saved);
     const session = api.session(tiny);
     session.pageViewed('01-contributions');
@@ -210,10 +238,26 @@ describe.each<Version>(['scorm12', 'scorm2004'])('%s session', (version) => {
 
   it('keeps a pass the LMS already holds when the data was not kept', () => {
     // 2004 hands nothing back after exit normal: the content must not turn "passed" into "incomplete".
-    const saved = is12 ? { cmi: { core: { lesson_status: 'passed' } } } : { cmi: { completion_status: 'completed', success_status: 'passed' } };
+    const saved = is12
+      ? { cmi: { core: { lesson_status: 'passed' } } }
+      : { cmi: { completion_status: 'completed', success_status: 'passed' } };
     const api = lms(version, saved);
     const session = api.session(tiny);
     session.pageViewed('01-contributions');
+    expect(indexOfSet(api, is12 ? el.status : 'cmi.completion_status')).toBe(-1);
+    expect(indexOfSet(api, 'cmi.success_status')).toBe(-1);
+    expect(session.view().assessment).toMatchObject({ passed: true, canStart: false });
+  });
+
+  it('reads the statuses an LMS spells in capitals, and never downgrades them', () => {
+    const saved = is12
+      ? { cmi: { core: { lesson_status: 'passed' } } }
+      : { cmi: { completion_status: 'completed', success_status: 'passed' } };
+    const api = lms(version, saved);
+    api.shouting = true;
+    const session = api.session(tiny);
+    session.pageViewed('01-contributions');
+    session.suspend();
     expect(indexOfSet(api, is12 ? el.status : 'cmi.completion_status')).toBe(-1);
     expect(indexOfSet(api, 'cmi.success_status')).toBe(-1);
     expect(session.view().assessment).toMatchObject({ passed: true, canStart: false });
@@ -237,27 +281,37 @@ describe.each<Version>(['scorm12', 'scorm2004'])('%s session', (version) => {
   it.each([
     ['every value', /./],
     ['only suspend_data', /^cmi\.suspend_data$/],
-  ])('keeps sending progress the LMS refuses (%s) while its commits succeed, tells the learner, and saves it once accepted', (_, refused) => {
-    vi.useFakeTimers();
-    const api = lms(version);
-    const session = api.session(tiny);
-    api.refuseSets = refused;
-    session.pageViewed('01-contributions');
-    expect(api.calls.filter((c) => c.method === (is12 ? 'LMSCommit' : 'Commit') && c.result === 'true').length).toBeGreaterThan(0);
-    vi.advanceTimersByTime(2600);
-    expect(session.view().notices).toContainEqual({ key: 'notSavedLms', level: 'error' });
-    expect(api.calls.filter((c) => c.method === setValue && c.element === el.suspend && c.result === 'false').length).toBeGreaterThanOrEqual(4);
-    expect(api.tracker!.refused.get(el.suspend)).toBe(351);
+  ])(
+    'keeps sending progress the LMS refuses (%s) while its commits succeed, tells the learner, and saves it once accepted',
+    (_, refused) => {
+      vi.useFakeTimers();
+      const api = lms(version);
+      const session = api.session(tiny);
+      api.refuseSets = refused;
+      session.pageViewed('01-contributions');
+      expect(api.calls.filter((c) => c.method === (is12 ? 'LMSCommit' : 'Commit') && c.result === 'true').length).toBeGreaterThan(0);
+      vi.advanceTimersByTime(2600);
+      expect(session.view().notices).toContainEqual({ key: 'notSavedLms', level: 'error' });
+      expect(
+        api.calls.filter((c) => c.method === setValue && c.element === el.suspend && c.result === 'false').length,
+      ).toBeGreaterThanOrEqual(4);
+      expect(api.tracker!.refused.get(el.suspend)).toBe(351);
 
-    api.refuseSets = undefined;
-    vi.advanceTimersByTime(15_000);
-    expect(session.view().notices.map((n) => n.key)).toEqual(['saveRecovered']);
-    const kept = api.cmi();
-    const saved = is12
-      ? { cmi: { suspend_data: kept.suspend_data, core: { lesson_location: kept.core.lesson_location, lesson_status: kept.core.lesson_status, entry: 'resume' } } }
-      : { cmi: { suspend_data: kept.suspend_data, location: kept.location, completion_status: kept.completion_status, entry: 'resume' } };
-    expect(lms(version, saved).session(tiny).view().viewed).toContain('01-contributions');
-  });
+      api.refuseSets = undefined;
+      vi.advanceTimersByTime(15_000);
+      expect(session.view().notices.map((n) => n.key)).toEqual(['saveRecovered']);
+      const kept = api.cmi();
+      const saved = is12
+        ? {
+            cmi: {
+              suspend_data: kept.suspend_data,
+              core: { lesson_location: kept.core.lesson_location, lesson_status: kept.core.lesson_status, entry: 'resume' },
+            },
+          }
+        : { cmi: { suspend_data: kept.suspend_data, location: kept.location, completion_status: kept.completion_status, entry: 'resume' } };
+      expect(lms(version, saved).session(tiny).view().viewed).toContain('01-contributions');
+    },
+  );
 
   it('survives an LMS API that throws: the page keeps working and the learner is told', () => {
     vi.useFakeTimers();

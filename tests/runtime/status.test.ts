@@ -53,10 +53,26 @@ describe('statusOf', () => {
 
   it('tracks one page per SCO in a multi-SCO package', () => {
     expect(statusOf({ ...base, sco: { id: 'two', kind: 'lesson' } })).toEqual({ complete: false, success: 'unknown', finished: false });
-    expect(statusOf({ ...base, viewed: ['two'], sco: { id: 'two', kind: 'lesson' } })).toEqual({ complete: true, success: 'unknown', finished: true });
-    expect(statusOf({ ...base, sco: { id: 'assessment', kind: 'assessment' } })).toEqual({ complete: false, success: 'unknown', finished: false });
-    expect(statusOf({ ...base, attemptsUsed: 1, sco: { id: 'assessment', kind: 'assessment' } })).toEqual({ complete: true, success: 'failed', finished: false });
-    expect(statusOf({ ...base, attemptsUsed: 1, passed: true, sco: { id: 'assessment', kind: 'assessment' } })).toEqual({ complete: true, success: 'passed', finished: true });
+    expect(statusOf({ ...base, viewed: ['two'], sco: { id: 'two', kind: 'lesson' } })).toEqual({
+      complete: true,
+      success: 'unknown',
+      finished: true,
+    });
+    expect(statusOf({ ...base, sco: { id: 'assessment', kind: 'assessment' } })).toEqual({
+      complete: false,
+      success: 'unknown',
+      finished: false,
+    });
+    expect(statusOf({ ...base, attemptsUsed: 1, sco: { id: 'assessment', kind: 'assessment' } })).toEqual({
+      complete: true,
+      success: 'failed',
+      finished: false,
+    });
+    expect(statusOf({ ...base, attemptsUsed: 1, passed: true, sco: { id: 'assessment', kind: 'assessment' } })).toEqual({
+      complete: true,
+      success: 'passed',
+      finished: true,
+    });
   });
 });
 
@@ -74,6 +90,11 @@ describe('never downgrading what the LMS holds', () => {
     ['passed', 'failed', undefined],
     ['passed', 'incomplete', undefined],
     ['passed', 'completed', undefined],
+    // LMSs answer in their own letter case (spoor lower-cases too).
+    ['Passed', 'incomplete', undefined],
+    ['PASSED', 'failed', undefined],
+    ['Completed', 'incomplete', undefined],
+    ['Failed', 'incomplete', undefined],
   ] as const)('1.2: LMS holds %j, content wants %s: writes %s', (current, desired, written) => {
     expect(nextLessonStatus(current, desired)).toBe(written);
   });
@@ -84,6 +105,8 @@ describe('never downgrading what the LMS holds', () => {
     ['incomplete', true, 'completed'],
     ['completed', false, undefined],
     ['completed', true, undefined],
+    ['COMPLETED', false, undefined],
+    ['Completed', true, undefined],
   ] as const)('2004 completion: LMS holds %s, complete %s: writes %s', (current, complete, written) => {
     expect(nextCompletionStatus(current, complete)).toBe(written);
   });
@@ -94,6 +117,8 @@ describe('never downgrading what the LMS holds', () => {
     ['failed', 'passed', 'passed'],
     ['passed', 'failed', undefined],
     ['passed', 'unknown', undefined],
+    ['Passed', 'failed', undefined],
+    ['PASSED', 'unknown', undefined],
   ] as const)('2004 success: LMS holds %s, content knows %s: writes %s', (current, success, written) => {
     expect(nextSuccessStatus(current, success)).toBe(written);
   });

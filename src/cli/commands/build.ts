@@ -20,7 +20,7 @@ export function registerBuild(program: Command, { io, setExitCode }: CommandCont
   ).action(async (modules: string[], options: CommonOptions & { out: string; target: PackageTarget[] }) => {
     const shownOut = path.relative(io.cwd, path.resolve(io.cwd, options.out)) || '.';
     // Loaded on use: Eleventy and esbuild take a moment to import, and only building needs them.
-    const { buildModules } = await import('../../build/index.js');
+    const { buildModules } = await import('../../pipeline/index.js');
     const result = await buildModules({
       cwd: io.cwd,
       modulesDir: path.resolve(io.cwd, options.modules),
@@ -33,13 +33,16 @@ export function registerBuild(program: Command, { io, setExitCode }: CommandCont
     printDiagnostics(io, result.diagnostics, options.format);
     if (!result.ok) {
       const refused = result.diagnostics.some((d) => d.code === 'output-refused');
-      if (options.format === 'pretty' && !refused) io.stdout(`Build failed: ${summaryLine(result.diagnostics)}. ${shownOut}/ was left as it was.\n`);
+      if (options.format === 'pretty' && !refused)
+        io.stdout(`Build failed: ${summaryLine(result.diagnostics)}. ${shownOut}/ was left as it was.\n`);
       setExitCode(refused ? 2 : 1);
       return;
     }
     if (options.format === 'pretty') {
       const total = result.packages.reduce((n, p) => n + p.bytes, 0);
-      io.stdout(`Built ${result.modules.length} module(s): ${result.packages.length} package(s), ${formatBytes(total)}, in ${shownOut}/packages/.\n`);
+      io.stdout(
+        `Built ${result.modules.length} module(s): ${result.packages.length} package(s), ${formatBytes(total)}, in ${shownOut}/packages/.\n`,
+      );
     }
   });
 }
@@ -50,7 +53,11 @@ function parseTargets(value: string): PackageTarget[] {
   if (targets.every((t) => t === '')) throw new InvalidArgumentError(`no target given: use one or more of ${PACKAGE_TARGETS.join(', ')}.`);
   for (const [i, t] of targets.entries()) {
     if (!(PACKAGE_TARGETS as readonly string[]).includes(t)) {
-      throw new InvalidArgumentError(t === '' ? `an empty target in "${value}": separate targets with single commas.` : `unknown target "${t}": use ${PACKAGE_TARGETS.join(', ')}.`);
+      throw new InvalidArgumentError(
+        t === ''
+          ? `an empty target in "${value}": separate targets with single commas.`
+          : `unknown target "${t}": use ${PACKAGE_TARGETS.join(', ')}.`,
+      );
     }
     if (targets.indexOf(t) !== i) throw new InvalidArgumentError(`"${t}" is listed twice: give each target once.`);
   }

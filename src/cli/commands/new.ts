@@ -14,9 +14,15 @@ export function registerNew(program: Command, { io, setExitCode }: CommandContex
       .option('--title <title>', 'the module title (default: from the id)')
       .option('--language <tag>', 'the language the module is written in (BCP 47 tag)', 'en'),
   ).action(async (id: string, options: { title?: string; language: string; modules: string }) => {
-      const result = await scaffoldModule({ cwd: io.cwd, modulesDir: path.resolve(io.cwd, options.modules), id, title: options.title, language: options.language });
-      setExitCode(printResult(io, result));
+    const result = await scaffoldModule({
+      cwd: io.cwd,
+      modulesDir: path.resolve(io.cwd, options.modules),
+      id,
+      title: options.title,
+      language: options.language,
     });
+    setExitCode(printResult(io, result));
+  });
 
   withModulesOption(
     command
@@ -26,9 +32,15 @@ export function registerNew(program: Command, { io, setExitCode }: CommandContex
       .argument('<id>', 'lesson id: lowercase letters, digits and hyphens, e.g. 03-partnerships')
       .option('--title <title>', 'the lesson title (default: from the id)'),
   ).action(async (moduleId: string, lessonId: string, options: { title?: string; modules: string }) => {
-      const result = await scaffoldLesson({ cwd: io.cwd, modulesDir: path.resolve(io.cwd, options.modules), moduleId, lessonId, title: options.title });
-      setExitCode(printResult(io, result));
+    const result = await scaffoldLesson({
+      cwd: io.cwd,
+      modulesDir: path.resolve(io.cwd, options.modules),
+      moduleId,
+      lessonId,
+      title: options.title,
     });
+    setExitCode(printResult(io, result));
+  });
 }
 
 function printResult(io: CliIo, result: ScaffoldResult): number {
@@ -38,6 +50,6 @@ function printResult(io: CliIo, result: ScaffoldResult): number {
   }
   const lines = [...result.created.map((f) => `created ${f}`), ...result.updated.map((f) => `updated ${f}`)];
   if (result.nextSteps.length > 0) lines.push('', 'Next:', ...result.nextSteps.map((s) => `  - ${s}`));
-  io.stdout(lines.join('\n') + '\n');
+  io.stdout(`${lines.join('\n')}\n`);
   return 0;
 }

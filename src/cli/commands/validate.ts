@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { checkModules } from '../../build/check.js';
+import { checkModules } from '../../pipeline/check.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { printDiagnostics, summaryLine, withContentOptions, type CommandContext, type CommonOptions } from '../context.js';
 
@@ -15,7 +15,9 @@ export function registerValidate(program: Command, { io, setExitCode }: CommandC
     printDiagnostics(io, result.diagnostics, options.format);
     const failed = hasErrors(result.diagnostics, options.strict);
     if (options.format === 'pretty') {
-      io.stdout(`${summaryLine(result.diagnostics)} in ${result.moduleCount} module(s), ${result.fileCount} file(s)${failed ? '' : ': valid'}.\n`);
+      io.stdout(
+        `${summaryLine(result.diagnostics)} in ${result.moduleCount} module(s), ${result.fileCount} file(s)${failed ? '' : ': valid'}.\n`,
+      );
     }
     setExitCode(failed ? 1 : 0);
   });

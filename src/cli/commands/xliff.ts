@@ -1,13 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { checkModules } from '../../build/check.js';
+import { checkModules } from '../../pipeline/check.js';
 import { diagnostic } from '../../diagnostics/create.js';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { OutputFormat } from '../../diagnostics/format.js';
 import { readXliffFile } from '../../i18n/apply.js';
-import { exportXliff, locateBankQuestions } from '../../i18n/export.js';
-import { importXliff } from '../../i18n/import.js';
+import { exportXliff, locateBankQuestions } from '../../xliff/export.js';
+import { importXliff } from '../../xliff/import.js';
 import { isLanguageTag, languageName, sameLanguage } from '../../i18n/language.js';
 import { toDisplayPath } from '../../load/index.js';
 import { printDiagnostics, withModulesOption, withReportingOptions, type CommandContext } from '../context.js';
@@ -37,72 +37,86 @@ export function registerXliff(program: Command, { io, setExitCode }: CommandCont
       .option('--out <file>', 'write the XLIFF file here (.xlf) instead of to standard output')
       .option('--from <file>', "carry over the translations in this XLIFF file (default: the module's translations/<language>.xlf)"),
   ).action(async (moduleName: string, options: ExportCliOptions) => {
-      const display = (p: string) => toDisplayPath(io.cwd, p);
-      const failWith = (...diagnostics: Diagnostic[]) => {
-        printDiagnostics(io, diagnostics, 'pretty');
-        setExitCode(1);
-      };
-      const lang = options.lang;
-      if (!isLanguageTag(lang)) return failWith(diagnostic('language-tag-invalid', { message: `--lang "${lang}" is not a language tag coursekit accepts.` }));
-      const out = options.out === undefined ? undefined : path.resolve(io.cwd, options.out);
-      if (out && !/\.(xlf|xliff)$/i.test(out)) {
-        return failWith(diagnostic('output-unwritable', { message: `--out ${options.out}: the XLIFF file's name must end in .xlf (or .xliff).`, hint: `For example --out ${lang}.xlf.` }));
-      }
+    const display = (p: string) => toDisplayPath(io.cwd, p);
+    const failWith = (...diagnostics: Diagnostic[]) => {
+      printDiagnostics(io, diagnostics, 'pretty');
+      setExitCode(1);
+    };
+    const lang = options.lang;
+    if (!isLanguageTag(lang))
+      return failWith(diagnostic('language-tag-invalid', { message: `--lang "${lang}" is not a language tag coursekit accepts.` }));
+    const out = options.out === undefined ? undefined : path.resolve(io.cwd, options.out);
+    if (out && !/\.(xlf|xliff)$/i.test(out)) {
+      return failWith(
+        diagnostic('output-unwritable', {
+          message: `--out ${options.out}: the XLIFF file's name must end in .xlf (or .xliff).`,
+          hint: `For example --out ${lang}.xlf.`,
+        }),
+      );
+    }
 
-      const checked = await checkModules({ cwd: io.cwd, modulesDir: path.resolve(io.cwd, options.modules), only: [moduleName] });
-      const module = checked.modules[0];
-      if (!module || hasErrors(checked.diagnostics)) {
-        failWith(...checked.diagnostics);
-        if (module || checked.diagnostics.some((d) => d.code !== 'module-not-found')) io.stderr('Nothing was exported: fix the module first (`coursekit validate`).\n');
-        return;
-      }
-      if (sameLanguage(lang, module.meta.language)) {
-        return failWith(
-          diagnostic('translation-language-mismatch', {
-            file: display(path.join(module.folder, 'module.json')),
-            message: `module \`${module.id}\` is written in "${module.meta.language}"; export its texts for another language.`,
-            hint: 'Pass the language of the translation, e.g. `--lang fr`.',
+    const checked = await checkModules({ cwd: io.cwd, modulesDir: path.resolve(io.cwd, options.modules), only: [moduleName] });
+    const module = checked.modules[0];
+    if (!module || hasErrors(checked.diagnostics)) {
+      failWith(...checked.diagnostics);
+      if (module || checked.diagnostics.some((d) => d.code !== 'module-not-found'))
+        io.stderr('Nothing was exported: fix the module first (`coursekit validate`).\n');
+      return;
+    }
+    if (sameLanguage(lang, module.meta.language)) {
+      return failWith(
+        diagnostic('translation-language-mismatch', {
+          file: display(path.join(module.folder, 'module.json')),
+          message: `module \`${module.id}\` is written in "${module.meta.language}"; export its texts for another language.`,
+          hint: 'Pass the language of the translation, e.g. `--lang fr`.',
+        }),
+      );
+    }
+
+    // The translation to carry over: --from, or the one the module already has.
+    const spelled = module.meta.translations?.find((t) => sameLanguage(t, lang)) ?? lang;
+    const previousPath = options.from ? path.resolve(io.cwd, options.from) : path.join(module.folder, 'translations', `${spelled}.xlf`);
+    const previousRead = await readXliffFile(previousPath, display(previousPath));
+    if (previousRead.text === undefined && (options.from || !previousRead.missing)) {
+      return failWith(
+        previousRead.diagnostic ??
+          diagnostic('file-unreadable', {
+            file: display(previousPath),
+            message: `cannot read ${path.basename(previousPath)}: there is no such file.`,
+            hint: 'Check the path given to --from.',
           }),
-        );
-      }
-
-      // The translation to carry over: --from, or the one the module already has.
-      const spelled = module.meta.translations?.find((t) => sameLanguage(t, lang)) ?? lang;
-      const previousPath = options.from ? path.resolve(io.cwd, options.from) : path.join(module.folder, 'translations', `${spelled}.xlf`);
-      const previousRead = await readXliffFile(previousPath, display(previousPath));
-      if (previousRead.text === undefined && (options.from || !previousRead.missing)) {
-        return failWith(
-          previousRead.diagnostic ?? diagnostic('file-unreadable', { file: display(previousPath), message: `cannot read ${path.basename(previousPath)}: there is no such file.`, hint: 'Check the path given to --from.' }),
-        );
-      }
-      const result = exportXliff(module, lang, {
-        ...(previousRead.text === undefined ? {} : { previous: { text: previousRead.text, file: display(previousPath) } }),
-        questionFiles: await locateBankQuestions(module),
-      });
-      if (result.text === undefined) {
-        failWith(...result.diagnostics);
-        io.stderr('Nothing was exported: the earlier translation cannot be carried over.\n');
-        return;
-      }
-      if (out) {
-        try {
-          await writeFile(out, result.text);
-        } catch (error) {
-          return failWith(diagnostic('output-unwritable', { file: display(out), message: `cannot write ${display(out)}: ${(error as Error).message}` }));
-        }
-      } else {
-        io.stdout(result.text);
-      }
-      const c = result.counts;
-      const parts = [`${c.translated} already translated`];
-      if (c.changed > 0) parts.push(`${c.changed} changed since translation`);
-      parts.push(`${c.untranslated + c.changed} to translate`);
-      const summary = `${out ? `Wrote ${display(out)}: ` : ''}${c.units} text(s) of ${module.id} for ${languageName(lang)}: ${parts.join(', ')}.\n`;
-      // With no --out the XLIFF is on standard output, so the summary goes to standard error.
-      if (out) io.stdout(summary);
-      else io.stderr(summary);
-      setExitCode(0);
+      );
+    }
+    const result = exportXliff(module, lang, {
+      ...(previousRead.text === undefined ? {} : { previous: { text: previousRead.text, file: display(previousPath) } }),
+      questionFiles: await locateBankQuestions(module),
     });
+    if (result.text === undefined) {
+      failWith(...result.diagnostics);
+      io.stderr('Nothing was exported: the earlier translation cannot be carried over.\n');
+      return;
+    }
+    if (out) {
+      try {
+        await writeFile(out, result.text);
+      } catch (error) {
+        return failWith(
+          diagnostic('output-unwritable', { file: display(out), message: `cannot write ${display(out)}: ${(error as Error).message}` }),
+        );
+      }
+    } else {
+      io.stdout(result.text);
+    }
+    const c = result.counts;
+    const parts = [`${c.translated} already translated`];
+    if (c.changed > 0) parts.push(`${c.changed} changed since translation`);
+    parts.push(`${c.untranslated + c.changed} to translate`);
+    const summary = `${out ? `Wrote ${display(out)}: ` : ''}${c.units} text(s) of ${module.id} for ${languageName(lang)}: ${parts.join(', ')}.\n`;
+    // With no --out the XLIFF is on standard output, so the summary goes to standard error.
+    if (out) io.stdout(summary);
+    else io.stderr(summary);
+    setExitCode(0);
+  });
 
   withReportingOptions(
     command
@@ -111,31 +125,36 @@ export function registerXliff(program: Command, { io, setExitCode }: CommandCont
       .argument('<file>', 'the translated XLIFF 2.0 file')
       .option('--module <module>', 'the module it translates (default: the one named in the file)'),
   ).action(async (file: string, options: ImportCliOptions) => {
-      const result = await importXliff({
-        file: path.resolve(io.cwd, file),
-        modulesDir: path.resolve(io.cwd, options.modules),
-        cwd: io.cwd,
-        ...(options.module === undefined ? {} : { module: options.module }),
-      });
-      printDiagnostics(io, result.diagnostics, options.format);
-      const failed = hasErrors(result.diagnostics);
-      setExitCode(failed ? 1 : 0);
-      if (options.format !== 'pretty') return;
-      if (!result.written || !result.lang) {
-        io.stderr('Nothing was written.\n');
-        return;
-      }
-      const c = result.counts;
-      const language = languageName(result.lang);
-      const extra = [c.missing > 0 ? `${c.missing} not translated` : '', c.stale > 0 ? `${c.stale} translated from an older text` : ''].filter(Boolean);
-      const lines = [
-        `Wrote ${result.written}${result.replaced ? ' (replacing the earlier translation)' : ''}: ${c.translated} of ${c.units} text(s) translated into ${language}${extra.length > 0 ? `; ${extra.join(', ')}` : ''}.`,
-      ];
-      if (!result.declared) {
-        lines.push(`To publish it, add "${result.lang}" to "translations" in ${result.moduleJson}: coursekit does not change module.json for you.`);
-      } else if (!failed) {
-        lines.push(`The next build packages the ${language} version.`);
-      }
-      io.stdout(lines.join('\n') + '\n');
+    const result = await importXliff({
+      file: path.resolve(io.cwd, file),
+      modulesDir: path.resolve(io.cwd, options.modules),
+      cwd: io.cwd,
+      ...(options.module === undefined ? {} : { module: options.module }),
     });
+    printDiagnostics(io, result.diagnostics, options.format);
+    const failed = hasErrors(result.diagnostics);
+    setExitCode(failed ? 1 : 0);
+    if (options.format !== 'pretty') return;
+    if (!result.written || !result.lang) {
+      io.stderr('Nothing was written.\n');
+      return;
+    }
+    const c = result.counts;
+    const language = languageName(result.lang);
+    const extra = [
+      c.missing > 0 ? `${c.missing} not translated` : '',
+      c.stale > 0 ? `${c.stale} translated from an older text` : '',
+    ].filter(Boolean);
+    const lines = [
+      `Wrote ${result.written}${result.replaced ? ' (replacing the earlier translation)' : ''}: ${c.translated} of ${c.units} text(s) translated into ${language}${extra.length > 0 ? `; ${extra.join(', ')}` : ''}.`,
+    ];
+    if (!result.declared) {
+      lines.push(
+        `To publish it, add "${result.lang}" to "translations" in ${result.moduleJson}: coursekit does not change module.json for you.`,
+      );
+    } else if (!failed) {
+      lines.push(`The next build packages the ${language} version.`);
+    }
+    io.stdout(`${lines.join('\n')}\n`);
+  });
 }

@@ -4,7 +4,7 @@
  * kept and sent again, so a commit only counts as saved once the LMS holds every such value.
  */
 import type { InteractionFields, ScormVersion } from '../interactions.js';
-import type { Status } from '../status.js';
+import { lmsVocabulary, type Status } from '../status.js';
 import type { LaunchData, Tracker } from './tracker.js';
 
 export interface ScormCalls {
@@ -49,6 +49,11 @@ export abstract class ScormTracker implements Tracker {
   protected get(element: string): string {
     const value = this.calls.getValue(element);
     return this.calls.lastError() === 0 ? String(value ?? '') : '';
+  }
+
+  /** A vocabulary element (status, mode, entry), in SCORM's lower-case spelling whatever the LMS's. */
+  protected getVocabulary(element: string): string {
+    return lmsVocabulary(this.get(element));
   }
 
   protected set(element: string, value: string, once = true): boolean {

@@ -38,8 +38,8 @@ export class Scorm12Tracker extends ScormTracker {
   }
 
   start(): LaunchData {
-    this.status = this.get('cmi.core.lesson_status');
-    const mode = this.get('cmi.core.lesson_mode');
+    this.status = this.getVocabulary('cmi.core.lesson_status');
+    const mode = this.getVocabulary('cmi.core.lesson_mode');
     return {
       location: this.get('cmi.core.lesson_location'),
       suspendData: this.get('cmi.suspend_data'),

@@ -40,12 +40,12 @@ export class Scorm2004Tracker extends ScormTracker {
   }
 
   start(): LaunchData {
-    this.completion = this.get('cmi.completion_status');
-    this.success = this.get('cmi.success_status');
-    const mode = this.get('cmi.mode');
+    this.completion = this.getVocabulary('cmi.completion_status');
+    this.success = this.getVocabulary('cmi.success_status');
+    const mode = this.getVocabulary('cmi.mode');
     // A first launch has no location or suspend_data: reading them only raises error 403
     // (value not initialized) in the LMS's log.
-    const fresh = this.get('cmi.entry') === 'ab-initio';
+    const fresh = this.getVocabulary('cmi.entry') === 'ab-initio';
     return {
       location: fresh ? '' : this.get('cmi.location'),
       suspendData: fresh ? '' : this.get('cmi.suspend_data'),

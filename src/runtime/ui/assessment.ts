@@ -63,7 +63,8 @@ export function setupAssessment(host: Host, course: Course, t: Translate): void 
     if (summary.score !== undefined) lines.push(t('lastScore', { score: Math.floor(summary.score) }));
     if (summary.passed) lines.push(t('passed'));
     else if (!summary.canStart && summary.attemptsUsed > 0) lines.push(t('noAttemptsLeft'));
-    else if (summary.canStart && summary.maxAttempts > 0) lines.push(t('attemptsUsed', { n: summary.attemptsUsed + 1, total: summary.maxAttempts }));
+    else if (summary.canStart && summary.maxAttempts > 0)
+      lines.push(t('attemptsUsed', { n: summary.attemptsUsed + 1, total: summary.maxAttempts }));
     if (status) status.textContent = lines.join(' ');
     show(part('start'), summary.canStart);
   }
@@ -149,7 +150,8 @@ export function setupAssessment(host: Host, course: Course, t: Translate): void 
     const review = part('review');
     if (review) {
       review.textContent = '';
-      current.questions.forEach((drawn, i) => review.appendChild(reviewItem(drawn.id, current.answers[i] ?? null, current.results[i] === true)));
+      for (const [i, drawn] of current.questions.entries())
+        review.appendChild(reviewItem(drawn.id, current.answers[i] ?? null, current.results[i] === true));
     }
     if (moveFocus) focus(part('results-heading'));
   }
@@ -162,7 +164,7 @@ export function setupAssessment(host: Host, course: Course, t: Translate): void 
     item.appendChild(el('p', t(correct ? 'correct' : 'incorrect'), { 'data-ck-result': correct ? 'correct' : 'incorrect' }));
     item.appendChild(el('p', `${t('yourAnswer')}: ${describeResponse(form, q, response, t)}`));
     if (!correct) {
-      const answer = q.type === 'fillIn' ? q.correct[0] ?? '' : describeResponse(form, q, q.correct, t);
+      const answer = q.type === 'fillIn' ? (q.correct[0] ?? '') : describeResponse(form, q, q.correct, t);
       item.appendChild(el('p', `${t('correctAnswer')}: ${answer}`));
     }
     for (const text of authoredFeedback(form, q, response, correct)) item.appendChild(el('p', text, { class: 'ck-review-feedback' }));

@@ -9,7 +9,11 @@ export function $$<T extends Element = HTMLElement>(selector: string, root: Pare
   return Array.from(root.querySelectorAll<T>(selector as never) as NodeListOf<T>);
 }
 
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attributes: Record<string, string> = {}): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string,
+  attributes: Record<string, string> = {},
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (text !== undefined) node.textContent = text;
   for (const name of Object.keys(attributes)) node.setAttribute(name, attributes[name]!);

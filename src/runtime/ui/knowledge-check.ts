@@ -37,7 +37,8 @@ export function setupKnowledgeChecks(course: Course, t: Translate): void {
       feedback.appendChild(lead);
       for (const text of authoredFeedback(form, q, response, correct)) feedback.appendChild(el('p', text));
       if (q.type === 'single' || q.type === 'multiple' || q.type === 'trueFalse') {
-        for (const id of response) $(`[data-ck-option="${id}"]`, form)?.setAttribute('data-ck-result', q.correct.includes(id) ? 'correct' : 'incorrect');
+        for (const id of response)
+          $(`[data-ck-option="${id}"]`, form)?.setAttribute('data-ck-result', q.correct.includes(id) ? 'correct' : 'incorrect');
       }
     });
   }

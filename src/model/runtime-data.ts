@@ -1,0 +1,45 @@
+/**
+ * What the learner runtime reads on every page (assets/course-data.js, `window.coursekitCourse`):
+ * built by the render stage (render/view-model.ts), read by the browser runtime, which may import
+ * only types from build-time code. Plain data, so it crosses into the browser as JSON.
+ */
+import type { Module, Question } from './content.generated.js';
+
+/** The learner-interface strings of one language (src/render/locales/<lang>.json), by key. */
+export type Strings = Record<string, string>;
+
+/** Data the learner runtime needs on every page: written once per module as assets/course-data.js. */
+export interface RuntimeCourseData {
+  id: string;
+  version: string;
+  title: string;
+  language: string;
+  completion: Module['tracking']['completion'];
+  pages: { id: string; url: string; title: string; kind: 'start' | 'lesson' | 'assessment' }[];
+  assessment:
+    | {
+        passMark: number;
+        maxAttempts: number;
+        shuffleQuestions: boolean;
+        shuffleOptions: boolean;
+        draw: { key: string; count: number }[];
+      }
+    | undefined;
+  /** Every question, bank and knowledge checks, with what is needed to score it. */
+  questions: Record<string, RuntimeQuestion>;
+  /** Quoted paragraphs by "document#paragraph", for the results review. */
+  paragraphs: Record<string, string>;
+  strings: Strings;
+}
+
+export interface RuntimeQuestion {
+  type: Question['type'];
+  /** "document#paragraph" */
+  source: string;
+  prompt: string;
+  /** Option, pair or item ids in authored order. */
+  ids: string[];
+  /** Correct answer: option ids (single/multiple), "true"/"false", pair→match ids, ordered ids, or accepted texts. */
+  correct: string[];
+  bank: boolean;
+}

@@ -1,0 +1,92 @@
+/**
+ * Where a build may write. A build replaces its output folder as a whole, so a wrong `--out`
+ * (".", "modules", or "" from an unset CI variable) would delete the user's work. coursekit
+ * marks every output folder it creates, and writes only into a folder it created, an empty
+ * one, or a new one.
+ */
+import { lstat, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { diagnostic } from '../diagnostics/create.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+
+/** The file that says "coursekit made this folder and may replace it". */
+export const OUTPUT_MARKER = '.coursekit-output';
+const MARKER_TEXT = 'This folder is written by `coursekit build`, which replaces it on every build.\nDo not keep your own files here.\n';
+
+/** Folders of the project that never hold build output, relative to the project folder. */
+const PROJECT_FOLDERS = ['schemas', 'src', 'tests', '.git', 'node_modules'];
+
+export interface OutputFolderContext {
+  /** The project folder (where coursekit runs). */
+  cwd: string;
+  modulesDir: string;
+}
+
+/**
+ * Why `outDir` (as the user typed it) must not receive a build, or undefined when it may.
+ * Refused: an empty value, the project folder or any folder above it, the modules folder and
+ * anything inside it, the project's own folders, a file or link, and an existing folder with
+ * content that coursekit did not create.
+ */
+export async function refuseOutputFolder(outDir: string, { cwd, modulesDir }: OutputFolderContext): Promise<Diagnostic | undefined> {
+  const refuse = (reason: string, hint?: string) =>
+    diagnostic('output-refused', {
+      message: `The output folder ${shown(outDir, cwd)} ${reason}; nothing was built or deleted.`,
+      ...(hint ? { hint } : {}),
+    });
+  if (outDir.trim() === '') {
+    return refuse(
+      'is empty (an unset variable in a script gives this)',
+      'Give a folder such as `--out dist`, or leave `--out` out to build into dist/.',
+    );
+  }
+  const target = path.resolve(cwd, outDir);
+  const project = path.resolve(cwd);
+  const modules = path.resolve(modulesDir);
+  if (contains(target, project)) return refuse(target === project ? 'is the project folder' : 'holds the project folder');
+  if (contains(target, modules)) return refuse(`${target === modules ? 'is' : 'holds'} the modules folder, where your content is`);
+  if (contains(modules, target)) return refuse('is inside the modules folder, where your content is');
+  for (const folder of PROJECT_FOLDERS) {
+    if (contains(path.join(project, folder), target)) return refuse(`is the project's ${folder}/ folder or inside it`);
+  }
+  const info = await lstat(target).catch(() => undefined);
+  if (!info) return undefined;
+  if (info.isSymbolicLink()) return refuse('is a symbolic link', 'Give the real folder it points to, or a new folder.');
+  if (!info.isDirectory()) return refuse('is a file: coursekit never replaces a file', 'Give a folder name instead.');
+  if (await isOutputFolder(target)) return undefined;
+  return refuse(
+    `already exists and was not created by coursekit (it has no ${OUTPUT_MARKER} file), and a build replaces its output folder`,
+    'Give a new folder name (coursekit creates it), or empty this folder first.',
+  );
+}
+
+/** An empty folder, one coursekit marked, or one an earlier coursekit wrote (site/ and packages/ only). */
+async function isOutputFolder(dir: string): Promise<boolean> {
+  const entries = await readdir(dir).catch(() => undefined);
+  if (!entries) return false;
+  if (entries.length === 0 || entries.includes(OUTPUT_MARKER)) return true;
+  const earlierLayout = entries.every((e) => e === 'site' || e === 'packages');
+  return (
+    earlierLayout &&
+    (await lstat(path.join(dir, 'site', 'modules.json')).then(
+      (s) => s.isFile(),
+      () => false,
+    ))
+  );
+}
+
+/** Marks a folder as coursekit's build output. */
+export async function markOutputFolder(dir: string): Promise<void> {
+  await writeFile(path.join(dir, OUTPUT_MARKER), MARKER_TEXT);
+}
+
+function contains(outer: string, inner: string): boolean {
+  const relative = path.relative(outer, inner);
+  return relative === '' || (relative.split(path.sep)[0] !== '..' && !path.isAbsolute(relative));
+}
+
+function shown(outDir: string, cwd: string): string {
+  if (outDir.trim() === '') return '""';
+  const relative = path.relative(cwd, path.resolve(cwd, outDir));
+  return `\`${relative === '' ? '.' : relative}\``;
+}

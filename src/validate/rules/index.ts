@@ -1,0 +1,51 @@
+/**
+ * Rules JSON Schema cannot express: they look across files (the lesson order, ids and
+ * references, citations into the source text, verbatim quotes, the assessment draw, media
+ * files) or judge style. They run once every file matches its schema, and they collect every
+ * problem. One module per concern; this one runs them in order and builds the CourseModule.
+ */
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { LoadedModule } from '../../load/index.js';
+import type { CourseModule } from '../../model/course.js';
+import { checkQuotes, readSources } from './citations.js';
+import { createRuleContext } from './context.js';
+import { checkCoverageAndDraws, checkDrawEntries } from './draws.js';
+import { checkLanguages } from './language.js';
+import { checkImages } from './media.js';
+import { buildCourseModule, buildCoverage } from './model.js';
+import { checkObjectives } from './objectives.js';
+import { checkQuestions, collectQuestions } from './questions.js';
+import { checkGlossaryReferences, checkModuleId, firstById, glossaryTerms, orderLessons } from './references.js';
+import { checkBlankTexts, checkMarkdownFields } from './text.js';
+import { checkTheme } from './theme.js';
+
+export async function checkModuleRules(loaded: LoadedModule): Promise<{ module: CourseModule; diagnostics: Diagnostic[] }> {
+  const context = createRuleContext(loaded);
+  checkModuleId(context);
+  checkBlankTexts(context);
+  checkLanguages(context);
+  const lessons = orderLessons(context);
+  const citations = await readSources(context);
+
+  const glossary = glossaryTerms(context);
+  const glossaryById = firstById(glossary, 'glossary term', context.report);
+  for (const term of glossary)
+    if (term.value.source) citations.check(term.value.source, { file: term.file, pointer: `${term.pointer}/source` });
+  const objectives = checkObjectives(context, lessons, citations);
+
+  checkQuotes(context, lessons, citations);
+  checkGlossaryReferences(context, lessons, glossaryById);
+  const media = await checkImages(context, lessons);
+  const questions = collectQuestions(context, lessons);
+  checkMarkdownFields(context, lessons, [...questions.bank, ...questions.knowledgeChecks]);
+  checkQuestions(context, questions, objectives, citations);
+
+  const content = { lessons, glossary, objectives: objectives.all, ...questions, sources: citations.sources, media };
+  const coverage = buildCoverage(context.meta, content);
+  const draws = checkDrawEntries(context, citations);
+  checkCoverageAndDraws(context, coverage, draws, questions.bank, citations);
+  const logo = await checkTheme(context);
+  if (logo) media.add(logo);
+
+  return { module: buildCourseModule(loaded.folder, context.meta, content, coverage), diagnostics: context.diagnostics };
+}
