@@ -19,7 +19,7 @@ const LAYERS = [
   ['render'],
   ['package'],
   ['pipeline'],
-  ['preview', 'xliff', 'scaffold'],
+  ['preview', 'xliff', 'scaffold', 'results'],
   ['cli'],
 ];
 const BROWSER = '^src/(runtime|preview/client)/';

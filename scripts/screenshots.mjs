@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Regenerates the README screenshots (docs/screenshots/) from the sample module's web package:
-// a lesson page, and the results view of an assessment attempt. Run after `npm run compile`.
-import { mkdtemp, cp, rm } from 'node:fs/promises';
+// a lesson page, and the results view of an assessment attempt; and the trainers' results report
+// of the real Moodle cohort (tests/fixtures/results/). Run after `npm run compile`.
+import { mkdtemp, cp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +58,23 @@ await page.locator('[data-ck-view="results"]').waitFor({ state: 'visible' });
 await page.locator('[data-ck-results-heading]').scrollIntoViewIfNeeded();
 await page.screenshot({ path: path.join(root, 'docs', 'screenshots', 'results.png') });
 
+// The trainers' report: the Moodle cohort's Interactions report, analysed against the module version it took.
+const cohortModules = path.join(root, 'tests', 'fixtures', 'projects', 'migration-1.0.0', 'modules');
+const { checkModules } = await import('../lib/pipeline/check.js');
+const { analyseExports } = await import('../lib/results/index.js');
+const { renderResultsHtml } = await import('../lib/results/html.js');
+const cohort = await checkModules({ cwd: root, modulesDir: cohortModules, only: ['migration-human-rights'] });
+const outcome = await analyseExports({
+  cwd: root,
+  module: cohort.modules[0],
+  inputs: ['tests/fixtures/results/moodle-5.0/scorm12-cohort/interactions.csv'],
+});
+const reportFile = path.join(dir, 'results.html');
+await writeFile(reportFile, renderResultsHtml(outcome.analysis, outcome.files, outcome.diagnostics, { names: false }));
+await page.setViewportSize({ width: 1000, height: 1180 });
+await page.goto(`file://${reportFile}`);
+await page.screenshot({ path: path.join(root, 'docs', 'screenshots', 'results-report.png') });
+
 await browser.close();
 await rm(dir, { recursive: true, force: true });
-console.log('wrote docs/screenshots/lesson.png and docs/screenshots/results.png');
+console.log('wrote docs/screenshots/lesson.png, docs/screenshots/results.png and docs/screenshots/results-report.png');

@@ -10,6 +10,7 @@ import { registerBuild } from './commands/build.js';
 import { registerNew } from './commands/new.js';
 import { registerPreview } from './commands/preview.js';
 import { registerReport } from './commands/report.js';
+import { registerResults } from './commands/results.js';
 import { registerValidate } from './commands/validate.js';
 import { registerXliff } from './commands/xliff.js';
 
@@ -26,7 +27,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   let exitCode = 0;
 
   const context: CommandContext = { io, setExitCode: (code) => (exitCode = Math.max(exitCode, code)) };
-  for (const register of [registerValidate, registerBuild, registerPreview, registerNew, registerReport, registerXliff])
+  for (const register of [registerValidate, registerBuild, registerPreview, registerNew, registerReport, registerResults, registerXliff])
     register(program, context);
 
   try {

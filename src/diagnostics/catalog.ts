@@ -16,7 +16,8 @@ export type CatalogGroup =
   | 'style'
   | 'package'
   | 'commands'
-  | 'translation';
+  | 'translation'
+  | 'results';
 
 export interface CatalogEntry {
   severity: Severity;
@@ -38,6 +39,7 @@ export const catalogGroups: Record<CatalogGroup, string> = {
   package: 'Packaging',
   commands: 'Authoring commands',
   translation: 'Translations (XLIFF)',
+  results: 'Results from an LMS (`coursekit results`)',
 };
 
 export const catalog = {
@@ -475,6 +477,92 @@ export const catalog = {
     group: 'translation',
     title: 'Translation of a text the module no longer has',
     hint: 'Nothing is lost. To drop it, export again (`coursekit xliff export <module> --lang <language> --out <file>`) and import the result.',
+  },
+
+  // Results from an LMS
+  'results-format-unknown': {
+    severity: 'error',
+    group: 'results',
+    title: 'File is not a results export coursekit reads',
+    hint: 'coursekit reads Moodle\'s SCORM Interactions and Basic reports (CSV, Excel or OpenDocument download), the files of the web package\'s "Download my results", and CMI interaction dumps (JSON); see docs/results.md. The file is skipped; the others are analysed.',
+  },
+  'results-empty': {
+    severity: 'error',
+    group: 'results',
+    title: 'Export has no learners',
+    hint: 'Download the report again once learners have taken the assessment. In Moodle: the SCORM activity → Reports, with "All users and attempts" selected.',
+  },
+  'results-unreadable': {
+    severity: 'error',
+    group: 'results',
+    title: 'Export cannot be opened',
+    hint: 'The file is cut off or damaged, often by an interrupted download or an e-mail attachment limit. Download it again from the LMS.',
+  },
+  'results-truncated': {
+    severity: 'warning',
+    group: 'results',
+    title: 'Export is cut off',
+    hint: 'The file ends in the middle of a row, usually an interrupted download. Download it again to include every learner.',
+  },
+  'results-row-skipped': {
+    severity: 'warning',
+    group: 'results',
+    title: 'Row of an export cannot be read',
+    hint: 'The rows named are left out; the rest is analysed. If a spreadsheet program saved the file, download it from the LMS again instead: a value holding the delimiter (a comma or a tab) must be in quotes.',
+  },
+  'results-encoding': {
+    severity: 'warning',
+    group: 'results',
+    title: 'Export is not UTF-8 text',
+    hint: 'Moodle downloads are UTF-8. A spreadsheet program may have saved the file in another encoding: download it from the LMS again, or save it as "CSV UTF-8".',
+  },
+  'results-duplicate': {
+    severity: 'warning',
+    group: 'results',
+    title: 'Attempt read twice',
+    hint: 'The same attempt is in two files (the CSV and the Excel download of one report, say) or twice in one. It is counted once.',
+  },
+  'results-response-unreadable': {
+    severity: 'warning',
+    group: 'results',
+    title: 'Response does not fit its question',
+    hint: 'The response names an option the question does not have. The export may come from another version of the module: analyse it with the module version the learners took.',
+  },
+  'results-result-mismatch': {
+    severity: 'warning',
+    group: 'results',
+    title: 'Export and module disagree on an answer',
+    hint: "The LMS recorded a verdict or a right answer that this module's key would not give. The export probably comes from another version of the module: analyse it with the version the learners took.",
+  },
+  'results-no-interactions': {
+    severity: 'warning',
+    group: 'results',
+    title: 'Export has scores but no interactions',
+    hint: "For results by recommendation and question in Moodle, give learners the SCORM 1.2 package (<module-id>-scorm12.zip): Moodle's Interactions report lists SCORM 1.2 interactions only.",
+  },
+  'results-unknown-interactions': {
+    severity: 'warning',
+    group: 'results',
+    title: 'Interactions that are not questions of this module',
+    hint: 'They come from another module or from a question removed or renamed since the package was built; they are listed with their counts in the report and left out of the figures.',
+  },
+  'results-no-match': {
+    severity: 'error',
+    group: 'results',
+    title: 'Nothing in the export belongs to this module',
+    hint: "Check the module name, and that the export comes from this module's package. Interaction ids map to the questions of the same module version: for an older version, analyse with that version's files (--modules).",
+  },
+  'results-wrong-module': {
+    severity: 'error',
+    group: 'results',
+    title: 'Results file is for another module or version',
+    hint: 'A results file names the module and version it was made with. Analyse it with that module version (--modules pointing at a copy of it).',
+  },
+  'results-nothing-analysed': {
+    severity: 'error',
+    group: 'results',
+    title: 'Nothing could be analysed',
+    hint: 'Fix the problems reported for each file, then run coursekit results again.',
   },
 } as const satisfies Record<string, CatalogEntry>;
 

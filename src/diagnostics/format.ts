@@ -90,7 +90,9 @@ function codeFrame(files: Map<string, string[] | null>, file: string, line: numb
   const width = String(last).length;
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
-    const text = truncate(fileLines[n - 1] ?? '', column);
+    // Control characters (from an LMS export, say) are shown, never sent to the terminal.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+    const text = truncate((fileLines[n - 1] ?? '').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd'), column);
     const marker = n === line ? '>' : ' ';
     out.push(`  ${marker} ${String(n).padStart(width)} | ${text.text}`);
     if (n === line) out.push(`    ${' '.repeat(width)} | ${' '.repeat(Math.max(0, text.column - 1))}${paint(color, 'red', '^')}`);

@@ -148,6 +148,14 @@ export interface Tracking {
    * Write the pass mark as adlcp:masteryscore in the SCORM 1.2 manifest, letting the LMS decide pass/fail from the score. Off by default: the course reports passed/failed itself.
    */
   masteryScoreInManifest?: boolean;
+  /**
+   * What the LMS is told after a failed assessment attempt while the learner still has attempts left. incomplete (the default): SCORM 1.2 reports lesson_status "incomplete" with the score, so Moodle and LMSs like it keep the attempt open and the learner can retake; "failed" is reported after the last allowed attempt. SCORM 2004 reports success_status "failed" with completion_status "incomplete" either way. failed: SCORM 1.2 reports "failed" at once; Moodle then treats the attempt as finished and relaunches the course in review mode.
+   */
+  failedAttemptStatus?: "incomplete" | "failed";
+  /**
+   * Which attempt's score reaches the LMS. best (the default): the best score so far, so a retake never lowers a grade. latest: the last attempt's score.
+   */
+  reportedScore?: "best" | "latest";
 }
 /**
  * The module's look: colours, font and logo, applied as CSS custom properties over the default theme. Text and background colours must keep WCAG AA contrast; the build checks it.

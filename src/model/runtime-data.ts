@@ -23,6 +23,10 @@ export interface RuntimeCourseData {
         shuffleQuestions: boolean;
         shuffleOptions: boolean;
         draw: { key: string; count: number }[];
+        /** What SCORM 1.2 reports after a failed attempt while attempts remain (see tracking in module.json). */
+        failedAttemptStatus: 'incomplete' | 'failed';
+        /** Which attempt's score reaches the LMS. */
+        reportedScore: 'best' | 'latest';
       }
     | undefined;
   /** Every question, bank and knowledge checks, with what is needed to score it. */

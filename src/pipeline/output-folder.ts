@@ -20,6 +20,8 @@ export interface OutputFolderContext {
   /** The project folder (where coursekit runs). */
   cwd: string;
   modulesDir: string;
+  /** The command that writes there, for its messages (default: build). */
+  command?: 'build' | 'results';
 }
 
 /**
@@ -28,10 +30,13 @@ export interface OutputFolderContext {
  * anything inside it, the project's own folders, a file or link, and an existing folder with
  * content that coursekit did not create.
  */
-export async function refuseOutputFolder(outDir: string, { cwd, modulesDir }: OutputFolderContext): Promise<Diagnostic | undefined> {
+export async function refuseOutputFolder(
+  outDir: string,
+  { cwd, modulesDir, command = 'build' }: OutputFolderContext,
+): Promise<Diagnostic | undefined> {
   const refuse = (reason: string, hint?: string) =>
     diagnostic('output-refused', {
-      message: `The output folder ${shown(outDir, cwd)} ${reason}; nothing was built or deleted.`,
+      message: `The output folder ${shown(outDir, cwd)} ${reason}; nothing was ${command === 'build' ? 'built' : 'written'} or deleted.`,
       ...(hint ? { hint } : {}),
     });
   if (outDir.trim() === '') {
@@ -55,7 +60,7 @@ export async function refuseOutputFolder(outDir: string, { cwd, modulesDir }: Ou
   if (!info.isDirectory()) return refuse('is a file: coursekit never replaces a file', 'Give a folder name instead.');
   if (await isOutputFolder(target)) return undefined;
   return refuse(
-    `already exists and was not created by coursekit (it has no ${OUTPUT_MARKER} file), and a build replaces its output folder`,
+    `already exists and was not created by coursekit (it has no ${OUTPUT_MARKER} file), and ${command === 'build' ? 'a build replaces its output folder' : 'coursekit writes only into folders it created'}`,
     'Give a new folder name (coursekit creates it), or empty this folder first.',
   );
 }

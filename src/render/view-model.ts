@@ -207,6 +207,8 @@ function toRuntimeData(module: CourseModule, view: ModuleView, pages: PageView[]
           shuffleQuestions: assessment.shuffleQuestions ?? true,
           shuffleOptions: assessment.shuffleOptions ?? true,
           draw: assessment.draw.map((d) => ({ key: `${d.source.document}#${d.source.paragraph}`, count: d.count })),
+          failedAttemptStatus: module.meta.tracking.failedAttemptStatus ?? 'incomplete',
+          reportedScore: module.meta.tracking.reportedScore ?? 'best',
         }
       : undefined,
     questions,
@@ -215,7 +217,7 @@ function toRuntimeData(module: CourseModule, view: ModuleView, pages: PageView[]
   };
 }
 
-function toRuntimeQuestion(q: Question, bank: boolean): RuntimeQuestion {
+export function toRuntimeQuestion(q: Question, bank: boolean): RuntimeQuestion {
   const common = { type: q.type, source: `${q.source.document}#${q.source.paragraph}`, prompt: q.prompt, bank };
   switch (q.type) {
     case 'single':

@@ -10,10 +10,13 @@
  *   4  the review of the last submitted attempt left out (its score is kept)
  *   5  the answers of the attempt in progress left out
  *
- * Format 1, fields separated by "|":
- *   1 | pages fingerprint | bank fingerprint | viewed pages (hex bitset) | attempts used |
+ * Format 2, fields separated by "|":
+ *   2 | pages fingerprint | bank fingerprint | viewed pages (hex bitset) | attempts used |
  *   flags (1 passed, 2 attempt present, 4 attempt submitted) | score × 100 | seed |
- *   current question | answers ("~"-separated) | seconds ("~"-separated) | checksum
+ *   current question | answers ("~"-separated) | seconds ("~"-separated) | extensions | checksum
+ * Extensions are named values ("b:2s;…", see EXTENSIONS), so the state can grow without a new
+ * format: a reader skips names it does not know. Format 1 (no extensions field) is still read,
+ * so learners keep their progress when a course is republished with a newer coursekit.
  * Numbers are base 36. An answer refers to options by their authored position, one base-36
  * character each: single/true-false the chosen one, multiple a bitmask, matching one
  * character per pair ("_" for none), ordering the sequence; typed text is escaped ("%XX" for
@@ -22,10 +25,12 @@
 import type { Course, Question, Response } from './course.js';
 import { drawAttempt } from './draw.js';
 import { hash } from '../shared/random.js';
-import { isCorrect, normalizeText } from './scoring.js';
+import { isCorrect, normalizeText } from '../shared/scoring.js';
 import { emptyState, type Attempt, type LearnerState } from './state.js';
 
-export const CODEC_VERSION = '1';
+export const CODEC_VERSION = '2';
+/** The format before extensions: read, never written. */
+const FORMAT_1 = '1';
 export const SCORM12_SUSPEND_LIMIT = 4096;
 export const SCORM2004_SUSPEND_LIMIT = 64000;
 /** The text of a wrong answer that had to be shortened ends with this. */
@@ -112,9 +117,52 @@ function build(state: LearnerState, course: Course, loss: number, textBudget: nu
     attempt ? b36(attempt.current) : '',
     answers.join('~').replace(/~+$/, ''),
     seconds.join('~').replace(/(~0)+$/, ''),
+    writeExtensions(state),
   ];
   const body = fields.join('|');
   return `${body}|${checksum(body)}`;
+}
+
+interface Extension {
+  /** A short name, unique among the extensions; never reused for another meaning. */
+  name: string;
+  /** The value to keep, or undefined when there is nothing to add to the other fields. */
+  write(state: LearnerState): string | undefined;
+  /** Reads the value back into the state; false when it is damaged. */
+  read(text: string, state: LearnerState): boolean;
+}
+
+const EXTENSIONS: Extension[] = [
+  {
+    // The best score × 100, when it is not the last one (field 7) already.
+    name: 'b',
+    write: (state) =>
+      state.bestScore === undefined || state.bestScore === state.score ? undefined : b36(Math.round(state.bestScore * 100)),
+    read: (text, state) => {
+      const score = int36(text);
+      state.bestScore = score / 100;
+      return score >= 0 && score <= 10000;
+    },
+  },
+];
+
+function writeExtensions(state: LearnerState): string {
+  const parts: string[] = [];
+  for (const extension of EXTENSIONS) {
+    const value = extension.write(state);
+    if (value !== undefined) parts.push(`${extension.name}:${escapeText(value, /[%|~;:]/g)}`);
+  }
+  return parts.join(';');
+}
+
+function readExtensions(text: string, state: LearnerState): boolean {
+  for (const part of text ? text.split(';') : []) {
+    const colon = part.indexOf(':');
+    if (colon < 1) return false;
+    const extension = EXTENSIONS.find((e) => e.name === part.slice(0, colon));
+    if (extension && !extension.read(unescapeText(part.slice(colon + 1)), state)) return false;
+  }
+  return true;
 }
 
 function checksum(body: string): string {
@@ -158,8 +206,8 @@ export function encodeResponse(question: Question, response: Response | undefine
   }
 }
 
-function escapeText(text: string): string {
-  return text.replace(/[%|~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+function escapeText(text: string, special = /[%|~]/g): string {
+  return text.replace(special, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 function unescapeText(text: string): string {
@@ -210,10 +258,11 @@ export function decodeState(text: string, course: Course): Decoded {
   const fail = (problem: DecodeProblem): Decoded => ({ state, problems: [problem], lostAttempt: false });
   if (!text) return { state, problems: [], lostAttempt: false };
   const fields = text.split('|');
-  if (fields[0] !== CODEC_VERSION) return fail('version');
+  const format = fields[0];
+  if (format !== CODEC_VERSION && format !== FORMAT_1) return fail('version');
   const sum = fields.pop();
-  if (fields.length !== 11 || sum !== checksum(fields.join('|'))) return fail('damaged');
-  const [, pagesPrint, bankPrint, viewed = '', used, flagText, score, seed = '', current = '', answers, seconds] = fields;
+  if (fields.length !== (format === FORMAT_1 ? 11 : 12) || sum !== checksum(fields.join('|'))) return fail('damaged');
+  const [, pagesPrint, bankPrint, viewed = '', used, flagText, score, seed = '', current = '', answers, seconds, extensions = ''] = fields;
   const problems: DecodeProblem[] = [];
   const flags = int36(flagText);
   const attemptsUsed = int36(used);
@@ -221,6 +270,8 @@ export function decodeState(text: string, course: Course): Decoded {
   state.attemptsUsed = attemptsUsed;
   state.passed = (flags & 1) === 1;
   state.score = score ? int36(score) / 100 : undefined;
+  state.bestScore = state.score;
+  if (!readExtensions(extensions, state)) return fail('damaged');
   if (pagesPrint === pagesFingerprint(course)) {
     course.pages.forEach((page, i) => {
       if (parseInt(viewed[i >> 2] ?? '0', 16) & (1 << (i & 3))) state.viewed.push(page.id);

@@ -9,7 +9,7 @@ import { lessonIds, pageById, type Course, type Response } from './course.js';
 import { drawAttempt, type DrawnQuestion } from './draw.js';
 import { interactionFields } from './interactions.js';
 import { newSeed } from './seed.js';
-import { isAnswered, isCorrect, scoreOf, type Score } from './scoring.js';
+import { isAnswered, isCorrect, scoreOf, type Score } from '../shared/scoring.js';
 import { emptyState, type Attempt, type LearnerState } from './state.js';
 import { canStartAttempt, statusOf, type Progress, type Status } from './status.js';
 import type { Tracker } from './tracking/tracker.js';
@@ -26,7 +26,11 @@ export interface AssessmentSummary {
   passed: boolean;
   /** Last submitted attempt's score, 0 to 100. */
   score: number | undefined;
+  /** The score the LMS records (the best or the last, as the module says). */
+  recordedScore: number | undefined;
   canStart: boolean;
+  /** Attempts the course still allows (null: no limit), also in review mode, where none can start. */
+  attemptsLeft: number | null;
   inProgress: boolean;
 }
 
@@ -41,6 +45,8 @@ export interface HostView {
   complete: boolean;
   assessment: AssessmentSummary | undefined;
   notices: Notice[];
+  /** Without an LMS: the id that names this learner's downloaded results. */
+  learner: string | undefined;
 }
 
 export interface AttemptView {
@@ -109,7 +115,10 @@ export class Session implements Host {
     if (decoded.lostAttempt) this.notify('assessmentChanged', 'info');
     if (launch.passed) this.state.passed = true;
     // The suspend_data may be gone (a 2004 relaunch after a pass) while the LMS kept the score.
-    if (this.state.score === undefined && launch.score !== undefined) this.state.score = launch.score;
+    if (this.state.score === undefined && launch.score !== undefined) {
+      this.state.score = launch.score;
+      this.state.bestScore = launch.score;
+    }
     this.bookmark = pageById(this.course, launch.location) ? launch.location : undefined;
     this.review = launch.review;
     if (this.review) this.notify('reviewMode', 'info');
@@ -137,10 +146,13 @@ export class Session implements Host {
         maxAttempts: a.maxAttempts,
         passed: this.state.passed,
         score: this.state.score,
+        recordedScore: this.recordedScore(),
         canStart: this.canStart(),
+        attemptsLeft: this.state.passed ? 0 : a.maxAttempts === 0 ? null : Math.max(0, a.maxAttempts - this.state.attemptsUsed),
         inProgress: !!attempt && !attempt.submitted,
       },
       notices: Array.from(this.notices, ([key, level]) => ({ key, level })),
+      learner: this.tracker.learner,
     };
   }
 
@@ -214,6 +226,7 @@ export class Session implements Host {
     attempt.submitted = true;
     this.state.attemptsUsed += 1;
     this.state.score = score.percent;
+    this.state.bestScore = Math.max(this.state.bestScore ?? 0, score.percent);
     if (score.passed) this.state.passed = true;
     const now = new Date();
     questions.forEach((drawn, i) => {
@@ -320,7 +333,13 @@ export class Session implements Host {
       attemptsUsed: this.state.attemptsUsed,
       maxAttempts: a?.maxAttempts ?? 0,
       sco: scoPage && { id: scoPage.id, kind: scoPage.kind },
+      failedAttemptStatus: a?.failedAttemptStatus ?? 'incomplete',
     };
+  }
+
+  /** A retake never lowers the grade unless the module reports the latest score. */
+  private recordedScore(): number | undefined {
+    return this.course.assessment?.reportedScore === 'latest' ? this.state.score : this.state.bestScore;
   }
 
   private status(): Status {
@@ -331,7 +350,7 @@ export class Session implements Host {
   private record(): void {
     if (this.review) return;
     const status = this.status();
-    this.tracker.setResult(status, this.state.score);
+    this.tracker.setResult(status, this.recordedScore());
     this.tracker.setExit(status.finished);
   }
 

@@ -21,10 +21,12 @@ export interface LearnerState {
   passed: boolean;
   /** The last submitted attempt's score, 0 to 100. */
   score: number | undefined;
+  /** The best submitted attempt's score, 0 to 100: what modules that report the best score send. */
+  bestScore: number | undefined;
   /** The attempt in progress, or the last submitted one (for its review). */
   attempt: Attempt | undefined;
 }
 
 export function emptyState(): LearnerState {
-  return { viewed: [], attemptsUsed: 0, passed: false, score: undefined, attempt: undefined };
+  return { viewed: [], attemptsUsed: 0, passed: false, score: undefined, bestScore: undefined, attempt: undefined };
 }

@@ -21,6 +21,8 @@ export interface Progress {
   maxAttempts: number;
   /** One SCO per page: the page this SCO tracks. */
   sco?: { id: string; kind: 'start' | 'lesson' | 'assessment' } | undefined;
+  /** What a failed attempt reports while attempts remain (SCORM 1.2; see module.json tracking). */
+  failedAttemptStatus: 'incomplete' | 'failed';
 }
 
 export interface Status {
@@ -31,32 +33,42 @@ export interface Status {
    * left is not finished, so the LMS keeps the data that enforces the attempt limit.
    */
   finished: boolean;
+  /**
+   * Failed, with attempts left, and the module keeps the LMS attempt open for a retake:
+   * SCORM 1.2 then reports "incomplete" rather than "failed", which Moodle treats as finished.
+   */
+  retakeOpen: boolean;
 }
 
 export function statusOf(p: Progress): Status {
   const success: Success = p.passed ? 'passed' : p.attemptsUsed > 0 ? 'failed' : 'unknown';
+  const retakeOpen = success === 'failed' && canStartAttempt(p) && p.failedAttemptStatus === 'incomplete';
   if (p.sco) {
     if (p.sco.kind === 'assessment') {
-      const complete = p.attemptsUsed > 0 || p.passed;
-      return { complete, success, finished: p.passed };
+      const complete = p.passed || (p.attemptsUsed > 0 && !retakeOpen);
+      return { complete, success, finished: p.passed, retakeOpen };
     }
     const complete = p.viewed.includes(p.sco.id);
-    return { complete, success: 'unknown', finished: complete };
+    return { complete, success: 'unknown', finished: complete, retakeOpen: false };
   }
   const pagesDone = p.lessons.every((id) => p.viewed.includes(id));
   const assessmentDone = !p.hasAssessment || p.passed;
   const complete = p.rule === 'allPagesViewed' ? pagesDone : p.rule === 'assessmentPassed' ? assessmentDone : pagesDone && assessmentDone;
-  return { complete, success: p.hasAssessment ? success : 'unknown', finished: complete && assessmentDone };
+  return { complete, success: p.hasAssessment ? success : 'unknown', finished: complete && assessmentDone, retakeOpen };
 }
 
 export function canStartAttempt(p: Pick<Progress, 'passed' | 'attemptsUsed' | 'maxAttempts'>): boolean {
   return !p.passed && (p.maxAttempts === 0 || p.attemptsUsed < p.maxAttempts);
 }
 
-/** SCORM 1.2 has one status: a known result wins, and a pass only counts once complete. */
+/**
+ * SCORM 1.2 has one status: a known result wins, and a pass only counts once complete. A
+ * failed attempt with a retake open is not yet a result: Moodle closes an attempt that
+ * reports "failed" and relaunches it in review mode, locking the learner out of retakes.
+ */
 export function lessonStatus12(s: Status): LessonStatus12 {
   if (s.success === 'passed' && s.complete) return 'passed';
-  if (s.success === 'failed') return 'failed';
+  if (s.success === 'failed' && !s.retakeOpen) return 'failed';
   return s.complete ? 'completed' : 'incomplete';
 }
 

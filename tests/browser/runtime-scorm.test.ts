@@ -3,13 +3,15 @@
  * SCORM versions: the assessment taken with the keyboard, failures, the attempt limit,
  * resume after a relaunch, and what the LMS records.
  */
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildModules } from '../../src/pipeline/index.js';
 import type { RunningServer } from '../../src/preview/package-server.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { servePackages } from '../helpers/lms.js';
-import { buildProject, type BuiltProject } from '../helpers/projects.js';
+import { copyProject, buildProject, type BuiltProject } from '../helpers/projects.js';
 import {
   answerByClicking,
   answerWithKeyboard,
@@ -135,20 +137,41 @@ describe.each<Version>(['scorm12', 'scorm2004'])('%s', (version) => {
     expect(is12 ? data.core.exit : data.exit).toBe(is12 ? '' : 'normal');
   });
 
-  it('records a failed attempt as failed, and offers another attempt', async () => {
+  it('records a failed attempt with attempts left so that the LMS keeps it open (1.2 incomplete, 2004 failed), and offers another attempt', async () => {
     const frame = await launch();
     await ready(frame, 'start');
     await openAssessment(frame);
     await takeAttempt(frame, 'wrong');
     expect(await frame.locator('[data-ck-verdict]').textContent()).toBe('You did not reach the pass mark of 50%.');
     expect(await frame.locator('[data-ck-retry]').isVisible()).toBe(true);
+    expect(await frame.locator('[data-ck-results-attempts]').textContent()).toBe('Attempts left: 1.');
     const data = await cmi();
-    expect(statusOf(data)).toEqual(is12 ? 'failed' : { completion: 'incomplete', success: 'failed' });
+    expect(statusOf(data)).toEqual(is12 ? 'incomplete' : { completion: 'incomplete', success: 'failed' });
     expect(scoreOf(data).raw).toBe('0');
     const interactions = interactionsOf(data);
     expect(interactions).toHaveLength(2);
     for (const interaction of interactions) expect(interaction.result).toBe(is12 ? 'wrong' : 'incorrect');
     expect(is12 ? data.core.exit : data.exit).toBe('suspend');
+  });
+
+  it('lets a learner who failed come back as Moodle relaunches them, retake and pass; the LMS ends with passed', async () => {
+    let frame = await launch();
+    await ready(frame, 'start');
+    for (const id of ['01-contributions', '02-ministries', 'assessment']) {
+      await frame.locator(`a[data-ck-toc="${id}"]`).click();
+      await ready(frame, id);
+    }
+    await takeAttempt(frame, 'wrong');
+    frame = await relaunch();
+    await ready(frame, 'assessment');
+    expect(await frame.evaluate(() => (window.parent as any).coursekitHost.view().review)).toBe(false);
+    await frame.locator('[data-ck-view="results"]').waitFor({ state: 'visible' });
+    expect(await frame.locator('[data-ck-notice]').textContent()).not.toContain('reviewing');
+    await takeAttempt(frame, 'right');
+    expect(await frame.locator('[data-ck-verdict]').textContent()).toBe('You passed.');
+    const data = await cmi();
+    expect(statusOf(data)).toEqual(is12 ? 'passed' : { completion: 'completed', success: 'passed' });
+    expect(scoreOf(data).raw).toBe('100');
   });
 
   it('shows the learner their score when they come back after passing', async () => {
@@ -281,3 +304,59 @@ function responseShown(frame: Frame): Promise<string[]> {
     }
   });
 }
+
+describe('SCORM 1.2 with failed attempts reported as failed', () => {
+  let variant: string;
+  let variantServer: RunningServer;
+  let page: Page;
+
+  beforeAll(async () => {
+    variant = await copyProject('tiny');
+    const file = path.join(variant, 'modules', 'tiny-course', 'module.json');
+    const module = JSON.parse(await readFile(file, 'utf8'));
+    module.tracking.failedAttemptStatus = 'failed';
+    await writeFile(file, JSON.stringify(module));
+    const built = await buildModules({
+      cwd: variant,
+      modulesDir: path.join(variant, 'modules'),
+      outDir: path.join(variant, 'dist'),
+      targets: ['scorm12'],
+    });
+    expect(built.ok).toBe(true);
+    variantServer = await servePackages(path.join(variant, 'dist', 'packages'));
+  });
+  afterAll(async () => {
+    await variantServer?.close();
+    await rm(variant, { recursive: true, force: true });
+  });
+  beforeEach(async () => {
+    page = await browser.newPage();
+    await page.goto(`${variantServer.origin}/lms/tiny-course-scorm12/`);
+  });
+  afterEach(async () => {
+    await page.close();
+  });
+
+  it('relaunched in review mode after a failure, says so and tells the learner how to use the attempt left, never that none are left', async () => {
+    await page.evaluate(() => (window as any).coursekitLms.launch(undefined, {}));
+    let frame = await contentFrame(page);
+    await ready(frame, 'start');
+    await frame.locator('a[data-ck-toc="assessment"]').click();
+    await ready(frame, 'assessment');
+    await takeAttempt(frame, 'wrong');
+    expect(((await page.evaluate(() => (window as any).coursekitLms.cmi())) as any).cmi.core.lesson_status).toBe('failed');
+
+    await page.evaluate(() => (window as any).coursekitLms.exitAndRelaunch());
+    frame = await contentFrame(page);
+    await ready(frame, 'assessment');
+    expect(await frame.evaluate(() => (window.parent as any).coursekitHost.view().review)).toBe(true);
+    expect(await frame.locator('[data-ck-notice]').textContent()).toContain('You are reviewing this course');
+    await frame.locator('[data-ck-view="results"]').waitFor({ state: 'visible' });
+    const attempts = await frame.locator('[data-ck-results-attempts]').textContent();
+    expect(attempts).toBe(
+      'You still have attempts left: to use one, leave this activity and open it again, choosing “Start a new attempt”. Attempts left: 1.',
+    );
+    expect(await frame.locator('[data-ck-assessment]').textContent()).not.toContain('You have used all your attempts');
+    expect(await frame.locator('[data-ck-retry]').isVisible()).toBe(false);
+  });
+});

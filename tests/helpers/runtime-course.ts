@@ -61,6 +61,8 @@ export function bigBankCourse(size = 200, lessons = 40): RuntimeCourseData {
       shuffleQuestions: true,
       shuffleOptions: true,
       draw: [74, 75, 76, 77].map((p) => ({ key: `A/58/275#${p}`, count: perParagraph })),
+      failedAttemptStatus: 'incomplete',
+      reportedScore: 'best',
     },
     questions,
     paragraphs: {},
@@ -93,6 +95,7 @@ export function worstState(course: RuntimeCourseData, seed: number, submitted: b
     attemptsUsed: 35 ** 2,
     passed: submitted,
     score: 66.67,
+    bestScore: 83.33,
     attempt: {
       seed,
       current: drawn.length - 1,

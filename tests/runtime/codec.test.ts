@@ -8,7 +8,8 @@ import type { RuntimeCourseData } from '../../src/model/runtime-data.js';
 import { SCORM12_SUSPEND_LIMIT, SHORTENED, decodeResponse, decodeState, encodeResponse, encodeState } from '../../src/runtime/codec.js';
 import type { Question, Response } from '../../src/runtime/course.js';
 import { drawAttempt } from '../../src/runtime/draw.js';
-import { isCorrect } from '../../src/runtime/scoring.js';
+import { isCorrect } from '../../src/shared/scoring.js';
+import { hash } from '../../src/shared/random.js';
 import type { LearnerState } from '../../src/runtime/state.js';
 import { bigBankCourse, runtimeCourse, worstState } from '../helpers/runtime-course.js';
 
@@ -33,7 +34,15 @@ const smallCourse: RuntimeCourseData = {
     { id: 'two', url: 'two.html', title: 'Two', kind: 'lesson' },
     { id: 'assessment', url: 'assessment.html', title: 'Test', kind: 'assessment' },
   ],
-  assessment: { passMark: 50, maxAttempts: 2, shuffleQuestions: false, shuffleOptions: false, draw: [{ key: 'D#1', count: 2 }] },
+  assessment: {
+    passMark: 50,
+    maxAttempts: 2,
+    shuffleQuestions: false,
+    shuffleOptions: false,
+    draw: [{ key: 'D#1', count: 2 }],
+    failedAttemptStatus: 'incomplete',
+    reportedScore: 'best',
+  },
   questions: { first: q('single', ['a', 'b', 'c'], ['b']), second: q('fillIn', [], ['yes']) },
   paragraphs: {},
   strings: {},
@@ -70,15 +79,42 @@ describe('the state', () => {
     attemptsUsed: 1,
     passed: false,
     score: 50,
+    bestScore: 50,
     attempt: { seed: 123456, current: 1, submitted: false, answers: [['b'], ['no | maybe']], seconds: [12, 3] },
   };
 
   it('has a versioned, compact format', () => {
     const { text, loss } = encodeState(state, smallCourse);
     expect(loss).toBe(0);
-    // version | pages print | bank print | viewed (hex bits) | attempts | flags | score×100 | seed | question | answers | seconds | checksum
-    expect(text).toMatch(/^1\|\w{4}\|\w{4}\|b\|1\|2\|3uw\|2n9c\|1\|1~no %7C maybe\|c~3\|\w+$/);
+    // version | pages print | bank print | viewed (hex bits) | attempts | flags | score×100 | seed | question | answers | seconds | extensions | checksum
+    expect(text).toMatch(/^2\|\w{4}\|\w{4}\|b\|1\|2\|3uw\|2n9c\|1\|1~no %7C maybe\|c~3\|\|\w+$/);
     expect(decodeState(text, smallCourse)).toEqual({ state, problems: [], lostAttempt: false });
+  });
+
+  it('keeps the best score beside the last one when they differ', () => {
+    const retaken: LearnerState = { ...state, attemptsUsed: 2, score: 25, bestScore: 62.5 };
+    const { text } = encodeState(retaken, smallCourse);
+    expect(text).toMatch(/\|b:4tm\|\w+$/);
+    expect(decodeState(text, smallCourse).state).toEqual(retaken);
+  });
+
+  it('skips extensions it does not know (a newer coursekit wrote them) and refuses malformed ones', () => {
+    const text = encodeState({ ...state, bestScore: 62.5 }, smallCourse).text;
+    const signed = (body: string) => `${body}|${(hash(body) % 36 ** 5).toString(36)}`;
+    const body = text.slice(0, text.lastIndexOf('|'));
+    expect(decodeState(signed(body.replace('|b:4tm', '|zz:%7C9;b:4tm')), smallCourse)).toEqual({
+      state: { ...state, bestScore: 62.5 },
+      problems: [],
+      lostAttempt: false,
+    });
+    expect(decodeState(signed(body.replace('|b:4tm', '|b:zzzz')), smallCourse).problems).toEqual(['damaged']);
+    expect(decodeState(signed(body.replace('|b:4tm', '|:4tm')), smallCourse).problems).toEqual(['damaged']);
+  });
+
+  it('still reads what format 1 (coursekit before extensions) saved', () => {
+    // Written by the format 1 encoder for this state.
+    const saved = '1|hbex|28nn|b|1|2|3uw|2n9c|1|1~no %7C maybe|c~3|n8ij';
+    expect(decodeState(saved, smallCourse)).toEqual({ state, problems: [], lostAttempt: false });
   });
 
   it('keeps a submitted attempt for its review', () => {
@@ -96,9 +132,9 @@ describe('the state', () => {
     const { text } = encodeState(state, smallCourse);
     expect(decodeState(text.slice(0, -3), smallCourse).problems).toEqual(['damaged']);
     expect(decodeState(text.replace('|1~no', '|0~no'), smallCourse).problems).toEqual(['damaged']);
-    expect(decodeState(`2${text.slice(1)}`, smallCourse).problems).toEqual(['version']);
+    expect(decodeState(`3${text.slice(1)}`, smallCourse).problems).toEqual(['version']);
     expect(decodeState('', smallCourse)).toEqual({
-      state: { viewed: [], attemptsUsed: 0, passed: false, score: undefined, attempt: undefined },
+      state: { viewed: [], attemptsUsed: 0, passed: false, score: undefined, bestScore: undefined, attempt: undefined },
       problems: [],
       lostAttempt: false,
     });

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeCourseData } from '../../src/model/runtime-data.js';
 import type { Question } from '../../src/runtime/course.js';
 import { drawAttempt } from '../../src/runtime/draw.js';
-import { isCorrect, isPartlyCorrect, normalizeText, scoreOf } from '../../src/runtime/scoring.js';
+import { isCorrect, isPartlyCorrect, normalizeText, scoreOf } from '../../src/shared/scoring.js';
 import { runtimeCourse } from '../helpers/runtime-course.js';
 
 let sample: RuntimeCourseData;

@@ -2,7 +2,8 @@
 import { Scorm12API, Scorm2004API } from 'scorm-again';
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../src/runtime/course.js';
-import { interactionFields, interactionId, singleCharIds, type InteractionInput } from '../../src/runtime/interactions.js';
+import { interactionFields, type InteractionInput } from '../../src/runtime/interactions.js';
+import { interactionId, singleCharIds } from '../../src/shared/interaction-patterns.js';
 
 const q = (type: Question['type'], ids: string[], correct: string[], prompt = 'Which one?'): Question => ({
   type,

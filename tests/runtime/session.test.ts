@@ -80,25 +80,147 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** Answers every drawn question right (or wrong) through the host interface, as a page does. */
-function takeAttempt(session: Session, course: RuntimeCourseData, right: boolean): void {
+/** Answers every drawn question right (or wrong, or right only at some positions) through the host interface, as a page does. */
+function takeAttempt(session: Session, course: RuntimeCourseData, rightAt: boolean | ((position: number) => boolean)): void {
   expect(session.startAttempt()).toBe(true);
   const attempt = session.attempt()!;
   attempt.questions.forEach((drawn, i) => {
+    const right = typeof rightAt === 'boolean' ? rightAt : rightAt(i);
     const q = course.questions[drawn.id]!;
     const answer =
       q.type === 'fillIn'
         ? [right ? q.correct[0]! : 'no idea']
         : right
           ? q.correct
-          : q.type === 'single' || q.type === 'trueFalse'
-            ? [q.ids.find((id) => id !== q.correct[0])!]
+          : q.type === 'single' || q.type === 'trueFalse' || q.type === 'multiple'
+            ? [q.ids.find((id) => !q.correct.includes(id))!]
             : q.correct.slice().reverse();
     session.answer(i, answer);
     if (i < attempt.questions.length - 1) session.goTo(i + 1);
   });
   expect(session.submit()).toBe(true);
 }
+
+/**
+ * What Moodle 5.0 hands the next launch (SCORM-NOTES.md, issue 18): SCORM 1.2 treats passed,
+ * failed and completed as a finished attempt and relaunches it in review mode; SCORM 2004
+ * returns the data only after exit "suspend", and relaunches a passed SCO in review mode.
+ */
+function moodleRelaunch(version: Version, kept: any): object {
+  if (version === 'scorm12') {
+    const finished = ['passed', 'failed', 'completed'].includes(kept.core.lesson_status);
+    return {
+      cmi: {
+        suspend_data: kept.suspend_data,
+        core: {
+          lesson_location: kept.core.lesson_location,
+          lesson_status: kept.core.lesson_status,
+          score: kept.core.score,
+          lesson_mode: finished ? 'review' : 'normal',
+          credit: finished ? 'no-credit' : 'credit',
+          entry: !finished && kept.core.exit === 'suspend' ? 'resume' : '',
+        },
+      },
+    };
+  }
+  const review = kept.success_status === 'passed';
+  const common = {
+    completion_status: kept.completion_status,
+    success_status: kept.success_status,
+    score: kept.score,
+    mode: review ? 'review' : 'normal',
+  };
+  return kept.exit === 'suspend'
+    ? { cmi: { ...common, suspend_data: kept.suspend_data, location: kept.location, entry: 'resume' } }
+    : { cmi: { ...common, entry: 'ab-initio' } };
+}
+
+describe.each(['scorm12', 'scorm2004'] as const)('%s retakes, relaunched as Moodle does', (version) => {
+  const is12 = version === 'scorm12';
+  /** tiny with three attempts and a pass mark that one wrong answer of two misses. */
+  const retakeable = (settings: Partial<RuntimeCourseData['assessment'] & object> = {}) => {
+    const course = structuredClone(tiny);
+    Object.assign(course.assessment!, { passMark: 100, maxAttempts: 3 }, settings);
+    return course;
+  };
+  const statusOf = (cmi: any) => (is12 ? cmi.core.lesson_status : `${cmi.completion_status}/${cmi.success_status}`);
+  const rawScore = (cmi: any) => (is12 ? cmi.core.score.raw : cmi.score.raw);
+  const viewEverything = (session: Session, course: RuntimeCourseData) => {
+    for (const page of course.pages) session.pageViewed(page.id);
+  };
+
+  it('keeps the LMS attempt open after a failed attempt with attempts left, so the learner retakes, passes, and keeps the best score', () => {
+    const course = retakeable();
+    const first = lms(version);
+    let session = first.session(course);
+    viewEverything(session, course);
+    takeAttempt(session, course, (i) => i === 0);
+    session.end();
+    let kept = first.cmi();
+    expect(statusOf(kept)).toBe(is12 ? 'incomplete' : 'incomplete/failed');
+    expect(rawScore(kept)).toBe('50');
+    expect(is12 ? kept.core.exit : kept.exit).toBe('suspend');
+
+    const second = lms(version, moodleRelaunch(version, kept));
+    session = second.session(course);
+    expect(session.view()).toMatchObject({ review: false, assessment: { attemptsUsed: 1, canStart: true, attemptsLeft: 2, score: 50 } });
+    takeAttempt(session, course, false);
+    session.end();
+    kept = second.cmi();
+    expect(statusOf(kept)).toBe(is12 ? 'incomplete' : 'incomplete/failed');
+    expect(rawScore(kept)).toBe('50');
+    expect(session.view().assessment).toMatchObject({ score: 0, recordedScore: 50, attemptsLeft: 1 });
+
+    const third = lms(version, moodleRelaunch(version, kept));
+    session = third.session(course);
+    takeAttempt(session, course, true);
+    session.end();
+    kept = third.cmi();
+    expect(statusOf(kept)).toBe(is12 ? 'passed' : 'completed/passed');
+    expect(rawScore(kept)).toBe('100');
+  });
+
+  it('reports failed once the last allowed attempt fails', () => {
+    const course = retakeable({ maxAttempts: 2 });
+    const api = lms(version);
+    const session = api.session(course);
+    viewEverything(session, course);
+    takeAttempt(session, course, false);
+    expect(statusOf(api.cmi())).toBe(is12 ? 'incomplete' : 'incomplete/failed');
+    takeAttempt(session, course, (i) => i === 1);
+    expect(statusOf(api.cmi())).toBe(is12 ? 'failed' : 'incomplete/failed');
+    expect(rawScore(api.cmi())).toBe('50');
+    expect(session.view().assessment).toMatchObject({ canStart: false, attemptsLeft: 0 });
+  });
+
+  it('sends the latest score when the module asks for it', () => {
+    const course = retakeable({ reportedScore: 'latest' });
+    const api = lms(version);
+    const session = api.session(course);
+    takeAttempt(session, course, (i) => i === 0);
+    expect(rawScore(api.cmi())).toBe('50');
+    takeAttempt(session, course, false);
+    expect(rawScore(api.cmi())).toBe('0');
+  });
+
+  it('with failed attempts reported as failed, a relaunch in review mode says so and counts the attempts left truthfully', () => {
+    const course = retakeable({ failedAttemptStatus: 'failed' });
+    const first = lms(version);
+    let session = first.session(course);
+    takeAttempt(session, course, false);
+    session.end();
+    const kept = first.cmi();
+    expect(statusOf(kept)).toBe(is12 ? 'failed' : 'incomplete/failed');
+    if (!is12) return; // Moodle leaves a failed 2004 attempt open: no review mode to test.
+    const again = lms(version, moodleRelaunch(version, kept));
+    session = again.session(course);
+    expect(session.view().review).toBe(true);
+    expect(session.view().notices).toContainEqual({ key: 'reviewMode', level: 'info' });
+    expect(session.view().assessment).toMatchObject({ canStart: false, attemptsUsed: 1, attemptsLeft: 2 });
+    session.end();
+    expect(again.calls.filter((c) => c.method === 'LMSSetValue')).toEqual([]);
+  });
+});
 
 describe('typed answers', () => {
   it('keeps at most 250 characters of a typed answer, whatever the page sends', () => {
@@ -137,7 +259,7 @@ describe.each<Version>(['scorm12', 'scorm2004'])('%s session', (version) => {
     expect(is12 ? cmi.core.lesson_status : cmi.completion_status).toBe('incomplete');
     if (!is12) expect(cmi.success_status).toBe('unknown');
     expect(is12 ? cmi.core.exit : cmi.exit).toBe('suspend');
-    expect(cmi.suspend_data).toMatch(/^1\|/);
+    expect(cmi.suspend_data).toMatch(/^2\|/);
     expect(api.calls.filter((c) => /SetValue|Commit/.test(c.method) && c.result !== 'true')).toEqual([]);
   });
 

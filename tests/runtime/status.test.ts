@@ -18,6 +18,7 @@ const base: Progress = {
   passed: false,
   attemptsUsed: 0,
   maxAttempts: 3,
+  failedAttemptStatus: 'failed',
 };
 const allViewed = { viewed: ['start', 'one', 'two'] };
 
@@ -41,37 +42,80 @@ describe('statusOf', () => {
     ['allPagesViewedAndAssessmentPassed', { ...allViewed, attemptsUsed: 3 }, false, 'failed', false, 'failed'],
   ] as const)('%s with %j: complete %s, success %s, finished %s, 1.2 %s', (rule, progress, complete, success, finished, status12) => {
     const status = statusOf({ ...base, rule, ...progress });
-    expect(status).toEqual({ complete, success, finished });
+    expect(status).toEqual({ complete, success, finished, retakeOpen: false });
     expect(lessonStatus12(status)).toBe(status12);
+  });
+
+  it.each([
+    // rule, progress, complete, 1.2 lesson_status, retake open
+    // A failed attempt with attempts left keeps the LMS attempt open: Moodle closes one that says "failed".
+    ['allPagesViewedAndAssessmentPassed', { ...allViewed, attemptsUsed: 1 }, false, 'incomplete', true],
+    ['assessmentPassed', { attemptsUsed: 2 }, false, 'incomplete', true],
+    // Pages viewed under allPagesViewed: already "completed", which a failed attempt does not take back.
+    ['allPagesViewed', { ...allViewed, attemptsUsed: 1 }, true, 'completed', true],
+    // The last allowed attempt failed: now it is a result.
+    ['allPagesViewedAndAssessmentPassed', { ...allViewed, attemptsUsed: 3 }, false, 'failed', false],
+    ['allPagesViewedAndAssessmentPassed', { ...allViewed, attemptsUsed: 2, passed: true }, true, 'passed', false],
+  ] as const)(
+    'with failed attempts reported as incomplete: %s, %j: complete %s, 1.2 %s',
+    (rule, progress, complete, status12, retakeOpen) => {
+      const status = statusOf({ ...base, failedAttemptStatus: 'incomplete', rule, ...progress });
+      expect(status).toMatchObject({ complete, retakeOpen });
+      expect(status.success).toBe(progress.attemptsUsed > 0 && !('passed' in progress) ? 'failed' : 'passed');
+      expect(lessonStatus12(status)).toBe(status12);
+    },
+  );
+
+  it('keeps an assessment SCO incomplete while its retake is open', () => {
+    const sco = { id: 'assessment', kind: 'assessment' } as const;
+    expect(statusOf({ ...base, failedAttemptStatus: 'incomplete', attemptsUsed: 1, sco })).toMatchObject({
+      complete: false,
+      success: 'failed',
+      retakeOpen: true,
+    });
+    expect(statusOf({ ...base, failedAttemptStatus: 'incomplete', attemptsUsed: 3, sco })).toMatchObject({
+      complete: true,
+      success: 'failed',
+      retakeOpen: false,
+    });
   });
 
   it('ignores the assessment part of the rule when the module has none', () => {
     const status = statusOf({ ...base, hasAssessment: false, ...allViewed });
-    expect(status).toEqual({ complete: true, success: 'unknown', finished: true });
+    expect(status).toEqual({ complete: true, success: 'unknown', finished: true, retakeOpen: false });
     expect(lessonStatus12(status)).toBe('completed');
   });
 
   it('tracks one page per SCO in a multi-SCO package', () => {
-    expect(statusOf({ ...base, sco: { id: 'two', kind: 'lesson' } })).toEqual({ complete: false, success: 'unknown', finished: false });
+    expect(statusOf({ ...base, sco: { id: 'two', kind: 'lesson' } })).toEqual({
+      complete: false,
+      success: 'unknown',
+      finished: false,
+      retakeOpen: false,
+    });
     expect(statusOf({ ...base, viewed: ['two'], sco: { id: 'two', kind: 'lesson' } })).toEqual({
       complete: true,
       success: 'unknown',
       finished: true,
+      retakeOpen: false,
     });
     expect(statusOf({ ...base, sco: { id: 'assessment', kind: 'assessment' } })).toEqual({
       complete: false,
       success: 'unknown',
       finished: false,
+      retakeOpen: false,
     });
     expect(statusOf({ ...base, attemptsUsed: 1, sco: { id: 'assessment', kind: 'assessment' } })).toEqual({
       complete: true,
       success: 'failed',
       finished: false,
+      retakeOpen: false,
     });
     expect(statusOf({ ...base, attemptsUsed: 1, passed: true, sco: { id: 'assessment', kind: 'assessment' } })).toEqual({
       complete: true,
       success: 'passed',
       finished: true,
+      retakeOpen: false,
     });
   });
 });

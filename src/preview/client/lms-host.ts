@@ -51,7 +51,7 @@ export interface LmsHost {
   launch(saved: CmiData | null | undefined, options?: LaunchOptions): void;
   /** The CMI data model as the LMS holds it. */
   cmi(): CmiData | null;
-  /** What an LMS hands the next launch of this SCO. */
+  /** What an LMS (Moodle 5.0) hands the next launch of this SCO. */
   relaunchData(): CmiData | null;
   /** Unload the SCO (as an LMS does when the learner leaves), then relaunch it with its data. */
   exitAndRelaunch(options?: LaunchOptions): Promise<CmiData | null>;
@@ -122,23 +122,31 @@ const host: LmsHost = {
     const rendered = host.cmi();
     if (!rendered) return null;
     const cmi = (rendered.cmi ?? rendered) as CmiData;
+    // As Moodle 5.0 does: a 1.2 attempt that reported passed, failed or completed is finished
+    // and opens in review mode; 2004 returns the data only after exit "suspend", and a passed
+    // SCO opens in review mode.
     if (version === 'scorm12') {
       const core = (cmi.core ?? {}) as CmiData;
+      const status = core.lesson_status || 'not attempted';
+      const finished = ['passed', 'failed', 'completed'].includes(status);
       return {
         cmi: {
           suspend_data: cmi.suspend_data || '',
           core: {
             lesson_location: core.lesson_location || '',
-            lesson_status: core.lesson_status || 'not attempted',
-            entry: core.exit === 'suspend' ? 'resume' : '',
+            lesson_status: status,
+            lesson_mode: finished ? 'review' : 'normal',
+            credit: finished ? 'no-credit' : 'credit',
+            entry: !finished && core.exit === 'suspend' ? 'resume' : '',
             score: core.score || {},
           },
         },
       };
     }
+    const mode = cmi.success_status === 'passed' ? 'review' : 'normal';
     if (cmi.exit !== 'suspend') {
       return {
-        cmi: { completion_status: cmi.completion_status, success_status: cmi.success_status, score: cmi.score, entry: 'ab-initio' },
+        cmi: { completion_status: cmi.completion_status, success_status: cmi.success_status, score: cmi.score, mode, entry: 'ab-initio' },
       };
     }
     return {
@@ -148,6 +156,7 @@ const host: LmsHost = {
         completion_status: cmi.completion_status,
         success_status: cmi.success_status,
         score: cmi.score,
+        mode,
         entry: 'resume',
       },
     };

@@ -2,6 +2,7 @@
  * No LMS: progress stays in this browser's localStorage, keyed by module id and version.
  * Where storage is unavailable (some file:// and private modes) it lives only in memory.
  */
+import { newSeed } from '../seed.js';
 import type { LaunchData, Tracker } from './tracker.js';
 
 export class LocalTracker implements Tracker {
@@ -10,11 +11,13 @@ export class LocalTracker implements Tracker {
   readonly limit = Infinity;
   private location = '';
   private data = '';
+  learner = '';
 
   constructor(private readonly key: string) {}
 
   start(): LaunchData {
     const launch: LaunchData = { location: '', suspendData: '', review: false, passed: false, score: undefined };
+    this.learner = newLearnerId();
     let stored: string | null;
     try {
       stored = localStorage.getItem(this.key);
@@ -36,6 +39,7 @@ export class LocalTracker implements Tracker {
     }
     this.location = saved.location;
     this.data = saved.data;
+    if (saved.learner) this.learner = saved.learner;
     return { ...launch, location: saved.location, suspendData: saved.data };
   }
 
@@ -52,7 +56,7 @@ export class LocalTracker implements Tracker {
   commit(): boolean {
     if (this.kind === 'memory') return true;
     try {
-      localStorage.setItem(this.key, JSON.stringify({ location: this.location, data: this.data }));
+      localStorage.setItem(this.key, JSON.stringify({ location: this.location, data: this.data, learner: this.learner }));
     } catch {
       this.kind = 'memory';
     }
@@ -65,7 +69,7 @@ export class LocalTracker implements Tracker {
 }
 
 /** What this tracker stores, or undefined when the stored text is anything else. */
-function parseSaved(text: string): { location: string; data: string } | undefined {
+function parseSaved(text: string): { location: string; data: string; learner: string | undefined } | undefined {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -73,8 +77,18 @@ function parseSaved(text: string): { location: string; data: string } | undefine
     return undefined;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const { location = '', data = '' } = value as Record<string, unknown>;
-  return typeof location === 'string' && typeof data === 'string' ? { location, data } : undefined;
+  const { location = '', data = '', learner } = value as Record<string, unknown>;
+  if (typeof location !== 'string' || typeof data !== 'string') return undefined;
+  return { location, data, learner: typeof learner === 'string' && /^[0-9a-z]{8,32}$/.test(learner) ? learner : undefined };
+}
+
+/** 16 random base-36 characters. */
+function newLearnerId(): string {
+  const seeds = [newSeed(), newSeed(), newSeed()];
+  return seeds
+    .map((n) => n.toString(36).padStart(6, '0'))
+    .join('')
+    .slice(0, 16);
 }
 
 export function storageKey(moduleId: string, version: string): string {

@@ -3,7 +3,8 @@
  * written only when it changes, and a refused SetValue of the learner's progress or result
  * kept and sent again, so a commit only counts as saved once the LMS holds every such value.
  */
-import type { InteractionFields, ScormVersion } from '../interactions.js';
+import type { ScormVersion } from '../../shared/interaction-patterns.js';
+import type { InteractionFields } from '../interactions.js';
 import { lmsVocabulary, type Status } from '../status.js';
 import type { LaunchData, Tracker } from './tracker.js';
 

@@ -2,7 +2,8 @@
  * One tracking interface for SCORM 1.2, SCORM 2004 and the browser's own storage. The
  * session decides what to record; a tracker only knows how its LMS spells it.
  */
-import type { InteractionFields, ScormVersion } from '../interactions.js';
+import type { ScormVersion } from '../../shared/interaction-patterns.js';
+import type { InteractionFields } from '../interactions.js';
 import type { Status } from '../status.js';
 
 export interface LaunchData {
@@ -29,6 +30,8 @@ export interface Tracker {
   readonly version: ScormVersion | undefined;
   /** The longest suspend_data the LMS keeps. */
   readonly limit: number;
+  /** Without an LMS: a random id kept with the progress, which names the learner's downloaded results (no one's identity). */
+  readonly learner?: string;
   start(): LaunchData;
   setProgress(location: string, suspendData: string): void;
   /** Score first, then status: some LMSs ignore a score sent after the status. */

@@ -3,8 +3,9 @@
  * session (host) owns the attempt; this view only shows it and reports what the learner does,
  * so a reload or a relaunch comes back to the same question with the same answers.
  */
-import type { Course, Question } from '../course.js';
-import type { AttemptView, Host } from '../session.js';
+import { type Course, formatScore, type Question } from '../course.js';
+import { resultsFile, resultsFileName } from '../results-file.js';
+import type { AssessmentSummary, AttemptView, Host } from '../session.js';
 import { $, $$, el, focus, show, type Translate } from './dom.js';
 import { applyResponse, arrange, authoredFeedback, describeResponse, enableOrdering, questionForm, responseOf } from './question.js';
 
@@ -55,17 +56,34 @@ export function setupAssessment(host: Host, course: Course, t: Translate): void 
     else showIntro();
   }
 
+  const score = (value: number) => formatScore(value, course.language);
+
+  /**
+   * What is left to the learner, told truthfully: "no attempts left" only when the course's own
+   * count says so. In review mode (an LMS that closed the attempt) none can start here, so the
+   * learner is told how to start a new attempt in the LMS.
+   */
+  function attemptsLine(summary: AssessmentSummary, review: boolean): string {
+    if (summary.passed || summary.attemptsUsed === 0) return '';
+    if (summary.attemptsLeft === 0) return t('noAttemptsLeft');
+    const left = summary.attemptsLeft === null ? '' : t('attemptsLeft', { n: summary.attemptsLeft });
+    return review ? `${t('reviewRetake')} ${left}`.trim() : left;
+  }
+
   function showIntro(): void {
     showView('intro');
-    const summary = host.view().assessment!;
+    const view = host.view();
+    const summary = view.assessment!;
     const status = part('attempt-status');
     const lines: string[] = [];
-    if (summary.score !== undefined) lines.push(t('lastScore', { score: Math.floor(summary.score) }));
+    if (summary.score !== undefined) lines.push(t('lastScore', { score: score(summary.score) }));
+    if (summary.recordedScore !== undefined && summary.recordedScore !== summary.score)
+      lines.push(t('recordedScore', { score: score(summary.recordedScore) }));
     if (summary.passed) lines.push(t('passed'));
-    else if (!summary.canStart && summary.attemptsUsed > 0) lines.push(t('noAttemptsLeft'));
     else if (summary.canStart && summary.maxAttempts > 0)
       lines.push(t('attemptsUsed', { n: summary.attemptsUsed + 1, total: summary.maxAttempts }));
-    if (status) status.textContent = lines.join(' ');
+    else lines.push(attemptsLine(summary, view.review));
+    if (status) status.textContent = lines.filter(Boolean).join(' ');
     show(part('start'), summary.canStart);
   }
 
@@ -126,27 +144,30 @@ export function setupAssessment(host: Host, course: Course, t: Translate): void 
 
   function showResults(moveFocus: boolean): void {
     const current = attempt!;
-    const score = current.score!;
-    const summary = host.view().assessment!;
+    const result = current.score!;
+    const view = host.view();
+    const summary = view.assessment!;
     showView('results');
     const scoreLine = part('score');
-    if (scoreLine) scoreLine.textContent = t('scoreLine', { score: Math.floor(score.percent), correct: score.correct, total: score.total });
+    if (scoreLine) scoreLine.textContent = t('scoreLine', { score: score(result.percent), correct: result.correct, total: result.total });
     const verdict = part('verdict');
     if (verdict) {
-      verdict.textContent = score.passed ? t('passed') : t('failed', { n: settings!.passMark });
-      verdict.setAttribute('data-ck-result', score.passed ? 'correct' : 'incorrect');
+      verdict.textContent = result.passed ? t('passed') : t('failed', { n: settings!.passMark });
+      verdict.setAttribute('data-ck-result', result.passed ? 'correct' : 'incorrect');
     }
     const attempts = part('results-attempts');
     if (attempts) {
-      attempts.textContent = summary.passed
-        ? ''
-        : summary.canStart
-          ? summary.maxAttempts > 0
-            ? t('attemptsLeft', { n: summary.maxAttempts - summary.attemptsUsed })
-            : ''
-          : t('noAttemptsLeft');
+      const recorded =
+        summary.recordedScore !== undefined && summary.recordedScore !== result.percent
+          ? t('recordedScore', { score: score(summary.recordedScore) })
+          : '';
+      attempts.textContent = [recorded, attemptsLine(summary, view.review)].filter(Boolean).join(' ');
     }
     show(part('retry'), summary.canStart);
+    // Without an LMS, the learner's results reach the facilitator only as a file.
+    show(part('download'), host.view().learner !== undefined);
+    const downloadStatus = part('download-status');
+    if (downloadStatus) downloadStatus.textContent = '';
     const review = part('review');
     if (review) {
       review.textContent = '';
@@ -181,11 +202,28 @@ export function setupAssessment(host: Host, course: Course, t: Translate): void 
     return item;
   }
 
+  function download(): void {
+    const learner = host.view().learner;
+    const current = host.attempt();
+    const file = learner && current && resultsFile(course, learner, current, new Date());
+    if (!file) return;
+    const name = resultsFileName(file);
+    const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
+    const link = el('a', undefined, { href: url, download: name, hidden: '' });
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    const status = part('download-status');
+    if (status) status.textContent = t('resultsDownloaded', { file: name });
+  }
+
   const startOrRetry = () => {
     if (host.startAttempt()) render(true);
   };
   part('start')?.addEventListener('click', startOrRetry);
   part('retry')?.addEventListener('click', startOrRetry);
+  part('download-button')?.addEventListener('click', download);
   prev?.addEventListener('click', () => go(-1));
   next?.addEventListener('click', () => go(1));
   submit?.addEventListener('click', () => trySubmit(false));

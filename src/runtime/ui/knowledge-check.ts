@@ -4,7 +4,7 @@
  * can change the answer and check again.
  */
 import type { Course } from '../course.js';
-import { isCorrect, isPartlyCorrect } from '../scoring.js';
+import { isCorrect, isPartlyCorrect } from '../../shared/scoring.js';
 import { $, $$, el, type Translate } from './dom.js';
 import { authoredFeedback, enableOrdering, responseOf } from './question.js';
 

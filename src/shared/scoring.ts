@@ -1,5 +1,18 @@
-/** Is an answer right? The same rules for knowledge checks and the assessment. */
-import type { Question, Response } from './course.js';
+/**
+ * Is an answer right? The same rules for knowledge checks, the assessment, and `coursekit
+ * results` reading an LMS export back: shared by the learner runtime and build-time code, so
+ * it imports nothing.
+ */
+
+/** What scoring needs of a question (the runtime's course data has more). */
+export interface ScoredQuestion {
+  type: 'single' | 'multiple' | 'trueFalse' | 'matching' | 'ordering' | 'fillIn';
+  /** Option ids (single/multiple), "true"/"false", pair→match ids, ordered ids, or accepted texts. */
+  correct: string[];
+}
+
+/** A learner's answer, by ids (see `responseOf` in runtime/ui/question.ts). */
+export type Response = string[];
 
 /** Fill-in answers ignore case, surrounding spaces and repeated spaces. */
 export function normalizeText(text: string): string {
@@ -10,7 +23,7 @@ export function isAnswered(response: Response | undefined): response is Response
   return !!response && response.some((part) => part !== '');
 }
 
-export function isCorrect(question: Question, response: Response | undefined): boolean {
+export function isCorrect(question: ScoredQuestion, response: Response | undefined): boolean {
   if (!isAnswered(response)) return false;
   if (question.type === 'fillIn') {
     const given = normalizeText(response[0] ?? '');
@@ -23,7 +36,7 @@ export function isCorrect(question: Question, response: Response | undefined): b
 }
 
 /** For practice feedback: not right, but some of it is. */
-export function isPartlyCorrect(question: Question, response: Response | undefined): boolean {
+export function isPartlyCorrect(question: ScoredQuestion, response: Response | undefined): boolean {
   if (!isAnswered(response) || isCorrect(question, response)) return false;
   if (question.type === 'multiple') return response.some((id) => question.correct.includes(id));
   if (question.type === 'matching' || question.type === 'ordering') return question.correct.some((id, i) => response[i] === id);
