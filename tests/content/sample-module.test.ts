@@ -108,11 +108,42 @@ describe('the A/58/275 course', () => {
     expect(passages).toBeGreaterThan(100);
   });
 
+  it('marks the cut where a running-text quotation starts a sentence of the report and stops before its end', () => {
+    const paragraphs = displayedParagraphs();
+    // Where the words occur in the paragraphs as displayed: the text just before and just after each occurrence.
+    const occurrences = (words: string) =>
+      paragraphs.flatMap((p) => {
+        const found: { before: string; after: string }[] = [];
+        for (let at = p.indexOf(words); at !== -1; at = p.indexOf(words, at + 1))
+          found.push({ before: p.slice(0, at), after: p.slice(at + words.length) });
+        return found;
+      });
+    const startsSentence = (words: string) => occurrences(words).some(({ before }) => before === '' || /[.!?] $/.test(before));
+    const endsSentence = (words: string) => occurrences(words).some(({ after }) => /^([.!?]|$)/.test(after));
+    let checked = 0;
+    for (const { where, text, accept } of courseTexts(files)) {
+      for (const match of text.matchAll(/“([^”]*)”/g)) {
+        const quoted = accept && match[1]!.includes('______') ? match[1]!.replace('______', accept[0]!) : match[1]!;
+        const parts = quoted.split('…').map((part) => part.trim().replace(/[.,;:]$/, ''));
+        if (!/^[A-Z]/.test(parts[0]!) || !startsSentence(parts[0]!)) continue;
+        checked++;
+        const last = parts.at(-1)!;
+        expect(last === '' || endsSentence(last), `${where}: “${quoted}” stops mid-sentence without “…”`).toBe(true);
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(10);
+  });
+
   it('says precisely what it covers: paragraphs 74-77, the start of a section V that continues after them', () => {
     expect(course.meta.description).toContain('section V');
     expect(course.meta.description).toContain('continues after paragraph 77');
+    expect(course.meta.assessment?.title).toContain('paragraphs 74 to 77');
+    expect(course.sources[0]!.title).toContain(
+      'section V, Conclusions and recommendations (paragraphs 74 to 85), extract of paragraphs 74 to 77',
+    );
     for (const { where, text } of courseTexts(files)) {
       expect(text, where).not.toMatch(/the conclusions and recommendations \((section V, )?paragraphs 74/i);
+      expect(text, where).not.toMatch(/\bthe recommendations of A\/58\/275|\bthe four recommendations\b/i);
     }
   });
 
