@@ -99,7 +99,24 @@ describe('the question bank', () => {
     }
   });
 
-  it('gives v2 questions new ids where v1 questions were replaced, so LMS reports of the two versions cannot be confused', () => {
+  it('is counted truly in docs/content-review.md: the level table gives the bank as it is', async () => {
+    const review = await readFile(path.join(repoRoot, 'docs/content-review.md'), 'utf8');
+    const table = review.slice(review.indexOf('Counts by level'), review.indexOf('Counts by type'));
+    const row = (label: string) => {
+      const line = table.split('\n').find((l) => l.startsWith(`| ${label} | `));
+      expect(line, `level table row "${label}"`).toBeDefined();
+      return line!
+        .split('|')
+        .slice(2, 7)
+        .map((cell) => Number.parseInt(cell.trim(), 10));
+    };
+    for (const [label, questions] of [...PARAGRAPHS.map((p) => [String(p), bankFor(p)] as const), ['All', course.bank] as const]) {
+      const counts = LEVELS.map((level) => questions.filter((q) => q.level === level).length);
+      expect(row(label), `paragraph ${label}`).toEqual([...counts, questions.length]);
+    }
+  });
+
+  it('gives new ids to questions that were replaced or whose choices changed meaning, so LMS reports of different versions cannot be confused', () => {
     const retired = [
       'q74-remittances-condition',
       'q74-argument-order',
@@ -121,6 +138,22 @@ describe('the question bank', () => {
       'kc74-veridia-benefits',
       'kc75-veridia-preparation',
       'kc76-veridia-asylum',
+      // Retired after the second independent review (docs/content-review.md, "Ids").
+      'q74-women-statements',
+      'q74-remittance-programme',
+      'q75-task-force',
+      'q76-harmonized-term',
+      'q76-asylum-integrity',
+      'q76-participants',
+      'q76-consultation-gaps',
+      'q76-overlapping-areas',
+      'q76-border-only-plan',
+      'q76-asylum-screening',
+      'q77-cooperation-areas',
+      'q77-labour-training',
+      'q77-iom-ohchr-welcome',
+      'q77-mainstream-project',
+      'q77-training-offer',
     ];
     const ids = new Set([...course.bank, ...knowledgeChecks].map((q) => q.id));
     for (const id of retired) expect(ids.has(id), id).toBe(false);
