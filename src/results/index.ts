@@ -44,7 +44,7 @@ export async function analyseExports(options: ResultsOptions): Promise<ResultsOu
   const digest = createHash('sha256');
   const files: FileReading[] = [];
   for (const file of await listExportFiles(options.inputs, options.cwd, problems)) {
-    const counts: FileCounts = { interactions: 0, matched: 0, unknownIds: new Map() };
+    const counts: FileCounts = { interactions: 0, matched: 0, unknownIds: new Map(), scenarios: 0 };
     const reading = await readExportFile(file, {
       problems,
       module: { id: module.id, version: module.meta.version },
@@ -57,7 +57,7 @@ export async function analyseExports(options: ResultsOptions): Promise<ResultsOu
       .sort(([, a], [, b]) => b - a)
       .slice(0, UNKNOWN_IDS_NAMED)
       .map(([id, n]) => `${quoted(id)} (${n})`);
-    const unknownCount = counts.interactions - counts.matched;
+    const unknownCount = counts.interactions - counts.matched - counts.scenarios;
     const more = counts.unknownIds.size > UNKNOWN_IDS_NAMED ? `, and ${counts.unknownIds.size - UNKNOWN_IDS_NAMED} more` : '';
     if (counts.matched === 0) {
       problems.report(

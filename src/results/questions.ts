@@ -7,7 +7,13 @@
 import { type Citation, citationKey, citedUnit, type CourseModule, type Question } from '../model/course.js';
 import type { RuntimeQuestion } from '../model/runtime-data.js';
 import { toRuntimeQuestion } from '../render/view-model.js';
-import { correctPatterns, interactionKey, singleCharIds, type ScormVersion } from '../shared/interaction-patterns.js';
+import {
+  correctPatterns,
+  interactionKey,
+  scenarioInteractionKey,
+  singleCharIds,
+  type ScormVersion,
+} from '../shared/interaction-patterns.js';
 import { isCorrect } from '../shared/scoring.js';
 import { isWithinUnit } from '../shared/units.js';
 
@@ -39,6 +45,8 @@ export interface ModuleQuestions {
   byId: Map<string, QuestionInfo>;
   /** Interaction keys (see interactionKey) of both SCORM versions → question. */
   byInteractionKey: Map<string, { question: QuestionInfo; version: ScormVersion }>;
+  /** Interaction keys of the module's scenarios (see scenarioInteractionKey) → SCORM version: paths, never scored. */
+  scenarioKeys: Map<string, ScormVersion>;
   /** Questions each attempt draws per recommendation. */
   drawn: Map<string, number>;
   questionsPerAttempt: number;
@@ -73,6 +81,13 @@ export function moduleQuestions(module: CourseModule, translatedIds: string[] = 
     for (const id of [module.id, ...translatedIds])
       byInteractionKey.set(interactionKey('scorm2004', id, question.id), { question, version: 'scorm2004' });
   }
+  const scenarioKeys = new Map<string, ScormVersion>();
+  for (const lesson of module.lessons)
+    for (const block of lesson.blocks) {
+      if (block.type !== 'scenario') continue;
+      scenarioKeys.set(scenarioInteractionKey('scorm12', module.id, block.id), 'scorm12');
+      for (const id of [module.id, ...translatedIds]) scenarioKeys.set(scenarioInteractionKey('scorm2004', id, block.id), 'scorm2004');
+    }
   const assessment = module.meta.assessment;
   const drawn = new Map((assessment?.draw ?? []).map((d) => [recommendationKey(module, d.source), d.count]));
   return {
@@ -81,6 +96,7 @@ export function moduleQuestions(module: CourseModule, translatedIds: string[] = 
     list,
     byId: new Map(list.map((q) => [q.id, q])),
     byInteractionKey,
+    scenarioKeys,
     drawn,
     questionsPerAttempt: [...drawn.values()].reduce((a, b) => a + b, 0),
     passMark: assessment?.passMark ?? 0,
@@ -111,13 +127,26 @@ export function matchInteraction(
   questions: ModuleQuestions,
   id: string,
 ): { question: QuestionInfo; version: ScormVersion; attempt: number } | undefined {
-  const match = /^(.+)[_:](\d+)$/.exec(id);
-  if (!match) return undefined;
-  const found = questions.byInteractionKey.get(match[1]!);
-  // The separator must be the one the version uses: "_" in 1.2, ":" in 2004.
-  if (!found || id.charAt(match[1]!.length) !== (found.version === 'scorm12' ? '_' : ':')) return undefined;
-  return { ...found, attempt: Number(match[2]) };
+  const split = splitInteractionId(id);
+  const found = split && questions.byInteractionKey.get(split.key);
+  if (!found || split.separator !== separatorOf(found.version)) return undefined;
+  return { ...found, attempt: split.number };
 }
+
+/** Whether an interaction id is a run through one of the module's scenarios. */
+export function isScenarioInteraction(questions: ModuleQuestions, id: string): boolean {
+  const split = splitInteractionId(id);
+  const version = split && questions.scenarioKeys.get(split.key);
+  return version !== undefined && split!.separator === separatorOf(version);
+}
+
+/** "key_3" (SCORM 1.2) or "key:3" (SCORM 2004): the key, the separator and the attempt or run. */
+function splitInteractionId(id: string): { key: string; separator: string; number: number } | undefined {
+  const match = /^(.+)([_:])(\d+)$/.exec(id);
+  return match ? { key: match[1]!, separator: match[2]!, number: Number(match[3]) } : undefined;
+}
+
+const separatorOf = (version: ScormVersion) => (version === 'scorm12' ? '_' : ':');
 
 /**
  * A response as coursekit keeps it (runtime/ui/question.ts `responseOf`): option ids, "true" or

@@ -6,7 +6,15 @@
  */
 import type { ScormVersion } from '../shared/interaction-patterns.js';
 import type { Problems } from './problems.js';
-import { decodeResponse, isRight, matchInteraction, rightAnswerText, type ModuleQuestions, type QuestionInfo } from './questions.js';
+import {
+  decodeResponse,
+  isRight,
+  isScenarioInteraction,
+  matchInteraction,
+  rightAnswerText,
+  type ModuleQuestions,
+  type QuestionInfo,
+} from './questions.js';
 import type { RawAttempt, RawInteraction, RecordPlace } from './records.js';
 import { placeName, quoted } from './problems.js';
 
@@ -53,6 +61,8 @@ export interface FileCounts {
   interactions: number;
   matched: number;
   unknownIds: Map<string, number>;
+  /** Runs through the module's scenarios: recognised, never scored, left out of the figures. */
+  scenarios: number;
 }
 
 const UNREADABLE = -1;
@@ -105,9 +115,14 @@ export class ResponseStore {
       return;
     }
     const byAttempt = new Map<number, Answer[]>();
+    let scenarios = 0;
     for (const interaction of raw.interactions) {
       counts.interactions++;
       const found = this.resolve(raw, interaction);
+      if (!found && raw.notation !== 'ids' && isScenarioInteraction(this.questions, interaction.id)) {
+        scenarios++;
+        continue;
+      }
       if (!found) {
         const id = this.unknown.has(interaction.id) ? interaction.id : ownCopy(interaction.id);
         counts.unknownIds.set(id, (counts.unknownIds.get(id) ?? 0) + 1);
@@ -119,11 +134,13 @@ export class ResponseStore {
       list.push({ found, interaction });
       byAttempt.set(found.attempt, list);
     }
+    counts.scenarios += scenarios;
     const lmsAttempt = raw.lmsAttempt ?? 0;
     if (byAttempt.size === 0) {
       // Scores without interactions: a Basic report, or an Interactions report of a SCORM 2004 package.
-      if (raw.score !== undefined && raw.interactions.length === 0) this.addScoreOnly(raw, learner, lmsAttempt);
-      else if (raw.interactions.length === 0) this.listedOnly.add(learner);
+      const answered = raw.interactions.length - scenarios;
+      if (raw.score !== undefined && answered === 0) this.addScoreOnly(raw, learner, lmsAttempt);
+      else if (answered === 0) this.listedOnly.add(learner);
       return;
     }
     for (const attempt of [...byAttempt.keys()].sort((a, b) => a - b)) {

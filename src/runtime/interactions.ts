@@ -4,7 +4,14 @@
  * they are stable across builds and unique within the SCO; ids and patterns are spelt by
  * shared/interaction-patterns.ts.
  */
-import { clean2004, correctPatterns, interactionId, responsePattern, type ScormVersion } from '../shared/interaction-patterns.js';
+import {
+  clean2004,
+  correctPatterns,
+  interactionId,
+  responsePattern,
+  scenarioInteractionId,
+  type ScormVersion,
+} from '../shared/interaction-patterns.js';
 import type { Question, Response } from './course.js';
 import { scorm12Duration, scorm12Time, scorm2004Duration, scorm2004Timestamp } from './time.js';
 
@@ -78,12 +85,7 @@ export function scenarioInteractionFields(version: ScormVersion, input: Scenario
   const is12 = version === 'scorm12';
   const path = input.steps.map((s) => `${s.step}.${s.choice}`).join(',');
   const fields: InteractionFields = [
-    [
-      'id',
-      is12
-        ? `scenario_${input.scenarioId.replace(/[^A-Za-z0-9]/g, '_')}_${input.run}`
-        : `urn:coursekit:${input.moduleId}:scenario:${input.scenarioId}:${input.run}`,
-    ],
+    ['id', scenarioInteractionId(version, input.moduleId, input.scenarioId, input.run)],
     ['type', is12 ? 'performance' : 'other'],
   ];
   if (!is12) fields.push(['description', description(input.title, input.language)]);

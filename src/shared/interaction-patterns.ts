@@ -26,6 +26,21 @@ export function interactionKey(version: ScormVersion, moduleId: string, question
 }
 
 /**
+ * A scenario's interaction (a path through it, never scored): the part of its id that names the
+ * scenario, followed like a question's by the run number. `coursekit results` recognises these
+ * and leaves them out of the figures rather than calling them unknown.
+ */
+export function scenarioInteractionKey(version: ScormVersion, moduleId: string, scenarioId: string): string {
+  return version === 'scorm12'
+    ? `scenario_${scenarioId.replace(/[^A-Za-z0-9]/g, '_')}`
+    : `urn:coursekit:${moduleId}:scenario:${scenarioId}`;
+}
+
+export function scenarioInteractionId(version: ScormVersion, moduleId: string, scenarioId: string, run: number): string {
+  return `${scenarioInteractionKey(version, moduleId, scenarioId)}${version === 'scorm12' ? '_' : ':'}${run}`;
+}
+
+/**
  * SCORM 1.2 choice, matching and sequencing identifiers are single characters 0-9 a-z:
  * option ids are used when they all are one character, else options are lettered by position.
  */

@@ -4,10 +4,11 @@
  * the command reports is recomputed here, independently, from the raw rows of the CSV and the
  * module's question files.
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResultsDocument } from '../../src/results/report.js';
+import { runCli } from '../helpers/cli.js';
 import { COHORT_DIR, COHORT_MODULE, COHORT_MODULES, runResults, scratchDir, type Scratch } from '../helpers/results.js';
 
 let scratch: Scratch;
@@ -318,5 +319,54 @@ describe('coursekit results on the real Moodle exports', () => {
     );
     // --json keeps standard output for the document; the warnings went to standard error.
     expect(run.stderr).toContain('results-duplicate');
+  });
+});
+
+describe('a module with a scenario', () => {
+  it("recognises the scenario's interactions (paths, never scored) and leaves them out of the figures without calling them unknown", async () => {
+    // The 1.0.0 module with a scenario added to its first lesson, as a later version has.
+    const modules = path.join(scratch.dir, 'with-scenario');
+    cpSync(COHORT_MODULES, modules, { recursive: true });
+    const lessonFile = path.join(modules, COHORT_MODULE, 'lessons', '01-human-face-of-migration.json');
+    const lesson = JSON.parse(readFileSync(lessonFile, 'utf8')) as { blocks: unknown[] };
+    lesson.blocks.push({
+      type: 'scenario',
+      id: 'desk-officer',
+      heading: 'At the desk',
+      start: 'opening',
+      steps: [
+        {
+          id: 'opening',
+          speaker: 'A colleague',
+          text: 'Remittances are a private matter. Why should our ministry care?',
+          choices: [
+            {
+              id: 'a',
+              text: 'Paragraph 74 calls them a valuable and positive part of migration.',
+              feedback: 'Paragraph 74 says so.',
+              source: { document: 'A/58/275', paragraph: 74 },
+            },
+          ],
+        },
+      ],
+    });
+    writeFileSync(lessonFile, JSON.stringify(lesson, null, 2));
+    // One learner's first answer column holds a run through the scenario instead.
+    const csv = readFileSync(path.join(COHORT_DIR, 'interactions.csv'), 'utf8');
+    const rows = csv.split('\n');
+    const question = /\t(q[0-9a-z_]+_1)\t/.exec(rows[1]!)![1]!;
+    rows[1] = rows[1]!.replace(`\t${question}\t`, '\tscenario_desk_officer_1\t');
+    writeFileSync(path.join(scratch.dir, 'with-scenario.csv'), rows.join('\n'));
+
+    const run = await runCli(['results', COHORT_MODULE, 'with-scenario.csv', '--json', '--modules', modules], scratch.dir);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const document = JSON.parse(run.stdout) as ResultsDocument;
+    expect(document.unknownInteractions).toEqual([]);
+    expect(document).toMatchObject({ learners: 19, attempts: 19 });
+    // A scenario id the module does not have is still unknown.
+    writeFileSync(path.join(scratch.dir, 'other-scenario.csv'), rows.join('\n').replace('scenario_desk_officer_1', 'scenario_gone_1'));
+    const other = await runCli(['results', COHORT_MODULE, 'other-scenario.csv', '--json', '--modules', modules], scratch.dir);
+    expect((JSON.parse(other.stdout) as ResultsDocument).unknownInteractions).toEqual([{ id: 'scenario_gone_1', count: 1 }]);
   });
 });
