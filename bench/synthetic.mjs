@@ -49,7 +49,7 @@ export function syntheticLesson(i) {
             prompt: `Which paragraph does lesson ${i + 1} apply?`,
             source,
             objective: `obj-${id}`,
-            level: 'recall',
+            level: 'remember',
             options: PARAGRAPHS.map((p, k) => ({
               id: 'abcd'[k],
               text: `Paragraph ${p}`,
@@ -64,7 +64,6 @@ export function syntheticLesson(i) {
 }
 
 export function syntheticQuestion(i, lessonCount) {
-  const paragraph = PARAGRAPHS[i % 4];
   const lessonIndex = i % lessonCount;
   const source = { document: 'A/58/275', paragraph: PARAGRAPHS[lessonIndex % 4] };
   return {
@@ -73,10 +72,11 @@ export function syntheticQuestion(i, lessonCount) {
     prompt: `Question ${i + 1} about paragraph ${source.paragraph}?`,
     source,
     objective: `obj-l${String(lessonIndex).padStart(4, '0')}`,
-    level: i % 2 ? 'recall' : 'application',
-    options: ['a', 'b', 'c', 'd'].map((id) => ({
+    level: i % 2 ? 'remember' : 'apply',
+    // Four different sentences of the source, so the item-writing checks see four real options.
+    options: ['a', 'b', 'c', 'd'].map((id, k) => ({
       id,
-      text: `Option ${id} for question ${i + 1} (paragraph ${paragraph})`,
+      text: sentence(i * 4 + k),
       feedback: `Feedback on option ${id}.`,
     })),
     correct: 'a',

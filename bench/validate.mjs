@@ -19,7 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { writeSyntheticModule } from './synthetic.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const { checkModules } = await import(path.join(here, '..', 'lib', 'build', 'index.js')).catch(() => {
+const { checkModules } = await import(path.join(here, '..', 'lib', 'pipeline', 'check.js')).catch(() => {
   console.error('bench/validate.mjs imports the compiled code: run `npm run compile` first.');
   process.exit(2);
 });
