@@ -151,6 +151,21 @@ describe('submitting the assessment', () => {
     );
   });
 
+  it('says once, in the review, the feedback that several chosen options share', async () => {
+    // Both right options of the multiple-response question say "Named in paragraph 75.".
+    const seed = seedWith(['single', 'multiple']);
+    await start(seed);
+    for (const control of ['[data-ck-next-question]', '[data-ck-submit]']) {
+      const shown = await shownQuestion(page.mainFrame());
+      await answerWithKeyboard(page.mainFrame(), rightAnswer(shown.question));
+      await tabTo(page.mainFrame(), control);
+      await page.keyboard.press('Enter');
+    }
+    const review = (await page.locator('[data-ck-review] > li').nth(1).textContent()) ?? '';
+    expect(review).toContain('Named in paragraph 75.');
+    expect(review.split('Named in paragraph 75.')).toHaveLength(2);
+  });
+
   it('names each unanswered question in the confirmation, with a button that takes focus to it', async () => {
     await start(seedWith(['fillIn', 'matching']));
     const [first, second] = drawAttempt(course, seedWith(['fillIn', 'matching'])).map((d) => course.questions[d.id]!);

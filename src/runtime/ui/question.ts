@@ -165,15 +165,19 @@ export function describeResponse(form: HTMLFormElement, q: Question, response: R
 /**
  * Feedback paragraphs the author wrote, copied from the ones the template carries hidden (with
  * their markup, so a draft's untranslated text keeps its language): overall (correct or
- * incorrect), then per chosen option.
+ * incorrect), then per chosen option, each text once.
  */
 export function authoredFeedback(form: HTMLFormElement, q: Question, response: Response | null, correct: boolean): HTMLElement[] {
   const keys = [correct ? 'correct' : 'incorrect'];
   if ((q.type === 'single' || q.type === 'multiple') && response) keys.push(...response.map((id) => `option:${id}`));
   const parts: HTMLElement[] = [];
+  // Options often share one explanation: say it once.
+  const said = new Set<string>();
   for (const key of keys) {
     const source = $(`[data-ck-feedback-for="${key}"]`, form);
-    if (!source?.textContent?.trim()) continue;
+    const text = source?.textContent?.trim();
+    if (!text || said.has(text)) continue;
+    said.add(text);
     const copy = source.cloneNode(true) as HTMLElement;
     copy.removeAttribute('data-ck-feedback-for');
     parts.push(copy);
