@@ -5,7 +5,7 @@
  * to declare it. And what learners see of a source: its display rules, while quotes are still
  * checked against the file.
  */
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
@@ -52,6 +52,58 @@ describe('a document divided into articles (the UDHR fixture)', () => {
     const report = await site(dir, 'reports/udhr-asylum.html');
     expect(report).toContain('>UDHR, Article 13</th>');
     expect(report).toContain('>UDHR, Article 14</th>');
+  });
+
+  it("is a new author's module that uses every block type: it validates with --strict, builds every target and shows each block", async () => {
+    // Written from the README's description of lesson blocks and the schemas (the fixture's
+    // README.md says where its media come from).
+    const dir = await project('udhr-asylum');
+    const validated = await runCli(['validate', '--strict'], dir);
+    expect(validated.code).toBe(0);
+    expect(validated.stdout + validated.stderr).toContain('0 error(s), 0 warning(s)');
+    const built = await runCli(['build'], dir);
+    expect(built.code, built.stderr).toBe(0);
+    expect((await readdir(path.join(dir, 'dist', 'packages'))).sort()).toEqual([
+      'udhr-asylum-scorm12.zip',
+      'udhr-asylum-scorm2004.zip',
+      'udhr-asylum-web.zip',
+    ]);
+
+    const movement = await site(dir, 'udhr-asylum/01-movement.html');
+    // tabs: the runtime adds role="tablist"; the page holds the panels one after the other.
+    expect(movement).toContain('<div class="ck-block ck-tabs" data-ck-tabs>');
+    expect(movement).toContain('<h3 class="ck-tab-heading" data-ck-tab-label>Moving within</h3>');
+    // audio, its captions' text shown as the transcript.
+    expect(movement).toContain('<audio class="ck-player" controls preload="metadata" src="media/article-13-2.mp3"');
+    expect(movement).toContain('srclang="en" label="English" default>');
+    expect(movement).toContain('<details class="ck-details ck-transcript">');
+
+    const asylum = await site(dir, 'udhr-asylum/02-asylum.html');
+    // reflection, with its id and model answer.
+    expect(asylum).toContain('data-ck-reflection="reflection:a-case-you-handled"');
+    expect(asylum).toContain('<details class="ck-details ck-model-answer"');
+    expect(asylum).toContain('For example: a journalist asked for asylum');
+    // video
+    expect(asylum).toContain('<video class="ck-player" controls preload="metadata" playsinline src="media/article-14-1.mp4"');
+    // accordion
+    expect(asylum).toContain('<section class="ck-block ck-accordion">');
+    expect(asylum).toContain('<summary>Prosecution, not persecution</summary>');
+    // scenario: its first step, and feedback tied to Article 14(1) and 14(2).
+    expect(asylum).toContain('data-ck-scenario="at-the-border" data-ck-start="request"');
+    expect(asylum).toContain(
+      '<p>I left my country last week. The police arrested me twice for what I wrote about the government. I want to ask for asylum here.</p>',
+    );
+    expect(asylum).toContain('<span class="ck-cite">(UDHR, Article 14(1))</span>');
+    expect(asylum).toContain('<span class="ck-cite">(UDHR, Article 14(2))</span>');
+    // download, with its type and size.
+    expect(asylum).toContain('<a class="ck-download-link" href="media/udhr-articles-13-14.pdf" download>');
+    expect(asylum).toContain('<span class="ck-file-info">(PDF, 1 KB)</span>');
+    // actionPlan, gathering the reflection.
+    expect(asylum).toContain('data-ck-action-plan="my-next-case"');
+    expect(asylum).toContain('<dd data-ck-plan-reflection="reflection:a-case-you-handled">');
+
+    for (const file of ['article-13-2.mp3', 'article-13-2.en.vtt', 'article-14-1.mp4', 'article-14-1.en.vtt', 'udhr-articles-13-14.pdf'])
+      await expect(readFile(path.join(dir, 'dist', 'site', 'udhr-asylum', 'media', file))).resolves.toBeTruthy();
   });
 
   it("names the parts in the module's language", async () => {
