@@ -6,7 +6,7 @@
  */
 import { decodeResponse, decodeState, encodeResponse, encodeState } from './codec.js';
 import { lessonIds, pageById, type Course, type Response } from './course.js';
-import { drawAttempt, type DrawnQuestion } from './draw.js';
+import { drawAttempt, type DrawnQuestion } from '../shared/draw.js';
 import { interactionFields } from './interactions.js';
 import { newSeed } from './seed.js';
 import { isAnswered, isCorrect, scoreOf, type Score } from '../shared/scoring.js';

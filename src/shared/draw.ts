@@ -1,10 +1,33 @@
 /**
  * The assessment draw: which bank questions an attempt shows, in which order, with which
  * option order. Everything follows from the attempt's seed, so the state only keeps the seed
- * and a resumed attempt shows exactly the same questions.
+ * and a resumed attempt shows exactly the same questions. The learner runtime draws online
+ * attempts with it, `coursekit handout` the paper quiz forms, so both follow the same rules;
+ * shared by browser and build-time code, so it imports nothing.
  */
-import type { Course } from './course.js';
-import { generator, hash, shuffle } from '../shared/random.js';
+import { generator, hash, shuffle } from './random.js';
+
+/** What the draw needs of the course (the runtime's course data has more). */
+export interface DrawCourse {
+  assessment:
+    | {
+        shuffleQuestions: boolean;
+        shuffleOptions: boolean;
+        /** Per paragraph ("document#paragraph"): how many questions. */
+        draw: { key: string; count: number }[];
+      }
+    | undefined;
+  questions: Record<string, DrawQuestion>;
+}
+
+export interface DrawQuestion {
+  type: 'single' | 'multiple' | 'trueFalse' | 'matching' | 'ordering' | 'fillIn';
+  /** "document#paragraph" */
+  source: string;
+  /** Option, pair or item ids in authored order. */
+  ids: string[];
+  bank: boolean;
+}
 
 export interface DrawnQuestion {
   id: string;
@@ -15,7 +38,7 @@ export interface DrawnQuestion {
   order: number[];
 }
 
-export function drawAttempt(course: Course, seed: number): DrawnQuestion[] {
+export function drawAttempt(course: DrawCourse, seed: number): DrawnQuestion[] {
   const assessment = course.assessment;
   if (!assessment) return [];
   const random = generator(seed);
@@ -30,7 +53,7 @@ export function drawAttempt(course: Course, seed: number): DrawnQuestion[] {
   return ids.map((id) => ({ id, order: displayOrder(course, id, seed, assessment.shuffleOptions) }));
 }
 
-function displayOrder(course: Course, id: string, seed: number, shuffleOptions: boolean): number[] {
+function displayOrder(course: DrawCourse, id: string, seed: number, shuffleOptions: boolean): number[] {
   const question = course.questions[id]!;
   const identity = question.ids.map((_, i) => i);
   // Each question gets its own stream, so its order does not depend on the other questions.
