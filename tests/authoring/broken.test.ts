@@ -86,6 +86,7 @@ const cases: BrokenCase[] = [
   { name: 'lesson-id-mismatch', codes: ['lesson-id-mismatch'] },
   { name: 'module-id-mismatch', codes: ['module-id-mismatch'] },
   { name: 'folder-without-module-json', codes: ['module-json-missing'] },
+  { name: 'workshop-unknown-lesson', codes: ['unknown-reference'] },
   // Sources and quotes
   { name: 'quote-not-verbatim', codes: ['quote-not-verbatim'] },
   { name: 'quote-wrong-paragraph', codes: ['quote-not-verbatim'] },

@@ -18,6 +18,7 @@ import { checkQuestions, collectQuestions } from './questions.js';
 import { checkGlossaryReferences, checkModuleId, firstById, glossaryTerms, orderLessons } from './references.js';
 import { checkBlankTexts, checkMarkdownFields } from './text.js';
 import { checkTheme } from './theme.js';
+import { checkWorkshop } from './workshop.js';
 
 export async function checkModuleRules(loaded: LoadedModule): Promise<{ module: CourseModule; diagnostics: Diagnostic[] }> {
   const context = createRuleContext(loaded);
@@ -44,6 +45,7 @@ export async function checkModuleRules(loaded: LoadedModule): Promise<{ module: 
   const coverage = buildCoverage(context.meta, content);
   const draws = checkDrawEntries(context, citations);
   checkCoverageAndDraws(context, coverage, draws, questions.bank, citations);
+  checkWorkshop(context);
   const logo = await checkTheme(context);
   if (logo) media.add(logo);
 
