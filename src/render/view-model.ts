@@ -179,18 +179,11 @@ function tocFor(view: ModuleView, lessonNumber: number): { tocLessons: ModuleVie
 }
 
 function toRuntimeData(module: CourseModule, view: ModuleView, pages: PageView[]): RuntimeCourseData {
-  const questions: Record<string, RuntimeQuestion> = {};
-  for (const q of module.bank) questions[q.id] = toRuntimeQuestion(q, true);
-  for (const lesson of module.lessons) {
-    for (const block of lesson.blocks) {
-      if (block.type === 'knowledgeCheck') for (const q of block.questions) questions[q.id] = toRuntimeQuestion(q, false);
-    }
-  }
+  const { assessment, questions } = runtimeAssessmentOf(module);
   const paragraphs: Record<string, string> = {};
   for (const source of module.sources) {
     for (const p of source.declared) paragraphs[`${source.document}#${p}`] = source.paragraphs.get(p) ?? '';
   }
-  const assessment = module.meta.assessment;
   return {
     id: module.id,
     version: module.meta.version,
@@ -200,6 +193,27 @@ function toRuntimeData(module: CourseModule, view: ModuleView, pages: PageView[]
     pages: pages
       .filter((p): p is PageView & { kind: 'start' | 'lesson' | 'assessment' } => p.kind !== 'launch')
       .map((p) => ({ id: p.pageId, url: p.fileName, title: p.title, kind: p.kind })),
+    assessment,
+    questions,
+    paragraphs,
+    strings: runtimeStrings(view.strings),
+  };
+}
+
+/**
+ * The assessment and every question as the runtime draws and scores them. `coursekit handout`
+ * draws its paper forms from the same data, and `coursekit results` reads them back with it.
+ */
+export function runtimeAssessmentOf(module: CourseModule): Pick<RuntimeCourseData, 'assessment' | 'questions'> {
+  const questions: Record<string, RuntimeQuestion> = {};
+  for (const q of module.bank) questions[q.id] = toRuntimeQuestion(q, true);
+  for (const lesson of module.lessons) {
+    for (const block of lesson.blocks) {
+      if (block.type === 'knowledgeCheck') for (const q of block.questions) questions[q.id] = toRuntimeQuestion(q, false);
+    }
+  }
+  const assessment = module.meta.assessment;
+  return {
     assessment: assessment
       ? {
           passMark: assessment.passMark,
@@ -212,9 +226,12 @@ function toRuntimeData(module: CourseModule, view: ModuleView, pages: PageView[]
         }
       : undefined,
     questions,
-    paragraphs,
-    strings: view.strings,
   };
+}
+
+/** The printed handouts' strings ("handout.*") stay out of the data every page of the course loads. */
+function runtimeStrings(strings: Strings): Strings {
+  return Object.fromEntries(Object.entries(strings).filter(([key]) => !key.startsWith('handout.')));
 }
 
 export function toRuntimeQuestion(q: Question, bank: boolean): RuntimeQuestion {

@@ -1,0 +1,55 @@
+/**
+ * A paper quiz form: the questions an attempt with this seed draws (the online assessment's own
+ * draw, shared/draw.ts), and how each is laid out on paper, where every choice has a letter.
+ * `coursekit handout` prints forms with it and `coursekit results` reads a paper results sheet
+ * back with it, so a letter on the form and a letter in the sheet always name the same option.
+ * Shared by build-time code only, but kept with the draw it extends; it imports nothing else.
+ */
+import { drawAttempt, type DrawCourse } from './draw.js';
+import { generator, hash, shuffle } from './random.js';
+
+export interface PaperQuestion {
+  id: string;
+  /**
+   * The ids letters A, B, C… stand for, in that order: a choice question's options in the
+   * drawn order, "true" and "false", a matching question's matches, an ordering question's
+   * items in the drawn starting order. Empty for fill-in.
+   */
+  lettered: string[];
+  /** Matching only: the pairs whose prompts are numbered 1, 2, … (authored order). */
+  numbered: string[];
+}
+
+/** The letter of the n-th choice (0-based): A to Z, enough for the schema's 10 options. */
+export function letter(index: number): string {
+  return String.fromCharCode(65 + index);
+}
+
+export function paperForm(course: DrawCourse, seed: number): PaperQuestion[] {
+  return drawAttempt(course, seed).map(({ id, order }) => {
+    const question = course.questions[id]!;
+    switch (question.type) {
+      case 'single':
+      case 'multiple':
+      case 'ordering':
+        return { id, lettered: order.map((i) => question.ids[i]!), numbered: [] };
+      case 'trueFalse':
+        return { id, lettered: ['true', 'false'], numbered: [] };
+      case 'matching':
+        return { id, lettered: matchLetters(id, question.ids, seed), numbered: question.ids };
+      case 'fillIn':
+        return { id, lettered: [], numbered: [] };
+    }
+  });
+}
+
+/**
+ * On screen a learner picks each match from a list; on paper the matches are lettered, in an
+ * order of their own (seeded like the draw) that never lines up with the numbered prompts,
+ * which would give the answer away.
+ */
+function matchLetters(id: string, ids: string[], seed: number): string[] {
+  const order = shuffle(ids, generator(hash(`${id}:matches`) ^ seed));
+  if (order.length > 1 && order.every((match, i) => match === ids[i])) order.push(order.shift()!);
+  return order;
+}
