@@ -14,7 +14,7 @@ import { preloadManifestSchemas } from '../package/manifest-schema.js';
 import { renderSite } from '../render/index.js';
 import type { IndexEntry } from '../render/view-model.js';
 import { checkModules, type CheckOptions } from './check.js';
-import { markOutputFolder, refuseOutputFolder } from './output-folder.js';
+import { HANDOUTS_FOLDER, markOutputFolder, refuseOutputFolder } from './output-folder.js';
 import { startSiteOutput } from './site-output.js';
 import { pathExists } from '../fs-exists.js';
 
@@ -88,7 +88,10 @@ export async function buildModules(options: BuildOptions): Promise<BuildResult> 
       return failed(diagnostics);
     }
     if (partial) await swapModules(staging, outDir, checked.modules, options.targets);
-    else await swapDirectory(staging, outDir);
+    else {
+      await keepHandouts(outDir, staging);
+      await swapDirectory(staging, outDir);
+    }
     const finalPackages = packages.map((p) => ({ ...p, path: path.join(outDir, 'packages', path.basename(p.path)) }));
     return { ok: true, diagnostics, modules: checked.modules, packages: finalPackages };
   } catch (error) {
@@ -104,6 +107,15 @@ async function swapDirectory(replacement: string, target: string): Promise<void>
   if (hadTarget) await rename(target, previous);
   await rename(replacement, target);
   if (hadTarget) await rm(previous, { recursive: true, force: true });
+}
+
+/**
+ * `coursekit handout` prints into the build's output folder (dist/handouts/) but a build does
+ * not make handouts: a full build carries them over instead of deleting them.
+ */
+async function keepHandouts(outDir: string, staging: string): Promise<void> {
+  const handouts = path.join(outDir, HANDOUTS_FOLDER);
+  if (await pathExists(handouts)) await rename(handouts, path.join(staging, HANDOUTS_FOLDER));
 }
 
 /** A build of some modules replaces only their site folders and zips, keeping the others. */

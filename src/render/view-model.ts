@@ -200,11 +200,13 @@ function toRuntimeData(module: CourseModule, view: ModuleView, pages: PageView[]
   };
 }
 
+export type RuntimeAssessment = Pick<RuntimeCourseData, 'assessment' | 'questions'>;
+
 /**
  * The assessment and every question as the runtime draws and scores them. `coursekit handout`
  * draws its paper forms from the same data, and `coursekit results` reads them back with it.
  */
-export function runtimeAssessmentOf(module: CourseModule): Pick<RuntimeCourseData, 'assessment' | 'questions'> {
+export function runtimeAssessmentOf(module: CourseModule): RuntimeAssessment {
   const questions: Record<string, RuntimeQuestion> = {};
   for (const q of module.bank) questions[q.id] = toRuntimeQuestion(q, true);
   for (const lesson of module.lessons) {

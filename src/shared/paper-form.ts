@@ -5,7 +5,7 @@
  * back with it, so a letter on the form and a letter in the sheet always name the same option.
  * Shared by build-time code only, but kept with the draw it extends; it imports nothing else.
  */
-import { drawAttempt, type DrawCourse } from './draw.js';
+import { drawAttempt, type DrawCourse, type DrawQuestion } from './draw.js';
 import { generator, hash, shuffle } from './random.js';
 
 export interface PaperQuestion {
@@ -37,10 +37,32 @@ export function paperForm(course: DrawCourse, seed: number): PaperQuestion[] {
         return { id, lettered: ['true', 'false'], numbered: [] };
       case 'matching':
         return { id, lettered: matchLetters(id, question.ids, seed), numbered: question.ids };
-      case 'fillIn':
+      default:
         return { id, lettered: [], numbered: [] };
     }
   });
+}
+
+/**
+ * A practice question (a lesson's knowledge check) on paper: options as authored, ordering
+ * items in a fixed scrambled order that is never the answer, matches lettered as on a form.
+ */
+export function practiceLayout(id: string, question: DrawQuestion): PaperQuestion {
+  switch (question.type) {
+    case 'ordering': {
+      const order = shuffle(question.ids, generator(hash(id)));
+      if (order.length > 1 && order.every((item, i) => item === question.ids[i])) order.push(order.shift()!);
+      return { id, lettered: order, numbered: [] };
+    }
+    case 'matching':
+      return { id, lettered: matchLetters(id, question.ids, 0), numbered: question.ids };
+    case 'trueFalse':
+      return { id, lettered: ['true', 'false'], numbered: [] };
+    case 'fillIn':
+      return { id, lettered: [], numbered: [] };
+    default:
+      return { id, lettered: question.ids, numbered: [] };
+  }
 }
 
 /**
