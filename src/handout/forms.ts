@@ -28,9 +28,12 @@ export interface FormPair {
 /** Seeds tried for form B: enough to find an equivalent form in any bank the schema allows, still instant. */
 const CANDIDATES = 400;
 
-/** The seed when none is given: the same forms for the same module version, every time. */
-export function defaultSeed(module: CourseModule): number {
-  return hash(`${module.meta.id}@${module.meta.version}`) >>> 1;
+/**
+ * The seed when none is given: the same forms for the same module version every time, and in
+ * every language, so one results sheet serves a room that works in two.
+ */
+export function defaultSeed(sourceId: string, version: string): number {
+  return hash(`${sourceId}@${version}`) >>> 1;
 }
 
 export function drawForms(course: DrawCourse, module: CourseModule, seed: number): FormPair {

@@ -96,7 +96,7 @@ export async function makeHandouts(module: CourseModule, options: HandoutOptions
 
   const assessment = meta.assessment;
   const diagnostics: Diagnostic[] = [];
-  const forms = assessment ? drawForms(course, module, options.seed ?? defaultSeed(module)) : undefined;
+  const forms = assessment ? drawForms(course, module, options.seed ?? defaultSeed(options.sourceId, meta.version)) : undefined;
   const quizQuestions = forms?.A.questions.length ?? 0;
   const plan = sessionPlan(module, quizQuestions);
   const formLine = (form: QuizForm) => format(s['handout.formSeed']!, { form: form.name, seed: form.seed, version: meta.version });

@@ -72,11 +72,22 @@ export async function refuseOutputFolder(
   );
 }
 
-/** An empty folder, one coursekit marked, or one an earlier coursekit wrote (site/ and packages/ only). */
+/**
+ * An empty folder, one coursekit marked, one an earlier coursekit wrote (site/ and packages/
+ * only), or one that holds nothing but handouts coursekit printed (`coursekit handout` before
+ * any build).
+ */
 async function isOutputFolder(dir: string): Promise<boolean> {
   const entries = await readdir(dir).catch(() => undefined);
   if (!entries) return false;
   if (entries.length === 0 || entries.includes(OUTPUT_MARKER)) return true;
+  if (entries.length === 1 && entries[0] === HANDOUTS_FOLDER) {
+    const handouts = await readdir(path.join(dir, HANDOUTS_FOLDER), { withFileTypes: true }).catch(() => []);
+    return (
+      handouts.every((entry) => entry.isDirectory()) &&
+      (await Promise.all(handouts.map((h) => isOutputFolder(path.join(dir, HANDOUTS_FOLDER, h.name))))).every(Boolean)
+    );
+  }
   const earlierLayout = entries.every((e) => e === 'site' || e === 'packages');
   return (
     earlierLayout &&
