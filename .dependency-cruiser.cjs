@@ -11,7 +11,7 @@
 
 /** Lowest first. src/paths.ts and src/fs-exists.ts sit with the first layer. */
 const LAYERS = [
-  ['model', 'shared', 'encode', 'types'],
+  ['model', 'shared', 'encode', 'markdown', 'types'],
   ['diagnostics'],
   ['load'],
   ['validate'],

@@ -366,6 +366,12 @@ export const catalog = {
     title: 'HTML in markdown text',
     hint: 'coursekit shows HTML as text, never as markup, so learners will see the tags. Use **bold**, *italic* and lists starting with "- " instead.',
   },
+  'markdown-unsupported': {
+    severity: 'warning',
+    group: 'style',
+    title: 'Markdown the page cannot show as written',
+    hint: 'Lesson text takes paragraphs, **bold**, *italic*, lists, "## " sub-headings, tables, "> " quotes and links to https://, http:// or mailto: addresses. Images go in an "image" block.',
+  },
 
   // Packaging
   'manifest-schema': {
@@ -457,16 +463,22 @@ export const catalog = {
     hint: 'Add the language to "translations" in module.json to publish the translation, or delete the file.',
   },
   'translation-missing': {
-    severity: 'error',
+    severity: 'warning',
     group: 'translation',
     title: 'Text not translated',
-    hint: 'Translate the text in the XLIFF file and import it again (`coursekit xliff import <file>`). A published language needs every text translated: the build never mixes languages on a page.',
+    hint: 'Translate the text in the XLIFF file and import it again (`coursekit xliff import <file>`). Until every text is translated the build leaves the language out (`--draft` builds it as a draft); the source language and complete languages build as usual.',
   },
   'translation-stale': {
     severity: 'warning',
     group: 'translation',
     title: 'Translation made from an older text',
-    hint: 'Export again (`coursekit xliff export <module> --lang <language>`): changed texts come back for translation, with the earlier translation in a note. Until the new translation is imported, the old one is used.',
+    hint: 'Export again (`coursekit xliff export <module> --lang <language>`): changed texts come back for translation, with the earlier translation in a note. Until the new translation is imported the build leaves the language out (`--draft` builds it as a draft).',
+  },
+  'translation-incomplete': {
+    severity: 'warning',
+    group: 'translation',
+    title: 'Translation not complete: the language is left out of the build',
+    hint: 'Export the texts again for the translator (`coursekit xliff export <module> --lang <language> --out <file>`) and import the translation (`coursekit xliff import <file>`). `coursekit build --draft` packages the language as a draft meanwhile, for review; `--strict` makes an incomplete language fail the build.',
   },
   'translation-unknown-unit': {
     severity: 'error',

@@ -9,7 +9,7 @@ import path from 'node:path';
 import nunjucks from 'nunjucks';
 import { packageRoot } from '../paths.js';
 import { renderMarkdown } from '../render/markdown.js';
-import { format } from '../render/strings.js';
+import { fillPlaceholders } from '../shared/ui-text.js';
 
 const templatesDir = path.join(packageRoot, 'src', 'handout', 'templates');
 
@@ -27,13 +27,22 @@ function templates(): nunjucks.Environment {
     trimBlocks: true,
     lstripBlocks: true,
   });
-  environment.addFilter('md', (text: string) => renderMarkdown(text));
-  environment.addFilter('fmt', (template: string, values: Record<string, string | number>) => format(template, values));
+  // `headingLevel`: the level of the text's top sub-heading, one below the heading it sits under.
+  environment.addFilter('md', (text: string, headingLevel: number, externalLinkCue: string) =>
+    renderMarkdown(text, { headingLevel, externalLinkCue }),
+  );
+  // Numbers in the handout language's conventions, as on the course's pages.
+  environment.addFilter('fmt', (template: string, values: Record<string, string | number>, language: string) =>
+    fillPlaceholders(template, values, language),
+  );
   return environment;
 }
 
 export interface PageSetup {
   paper: PaperSize;
+  language: string;
+  /** Read after a web link by screen readers (the printed page shows the address instead). */
+  externalLink: string;
   /** The running header. */
   title: string;
   /** "Page {n} of {total}" in the module's language. */
@@ -43,7 +52,12 @@ export interface PageSetup {
 }
 
 export function renderDocument(template: string, view: Record<string, unknown>, page: PageSetup): string {
-  return templates().render(template, { ...view, css: `${pageRules(page)}\n${stylesheet()}` });
+  return templates().render(template, {
+    ...view,
+    language: page.language,
+    externalLink: page.externalLink,
+    css: `${pageRules(page)}\n${stylesheet()}`,
+  });
 }
 
 let css: string | undefined;

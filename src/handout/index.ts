@@ -10,7 +10,8 @@ import { diagnostic } from '../diagnostics/create.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CourseModule, Question } from '../model/course.js';
 import type { Strings } from '../model/runtime-data.js';
-import { format, loadStrings, textDirection } from '../render/strings.js';
+import { loadStrings, textDirection } from '../render/strings.js';
+import { fillPlaceholders } from '../shared/ui-text.js';
 import { runtimeAssessmentOf } from '../render/view-model.js';
 import { practiceLayout } from '../shared/paper-form.js';
 import { defaultSeed, drawForms, type FormPair, type QuizForm } from './forms.js';
@@ -48,9 +49,12 @@ export const RESULTS_SHEET = 'results-sheet.csv';
 export async function makeHandouts(module: CourseModule, options: HandoutOptions): Promise<Handouts> {
   const { meta } = module;
   const s: Strings = loadStrings(meta.language);
+  const fill = (template: string, values: Record<string, string | number>) => fillPlaceholders(template, values, meta.language);
   const course = runtimeAssessmentOf(module);
   const page: PageSetup = {
     paper: options.paper,
+    language: meta.language,
+    externalLink: s.externalLink ?? '',
     title: meta.title,
     pageOf: s['handout.pageOf']!,
     fontFamily: meta.theme?.fontFamily,
@@ -80,7 +84,7 @@ export async function makeHandouts(module: CourseModule, options: HandoutOptions
     lesson.blocks.flatMap((block) =>
       block.type === 'knowledgeCheck'
         ? block.questions.map((q) =>
-            keyItem(q, practiceLayout(q.id, course.questions[q.id]!), practice.get(q.id)!.number, course, paragraphs, s),
+            keyItem(q, practiceLayout(q.id, course.questions[q.id]!), practice.get(q.id)!.number, course, paragraphs, s, meta.language),
           )
         : [],
     ),
@@ -99,11 +103,11 @@ export async function makeHandouts(module: CourseModule, options: HandoutOptions
   const forms = assessment ? drawForms(course, module, options.seed ?? defaultSeed(options.sourceId, meta.version)) : undefined;
   const quizQuestions = forms?.A.questions.length ?? 0;
   const plan = sessionPlan(module, quizQuestions);
-  const formLine = (form: QuizForm) => format(s['handout.formSeed']!, { form: form.name, seed: form.seed, version: meta.version });
+  const formLine = (form: QuizForm) => fill(s['handout.formSeed']!, { form: form.name, seed: String(form.seed), version: meta.version });
   addDocument('facilitator-guide.html', 'facilitator-guide.njk', {
     kind: 'guide',
     documentTitle: s['handout.guide'],
-    plan: planRows(plan, module, s),
+    plan: planRows(plan, module, s, meta.language),
     planStart: plan.start,
     planEnd: plan.end,
     planMinutes: plan.minutes,
@@ -127,7 +131,7 @@ export async function makeHandouts(module: CourseModule, options: HandoutOptions
     quiz: forms
       ? {
           questions: quizQuestions,
-          seed: forms.A.seed,
+          seed: String(forms.A.seed),
           formA: formLine(forms.A),
           formB: formLine(forms.B),
           command: `npx coursekit results ${options.sourceId} ${RESULTS_SHEET}`,
@@ -145,13 +149,13 @@ export async function makeHandouts(module: CourseModule, options: HandoutOptions
         }),
       );
     }
-    const intro = format(s['handout.quizIntro']!, {
+    const intro = fill(s['handout.quizIntro']!, {
       minutes: meta.workshop?.quizMinutes ?? plan.parts.find((p) => p.kind === 'quiz')!.minutes,
       passMark: assessment.passMark,
     });
     for (const form of [forms.A, forms.B]) {
       const suffix = form.name.toLowerCase();
-      const view = { documentTitle: format(s['handout.quizForm']!, { form: form.name }), formLine: formLine(form), form: form.name };
+      const view = { documentTitle: fill(s['handout.quizForm']!, { form: form.name }), formLine: formLine(form), form: form.name };
       addDocument(`quiz-form-${suffix}.html`, 'quiz-form.njk', {
         ...view,
         kind: 'form',
@@ -161,8 +165,10 @@ export async function makeHandouts(module: CourseModule, options: HandoutOptions
       addDocument(`answer-key-${suffix}.html`, 'answer-key.njk', {
         ...view,
         kind: 'key',
-        documentTitle: format(s['handout.answerKey']!, { form: form.name }),
-        items: form.questions.map((paper, i) => keyItem(questions.get(paper.id)!, paper, String(i + 1), course, paragraphs, s)),
+        documentTitle: fill(s['handout.answerKey']!, { form: form.name }),
+        items: form.questions.map((paper, i) =>
+          keyItem(questions.get(paper.id)!, paper, String(i + 1), course, paragraphs, s, meta.language),
+        ),
       });
     }
     files.push({

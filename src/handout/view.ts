@@ -6,7 +6,7 @@
 import { citationKey, type CourseModule, type Question } from '../model/course.js';
 import type { Strings } from '../model/runtime-data.js';
 import type { RuntimeAssessment } from '../render/view-model.js';
-import { format } from '../render/strings.js';
+import { fillPlaceholders } from '../shared/ui-text.js';
 import { letter, practiceLayout, type PaperQuestion } from '../shared/paper-form.js';
 import { sheetEntry } from '../shared/paper-sheet.js';
 import type { QuizForm } from './forms.js';
@@ -115,6 +115,7 @@ export function keyItem(
   course: RuntimeAssessment,
   paragraphs: Map<string, string>,
   s: Strings,
+  language: string,
 ): KeyItemView {
   const runtime = course.questions[question.id]!;
   const choices = choicesOf(question, paper, s);
@@ -146,7 +147,7 @@ export function keyItem(
     answer,
     entry: sheetEntry(runtime, paper, runtime.correct),
     paragraph: {
-      label: format(s.quoteFrom!, { document: question.source.document, n: question.source.paragraph }),
+      label: fillPlaceholders(s.quoteFrom!, { document: question.source.document, n: question.source.paragraph }, language),
       text: paragraphs.get(key) ?? '',
     },
     feedback: {
@@ -161,12 +162,12 @@ export function keyItem(
 }
 
 /** The plan's parts in words, for the guide's table. */
-export function planRows(plan: SessionPlan, module: CourseModule, s: Strings) {
+export function planRows(plan: SessionPlan, module: CourseModule, s: Strings, language: string) {
   return plan.parts.map((part) => ({
     ...part,
     label:
       part.kind === 'lesson'
-        ? format(s['handout.session']!, { n: part.lesson! + 1, title: module.lessons[part.lesson!]!.title })
+        ? fillPlaceholders(s['handout.session']!, { n: part.lesson! + 1, title: module.lessons[part.lesson!]!.title }, language)
         : s[`handout.${part.kind}`]!,
   }));
 }

@@ -8,38 +8,55 @@ import path from 'node:path';
 import { diagnostic } from '../diagnostics/create.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { toDisplayPath } from '../load/index.js';
+import { markdownProblems } from '../markdown/index.js';
 import type { CourseModule } from '../model/course.js';
 import { compareUnits, languageDiagnostics, missingDiagnostics, staleDiagnostics } from './compare.js';
-import { sameLanguage } from './language.js';
+import { languageName, sameLanguage } from './language.js';
 import { collectTexts } from './units.js';
 import { readXliff } from './xliff.js';
 
 export interface ApplyOptions {
   /** The .xlf file as messages name it; default translations/<lang>.xlf in the module folder, relative to the working directory. */
   file?: string;
+  /** An incomplete translation still gives a module: a draft, its untranslated texts in the source language. */
+  draft?: boolean;
+}
+
+/** Unit ids of the texts a translation does not cover yet. */
+export interface TranslationGaps {
+  /** Not in the file, or without a target. */
+  missing: string[];
+  /** Translated from a text that has changed since. */
+  stale: string[];
 }
 
 export interface ApplyResult {
-  /** Undefined when the translation has errors (a text without translation, the wrong languages, a file that cannot be read). */
+  /**
+   * The translated module. Undefined when the file cannot be used (errors), and when texts are
+   * not translated yet and no draft was asked for.
+   */
   module: CourseModule | undefined;
+  gaps: TranslationGaps;
   diagnostics: Diagnostic[];
 }
 
 /**
  * Applies the XLIFF text `xliffText` (translations/<lang>.xlf of `module`). The result has
  * `meta.language = lang` and `id = meta.id = <id>-<lang>` (the tag in lowercase, as module ids
- * are), and no `meta.translations`. Missing translations are errors; translations made from a
- * text that has changed since are warnings (the old translation is used); units for texts the
- * module no longer has are warnings.
+ * are), no `meta.translations`, and `translation` set. Texts without a translation and texts
+ * translated from an older version are warnings, and leave the language incomplete: it gives a
+ * module only as a draft (`<id>-<lang>-draft`), which shows those texts in the source language.
+ * Units for texts the module no longer has are warnings too; they change nothing.
  */
 export function applyTranslation(module: CourseModule, xliffText: string, lang: string, options: ApplyOptions = {}): ApplyResult {
   const file = options.file ?? defaultDisplayPath(module, lang);
+  const gaps: TranslationGaps = { missing: [], stale: [] };
   const read = readXliff(xliffText, file);
-  if (!read.document) return { module: undefined, diagnostics: read.diagnostics };
+  if (!read.document) return { module: undefined, gaps, diagnostics: read.diagnostics };
   const document = read.document;
   const context = { file, module, lang };
   const diagnostics = languageDiagnostics(document, context);
-  if (hasErrors(diagnostics)) return { module: undefined, diagnostics };
+  if (hasErrors(diagnostics)) return { module: undefined, gaps, diagnostics };
 
   const translated = structuredClone(module);
   const comparison = compareUnits(collectTexts(translated), document);
@@ -54,38 +71,82 @@ export function applyTranslation(module: CourseModule, xliffText: string, lang: 
       }),
     );
   }
-  if (hasErrors(diagnostics)) return { module: undefined, diagnostics };
-  for (const { text, target } of comparison.translated) text.set(target);
-  const id = `${module.id}-${lang.toLowerCase()}`;
+  for (const { text, unit, target } of comparison.translated) {
+    if (text.kind !== 'markdown') continue;
+    // The translator's markdown, as the author's is checked (validate/rules/text.ts), at its place in the .xlf.
+    for (const problem of markdownProblems(target)) {
+      diagnostics.push(
+        diagnostic('markdown-unsupported', {
+          file,
+          line: unit.line,
+          column: unit.column,
+          message: `the translation of ${text.place} (unit \`${unit.id}\`): ${problem.message}`,
+          hint: problem.hint,
+        }),
+      );
+    }
+  }
+  if (hasErrors(diagnostics)) return { module: undefined, gaps, diagnostics };
+  gaps.missing = comparison.missing.map(({ text }) => text.id);
+  gaps.stale = comparison.translated.filter((t) => t.stale).map(({ text }) => text.id);
+  const draft = gaps.missing.length + gaps.stale.length > 0;
+  if (draft && !options.draft) return { module: undefined, gaps, diagnostics };
+
+  // A draft shows the current source text, not a translation of an older one: it may no longer say the same.
+  const untranslated = new Set(comparison.missing.map(({ text }) => text.text));
+  for (const { text, target, stale } of comparison.translated) {
+    if (stale) untranslated.add(text.text);
+    else text.set(target);
+  }
+  const id = `${module.id}-${lang.toLowerCase()}${draft ? '-draft' : ''}`;
   translated.id = id;
   translated.meta.id = id;
   translated.meta.language = lang;
   delete translated.meta.translations;
-  return { module: translated, diagnostics };
+  translated.translation = { sourceLanguage: module.meta.language, draft, untranslated: [...untranslated] };
+  return { module: translated, gaps, diagnostics };
 }
 
 export interface LoadTranslationsOptions {
   /** Paths in messages are relative to this folder (default: the process's working directory). */
   cwd?: string;
+  /** Incomplete translations become draft modules (`<id>-<lang>-draft`) instead of being left out. */
+  drafts?: boolean;
+}
+
+/** A declared language whose translation does not cover every text. */
+export interface IncompleteTranslation {
+  moduleId: string;
+  lang: string;
+  gaps: TranslationGaps;
+  /** Built as a draft; otherwise left out. */
+  draft: boolean;
 }
 
 export interface LoadTranslationsResult {
-  /** One translated module per language in `meta.translations` that applied without errors, in that order. */
+  /** One translated module per language in `meta.translations` that applied without errors (drafts included), in that order. */
   modules: CourseModule[];
+  incomplete: IncompleteTranslation[];
   diagnostics: Diagnostic[];
 }
+
+/** Unit ids listed in a message; the warnings above it name every one. */
+const LISTED_UNITS = 5;
 
 /**
  * The translated modules of a validated module: for each language in `module.meta.translations`,
  * reads translations/<lang>.xlf and applies it. A declared language without its file is an
  * error (`translation-file-missing`); an .xlf file in translations/ for an undeclared language
- * is a warning (`translation-undeclared`).
+ * is a warning (`translation-undeclared`). A translation that leaves texts untranslated is a
+ * warning (`translation-incomplete`): the language is left out, or becomes a draft with `drafts`;
+ * the source module never depends on its translations.
  */
 export async function loadTranslations(module: CourseModule, options: LoadTranslationsOptions = {}): Promise<LoadTranslationsResult> {
   const cwd = options.cwd ?? process.cwd();
   const display = (p: string) => toDisplayPath(cwd, p);
   const declared = module.meta.translations ?? [];
   const modules: CourseModule[] = [];
+  const incomplete: IncompleteTranslation[] = [];
   const diagnostics: Diagnostic[] = [];
   const folder = path.join(module.folder, 'translations');
   const moduleJson = display(path.join(module.folder, 'module.json'));
@@ -114,9 +175,14 @@ export async function loadTranslations(module: CourseModule, options: LoadTransl
       );
       continue;
     }
-    const applied = applyTranslation(module, read.text, lang, { file });
+    const draft = options.drafts === true;
+    const applied = applyTranslation(module, read.text, lang, { file, draft });
     diagnostics.push(...applied.diagnostics);
     if (applied.module) modules.push(applied.module);
+    const { missing, stale } = applied.gaps;
+    if (missing.length + stale.length === 0) continue;
+    incomplete.push({ moduleId: module.id, lang, gaps: applied.gaps, draft });
+    diagnostics.push(incompleteDiagnostic(module.id, lang, applied.gaps, { file, draft }));
   }
   let present: string[] = [];
   try {
@@ -135,7 +201,29 @@ export async function loadTranslations(module: CourseModule, options: LoadTransl
       }),
     );
   }
-  return { modules, diagnostics };
+  return { modules, incomplete, diagnostics };
+}
+
+/** One warning per incomplete language: what it lacks, what the build does about it, and what to do next. */
+function incompleteDiagnostic(moduleId: string, lang: string, gaps: TranslationGaps, at: { file: string; draft: boolean }): Diagnostic {
+  const counts = [
+    gaps.missing.length > 0 ? `${gaps.missing.length} text(s) not translated` : '',
+    gaps.stale.length > 0 ? `${gaps.stale.length} text(s) changed after translation` : '',
+  ].filter(Boolean);
+  const units = [...gaps.missing, ...gaps.stale];
+  const listed = units.slice(0, LISTED_UNITS).map((id) => `\`${id}\``);
+  if (units.length > LISTED_UNITS) listed.push(`${units.length - LISTED_UNITS} more`);
+  const outcome = at.draft
+    ? `is built as a draft (\`${moduleId}-${lang.toLowerCase()}-draft\`), those texts in the source language`
+    : 'is left out of the build';
+  const exportCommand = `coursekit xliff export ${moduleId} --lang ${lang} --out ${moduleId}.${lang}.xlf`;
+  return diagnostic('translation-incomplete', {
+    file: at.file,
+    message: `the ${languageName(lang)} version of \`${moduleId}\` ${outcome}: ${counts.join(', ')} (${listed.join(', ')}).`,
+    hint: at.draft
+      ? `A draft is for review, not for learners. To complete it, send the translator the texts to do (\`${exportCommand}\`) and import the translation (\`coursekit xliff import ${moduleId}.${lang}.xlf\`).`
+      : `Send the translator the texts to do (\`${exportCommand}\`) and import the translation (\`coursekit xliff import ${moduleId}.${lang}.xlf\`). Meanwhile \`coursekit build --draft\` packages it as a draft for review.`,
+  });
 }
 
 export type ReadXliffFileResult =

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CourseModule } from '../model/course.js';
 import { languageName, sameLanguage } from './language.js';
 import { splitAccepted, type TranslatableText } from './units.js';
+import { wordDiff } from './word-diff.js';
 import type { XliffDocument, XliffUnit } from './xliff.js';
 
 export interface TranslatedText {
@@ -163,13 +164,8 @@ export function staleDiagnostics(comparison: Comparison, context: ReportContext)
         file: context.file,
         line: unit.line,
         column: unit.column,
-        message: `${text.place} (unit \`${text.id}\`) was translated from an older text: the module now says "${short(text.text)}", the translation was made from "${short(unit.source)}".`,
-        hint: `Export again (\`coursekit xliff export ${context.module.id} --lang ${context.lang}\`): changed texts come back for translation, with the earlier translation in a note. Until the new translation is imported, the old one is used.`,
+        message: `${text.place} (unit \`${text.id}\`) changed after it was translated: ${wordDiff(unit.source, text.text)}`,
+        hint: `Export again (\`coursekit xliff export ${context.module.id} --lang ${context.lang}\`): changed texts come back for translation, with the earlier translation in a note.`,
       }),
     );
-}
-
-function short(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
 }

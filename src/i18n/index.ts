@@ -9,6 +9,8 @@ export {
   loadTranslations,
   type ApplyOptions,
   type ApplyResult,
+  type IncompleteTranslation,
   type LoadTranslationsOptions,
   type LoadTranslationsResult,
+  type TranslationGaps,
 } from './apply.js';

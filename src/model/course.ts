@@ -43,6 +43,17 @@ export interface CourseModule {
   /** Media files the lessons use, relative to the module folder, sorted. */
   media: string[];
   coverage: CoverageRow[];
+  /** Set on a module made from another's translation (i18n/apply.ts). */
+  translation?: TranslationInfo;
+}
+
+export interface TranslationInfo {
+  /** The language the module was written in: its source documents, and texts not translated yet, are in it. */
+  sourceLanguage: string;
+  /** Built with texts not translated yet (`--draft`): its id and packages end in `-draft`. */
+  draft: boolean;
+  /** The texts a draft shows in the source language, as the module holds them; empty when complete. */
+  untranslated: string[];
 }
 
 export function citationKey(c: Citation): string {

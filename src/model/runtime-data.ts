@@ -33,6 +33,8 @@ export interface RuntimeCourseData {
   questions: Record<string, RuntimeQuestion>;
   /** Quoted paragraphs by "document#paragraph", for the results review. */
   paragraphs: Record<string, string>;
+  /** The language of the paragraphs when it is not the course's (a translation quotes the source documents as written). */
+  paragraphsLanguage?: { lang: string; dir: 'ltr' | 'rtl' };
   strings: Strings;
 }
 

@@ -5,7 +5,7 @@
  * never load Eleventy.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { loadTranslations } from '../i18n/index.js';
+import { loadTranslations, type IncompleteTranslation } from '../i18n/index.js';
 import { loadModules } from '../load/index.js';
 import type { CourseModule } from '../model/course.js';
 import { validateModule } from '../validate/index.js';
@@ -17,6 +17,8 @@ export interface CheckOptions {
   only?: readonly string[];
   /** Each declared translation becomes a module too (default); false checks the source modules only. */
   translations?: boolean;
+  /** A translation that leaves texts untranslated becomes a draft module instead of being left out. */
+  drafts?: boolean;
 }
 
 export interface CheckResult {
@@ -26,12 +28,15 @@ export interface CheckResult {
   fileCount: number;
   /** How many module folders were checked, valid or not. */
   moduleCount: number;
+  /** Declared languages whose translation is not complete: left out, or built as drafts. */
+  incompleteTranslations: IncompleteTranslation[];
 }
 
 export async function checkModules(options: CheckOptions): Promise<CheckResult> {
   const loaded = await loadModules(options);
   const diagnostics = [...loaded.diagnostics];
   const modules: CourseModule[] = [];
+  const incompleteTranslations: IncompleteTranslation[] = [];
   let fileCount = 0;
   for (const module of loaded.modules) {
     fileCount += 1 + module.lessonFiles.length + module.questionFiles.length + (module.glossaryFile ? 1 : 0);
@@ -41,9 +46,10 @@ export async function checkModules(options: CheckOptions): Promise<CheckResult> 
     modules.push(result.module);
     if (options.translations === false) continue;
     // Each declared translation becomes a module of its own (<id>-<lang>), built like the source.
-    const translated = await loadTranslations(result.module, { cwd: options.cwd });
+    const translated = await loadTranslations(result.module, { cwd: options.cwd, drafts: options.drafts === true });
     diagnostics.push(...translated.diagnostics);
     modules.push(...translated.modules);
+    incompleteTranslations.push(...translated.incomplete);
   }
-  return { modules, diagnostics, fileCount, moduleCount: loaded.modules.length };
+  return { modules, diagnostics, fileCount, moduleCount: loaded.modules.length, incompleteTranslations };
 }

@@ -8,6 +8,9 @@ import path from 'node:path';
 import { bundleRuntime, type RuntimeTarget } from '../bundle/index.js';
 import { diagnostic } from '../diagnostics/create.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { IncompleteTranslation } from '../i18n/index.js';
+import { collectTexts } from '../i18n/units.js';
+import { markdownWebLinks } from '../markdown/index.js';
 import type { CourseModule } from '../model/course.js';
 import { packageModule, packageFileName, type BuiltPackage, type PackageTarget } from '../package/index.js';
 import { preloadManifestSchemas } from '../package/manifest-schema.js';
@@ -35,18 +38,31 @@ export interface BuildOptions extends CheckOptions {
 export interface BuildResult {
   ok: boolean;
   diagnostics: Diagnostic[];
+  /** Every module built: the source modules, their complete translations and, with `drafts`, the drafts. */
   modules: CourseModule[];
   packages: BuiltPackage[];
+  /** Declared languages whose translation is not complete: left out of the build, or built as drafts. */
+  incompleteTranslations: IncompleteTranslation[];
+  /** The web addresses each built module's texts link to (learners need a connection for them), by module id; modules without links are left out. */
+  webLinks: Map<string, string[]>;
 }
 
 export async function buildModules(options: BuildOptions): Promise<BuildResult> {
   const refused = await refuseOutputFolder(options.outDir, { cwd: options.cwd, modulesDir: options.modulesDir });
-  if (refused) return { ok: false, diagnostics: [refused], modules: [], packages: [] };
+  if (refused) return { ok: false, diagnostics: [refused], modules: [], packages: [], incompleteTranslations: [], webLinks: new Map() };
   // esbuild bundles in its own process: start the runtime builds now, alongside validation.
   for (const target of new Set<RuntimeTarget>(['web', ...options.targets])) void bundleRuntime(target).catch(() => undefined);
   if (options.targets.some((t) => t !== 'web')) preloadManifestSchemas();
   const checked = await checkModules(options);
-  const failed = (diagnostics: Diagnostic[]): BuildResult => ({ ok: false, diagnostics, modules: checked.modules, packages: [] });
+  const { incompleteTranslations } = checked;
+  const failed = (diagnostics: Diagnostic[]): BuildResult => ({
+    ok: false,
+    diagnostics,
+    modules: checked.modules,
+    packages: [],
+    incompleteTranslations,
+    webLinks: new Map(),
+  });
   if (hasErrors(checked.diagnostics, options.strict) || checked.modules.length === 0) return failed(checked.diagnostics);
   options.onProgress?.({ kind: 'validated', modules: checked.modules.length, files: checked.fileCount });
 
@@ -93,11 +109,22 @@ export async function buildModules(options: BuildOptions): Promise<BuildResult> 
       await swapDirectory(staging, outDir);
     }
     const finalPackages = packages.map((p) => ({ ...p, path: path.join(outDir, 'packages', path.basename(p.path)) }));
-    return { ok: true, diagnostics, modules: checked.modules, packages: finalPackages };
+    const webLinks = new Map<string, string[]>();
+    for (const module of checked.modules) {
+      const links = webLinksOf(module);
+      if (links.length > 0) webLinks.set(module.id, links);
+    }
+    return { ok: true, diagnostics, modules: checked.modules, packages: finalPackages, incompleteTranslations, webLinks };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     return failed([...checked.diagnostics, diagnostic('build-failed', { message: `The build stopped: ${(error as Error).message}` })]);
   }
+}
+
+/** The web addresses a module's markdown texts link to, each once, in reading order. */
+function webLinksOf(module: CourseModule): string[] {
+  const markdown = collectTexts(module).filter((t) => t.kind === 'markdown');
+  return [...new Set(markdown.flatMap((t) => markdownWebLinks(t.text)))];
 }
 
 /** Replaces `target` with `replacement` in two renames, so there is never a half-written folder. */

@@ -74,7 +74,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   async function rebuildNow(moduleIds?: string[]): Promise<RebuildResult> {
     const started = performance.now();
     const only = moduleIds ?? (options.only ? [...options.only] : undefined);
-    const checked = await checkModules({ cwd: options.cwd, modulesDir: options.modulesDir, ...(only ? { only } : {}) });
+    // Authors preview a translation in progress as the draft it is.
+    const checked = await checkModules({ cwd: options.cwd, modulesDir: options.modulesDir, drafts: true, ...(only ? { only } : {}) });
     if (hasErrors(checked.diagnostics)) {
       problems = checked.diagnostics;
       log(problemsText(problems));

@@ -5,9 +5,10 @@
  */
 import { eleventyConfigPath } from '../paths.js';
 import { generator, hash, shuffle } from '../shared/random.js';
+import { contentBlock, contentText, languageAttributes } from './content-text.js';
 import { escapeHtml, renderMarkdown } from './markdown.js';
-import { format } from './strings.js';
-import type { SiteModel } from './view-model.js';
+import { fillPlaceholders } from '../shared/ui-text.js';
+import type { ModuleView, SiteModel } from './view-model.js';
 
 /** Called with each page as soon as Eleventy has rendered it, with its path in the site folder. */
 export type PageObserver = (file: string, content: string) => void;
@@ -28,14 +29,32 @@ export function eleventyOptions(site: SiteModel, onPage?: PageObserver) {
         onPage?.(permalink, text);
         return text;
       });
-      eleventyConfig.addFilter('md', (text: string) => renderMarkdown(text));
-      eleventyConfig.addFilter('paragraphs', (text: string) =>
-        text
-          .split(/\n\s*\n/)
-          .map((p) => `<p>${escapeHtml(p.replace(/\s+/g, ' ').trim())}</p>`)
-          .join(''),
+      // Content texts: `m` is the page's module; a draft's untranslated texts come out marked (content-text.ts).
+      const untranslated = (m: ModuleView) => site.untranslated.get(m.id);
+      eleventyConfig.addFilter('tx', (text: string, m: ModuleView) => contentText(text, untranslated(m)));
+      eleventyConfig.addFilter('langOf', (text: string, m: ModuleView) => languageAttributes(text, untranslated(m)));
+      // `headingLevel`: the level of the text's top sub-heading, one below the heading it sits under.
+      eleventyConfig.addFilter('md', (text: string, m: ModuleView, headingLevel: number) => {
+        const draft = untranslated(m);
+        const context = { headingLevel, externalLinkCue: m.strings.externalLink ?? '' };
+        // In a text shown in the source language, the cue stays in the page's language.
+        const cueLanguage = draft?.texts.has(text) ? { cueLanguage: m.language } : {};
+        return contentBlock(renderMarkdown(text, { ...context, ...cueLanguage }), text, draft);
+      });
+      eleventyConfig.addFilter('paragraphs', (text: string, m: ModuleView) =>
+        contentBlock(
+          text
+            .split(/\n\s*\n/)
+            .map((p) => `<p>${escapeHtml(p.replace(/\s+/g, ' ').trim())}</p>`)
+            .join(''),
+          text,
+          untranslated(m),
+        ),
       );
-      eleventyConfig.addFilter('fmt', (template: string, values: Record<string, string | number>) => format(template, values));
+      // Numbers in the page language's conventions (shared/ui-text.ts), as the runtime writes them.
+      eleventyConfig.addFilter('fmt', (template: string, values: Record<string, string | number>, language: string) =>
+        fillPlaceholders(template, values, language),
+      );
       eleventyConfig.addFilter('sortBy', <T extends Record<string, unknown>>(items: T[], key: string) =>
         [...items].sort((a, b) => String(a[key]).localeCompare(String(b[key]))),
       );

@@ -26,8 +26,3 @@ function readLocale(tag: string): Strings | undefined {
 export function textDirection(language: string): 'ltr' | 'rtl' {
   return RTL_LANGUAGES.has(language.split('-')[0]!) ? 'rtl' : 'ltr';
 }
-
-/** Fills `{name}` placeholders. */
-export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
-}

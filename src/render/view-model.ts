@@ -5,6 +5,8 @@
 import type { CourseModule, CoverageRow, Lesson, Question } from '../model/course.js';
 import type { RuntimeCourseData, RuntimeQuestion, Strings } from '../model/runtime-data.js';
 import { buildCoverageReport, type CoverageReport } from '../report/coverage.js';
+import type { UntranslatedTexts } from './content-text.js';
+import { fillPlaceholders } from '../shared/ui-text.js';
 import { loadStrings, textDirection } from './strings.js';
 
 export type PageKind = 'start' | 'lesson' | 'assessment' | 'launch';
@@ -66,6 +68,8 @@ export interface ModuleView {
   hasTheme: boolean;
   /** The same report `coursekit report` prints, for reports/<id>.html. */
   coverageReport: CoverageReport;
+  /** A draft translation says so on every page, naming the language its untranslated texts are in. */
+  draftNotice: string | undefined;
 }
 
 /** A line of the site's index page (dist/site/index.html), which lists every built module. */
@@ -83,6 +87,8 @@ export interface SiteModel {
   pages: PageView[];
   runtimeData: Map<string, RuntimeCourseData>;
   index: IndexEntry[];
+  /** By module id, for the drafts: the texts still in the source language (the content filters read it). */
+  untranslated: Map<string, UntranslatedTexts>;
 }
 
 /** `earlierIndex`: modules already in the site from an earlier build of other modules. */
@@ -90,9 +96,19 @@ export function buildSiteModel(modules: CourseModule[], earlierIndex: IndexEntry
   const views: ModuleView[] = [];
   const pages: PageView[] = [];
   const runtimeData = new Map<string, RuntimeCourseData>();
+  const untranslated = new Map<string, UntranslatedTexts>();
   for (const module of modules) {
     const view = toModuleView(module);
     views.push(view);
+    if (module.translation?.draft) {
+      const lang = module.translation.sourceLanguage;
+      untranslated.set(module.id, {
+        texts: new Set(module.translation.untranslated),
+        lang,
+        dir: textDirection(lang),
+        mark: view.strings.notTranslated ?? '',
+      });
+    }
     const modulePages = modulePagesOf(view, module);
     pages.push(...modulePages);
     runtimeData.set(module.id, toRuntimeData(module, view, modulePages));
@@ -100,7 +116,7 @@ export function buildSiteModel(modules: CourseModule[], earlierIndex: IndexEntry
   const index = new Map(earlierIndex.map((e) => [e.id, e]));
   for (const v of views)
     index.set(v.id, { id: v.id, title: v.title, description: v.description, version: v.version, language: v.language, dir: v.dir });
-  return { modules: views, pages, runtimeData, index: [...index.values()].sort((a, b) => a.id.localeCompare(b.id)) };
+  return { modules: views, pages, runtimeData, index: [...index.values()].sort((a, b) => a.id.localeCompare(b.id)), untranslated };
 }
 
 function toModuleView(module: CourseModule): ModuleView {
@@ -141,7 +157,23 @@ function toModuleView(module: CourseModule): ModuleView {
     coverage: module.coverage,
     coverageReport: buildCoverageReport(module),
     hasTheme: module.meta.theme !== undefined,
+    draftNotice: module.translation?.draft
+      ? fillPlaceholders(
+          strings.draftNotice ?? '',
+          { language: languageNameIn(module.translation.sourceLanguage, meta.language) },
+          meta.language,
+        )
+      : undefined,
   };
+}
+
+/** "anglais": a language's name in the page's language; the tag itself when the runtime does not know it. */
+function languageNameIn(tag: string, pageLanguage: string): string {
+  try {
+    return new Intl.DisplayNames([pageLanguage], { type: 'language', fallback: 'code' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
 }
 
 function modulePagesOf(view: ModuleView, module: CourseModule): PageView[] {
@@ -196,6 +228,9 @@ function toRuntimeData(module: CourseModule, view: ModuleView, pages: PageView[]
     assessment,
     questions,
     paragraphs,
+    ...(module.translation
+      ? { paragraphsLanguage: { lang: module.translation.sourceLanguage, dir: textDirection(module.translation.sourceLanguage) } }
+      : {}),
     strings: runtimeStrings(view.strings),
   };
 }

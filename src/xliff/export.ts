@@ -103,7 +103,7 @@ function notesFor(text: TranslatableText, srcLang: string, lang: string): XliffN
     }
     case 'markdown':
       return note(
-        'Markdown: keep **bold**, *italic*, the blank lines between paragraphs and the list markers ("- ", "1. ") where they are. HTML tags are shown to learners as text.',
+        'Markdown: translate the words and keep the marks where they are: **bold**, *italic*, the blank lines between paragraphs, list markers ("- ", "1. "), "## " before a sub-heading, "> " before a quoted line, the "|" of table rows, and links as [words](address), translating the words in brackets only. HTML tags are shown to learners as text.',
       );
     case 'accept':
       return note(

@@ -117,6 +117,7 @@ const cases: BrokenCase[] = [
   { name: 'all-options-correct', codes: ['all-options-correct'], args: ['--strict'] },
   { name: 'duplicate-option-text', codes: ['option-text-duplicate'], args: ['--strict'] },
   { name: 'language-not-translated', codes: ['language-strings-missing'], args: ['--strict'] },
+  { name: 'markdown-not-shown', codes: ['markdown-unsupported', 'markdown-unsupported', 'markdown-unsupported'], args: ['--strict'] },
   {
     name: 'warnings-fail-with-strict',
     codes: ['image-alt-unhelpful', 'markdown-html', 'objective-not-measurable', 'option-feedback-missing'],

@@ -84,7 +84,8 @@ describe('applyTranslation', () => {
     expect(fr.meta.id).toBe('tiny-course-fr');
     expect(fr.meta.language).toBe('fr');
     expect(fr.meta.translations).toBeUndefined();
-    const { id: _a, meta: metaFr, ...restFr } = fr;
+    expect(fr.translation).toEqual({ sourceLanguage: 'en', draft: false, untranslated: [] });
+    const { id: _a, meta: metaFr, translation: _t, ...restFr } = fr;
     const { id: _b, meta: metaEn, ...restEn } = module;
     const { id: _c, language: _d, ...metaFrRest } = metaFr;
     const { id: _e, language: _f, ...metaEnRest } = metaEn;
@@ -111,6 +112,7 @@ describe('applyTranslation', () => {
     const {
       id: _a,
       meta: { id: _b, language: _c, ...metaFr },
+      translation: _t,
       ...restFr
     } = result.module!;
     const {
@@ -132,18 +134,47 @@ describe('applyTranslation', () => {
     expect(fr.bank.find((q) => q.id === 'q74-word')).toMatchObject({ accept: ['envois de fonds', 'transferts de fonds', 'remises'] });
   });
 
-  it('warns about translations of texts that changed since, and uses them until they are updated', () => {
+  it('reports a text that changed since it was translated, with the words that changed, and gives no module', () => {
     const changed = structuredClone(module);
-    changed.glossary[0]!.definition = 'Money that migrants send home.';
+    changed.glossary[0]!.definition = 'Money that migrants send home to their countries of origin.';
     const result = applyTranslation(changed, translated, 'fr', { file: FILE });
     expect(result.diagnostics.map((d) => [d.code, d.severity, d.message])).toEqual([
       [
         'translation-stale',
         'warning',
-        'glossary term `remittances` definition (unit `glossary.remittances.definition`) was translated from an older text: the module now says "Money that migrants send home.", the translation was made from "Money migrants send to their countries of origin.".',
+        'glossary term `remittances` definition (unit `glossary.remittances.definition`) changed after it was translated: Money [+ that] migrants send [+ home] to their countries …',
       ],
     ]);
-    expect(result.module!.glossary[0]!.definition).toBe('FR: Money migrants send to their countries of origin.');
+    expect(result.module).toBeUndefined();
+    expect(result.gaps).toEqual({ missing: [], stale: ['glossary.remittances.definition'] });
+  });
+
+  it('shows the change in a long text, not two excerpts cut at the same place', () => {
+    const changed = structuredClone(module);
+    const text = changed.lessons[0]!.blocks.find((b) => b.type === 'quote')!;
+    const before = text.type === 'quote' ? text.text : '';
+    if (text.type === 'quote') text.text = `${before} and of development`;
+    const [stale] = applyTranslation(changed, translated, 'fr', { file: FILE }).diagnostics;
+    expect(stale!.message).toBe(
+      'lesson `01-contributions` block 2 (quote) (unit `lesson.01-contributions.block.2.text`) changed after it was translated: … component of migration [+ and of development]',
+    );
+  });
+
+  it('builds a draft when asked: translated texts replaced, the others kept in the source language and listed', () => {
+    const changed = structuredClone(module);
+    changed.lessons[0]!.title = 'What migrants bring';
+    changed.lessons[1]!.summary = 'A new summary.';
+    const result = applyTranslation(changed, translated, 'fr', { file: FILE, draft: true });
+    expect(result.gaps).toEqual({ missing: ['lesson.02-ministries.summary'], stale: ['lesson.01-contributions.title'] });
+    const draft = result.module!;
+    expect(draft.id).toBe('tiny-course-fr-draft');
+    expect(draft.meta.language).toBe('fr');
+    expect(draft.translation).toEqual({ sourceLanguage: 'en', draft: true, untranslated: ['A new summary.', 'What migrants bring'] });
+    expect(draft.lessons[0]!.title).toBe('What migrants bring');
+    expect(draft.lessons[1]!.summary).toBe('A new summary.');
+    expect(draft.lessons[1]!.title).toBe('FR: Not only national security');
+    // A complete translation asked for as a draft is simply complete.
+    expect(applyTranslation(module, translated, 'fr', { file: FILE, draft: true }).module!.id).toBe('tiny-course-fr');
   });
 
   it('does not count changes of spacing alone as a change of text', () => {
@@ -152,14 +183,14 @@ describe('applyTranslation', () => {
     expect(applyTranslation(changed, translated, 'fr', { file: FILE }).diagnostics).toEqual([]);
   });
 
-  it('fails when a text has no translation, or is not in the file at all', () => {
+  it('warns when a text has no translation, or is not in the file at all, and gives no module', () => {
     const noTarget = translated.replace('<target>FR: Final check</target>', '');
     const a = applyTranslation(module, noTarget, 'fr', { file: FILE });
     expect(a.module).toBeUndefined();
     expect(a.diagnostics).toMatchObject([
       {
         code: 'translation-missing',
-        severity: 'error',
+        severity: 'warning',
         file: FILE,
         message: 'assessment title (unit `module.assessment.title`) has no translation into French (fr).',
       },
@@ -172,7 +203,7 @@ describe('applyTranslation', () => {
     expect(b.diagnostics).toEqual([
       {
         code: 'translation-missing',
-        severity: 'error',
+        severity: 'warning',
         file: FILE,
         message:
           'lesson `02-ministries` summary (unit `lesson.02-ministries.summary`) is not in fr.xlf: the text was added after the file was exported.',
@@ -337,6 +368,6 @@ describe('loadTranslations', () => {
   });
 
   it('returns no modules when the module declares no translations', async () => {
-    expect(await loadTranslations(module, { cwd: dir })).toEqual({ modules: [], diagnostics: [] });
+    expect(await loadTranslations(module, { cwd: dir })).toEqual({ modules: [], incomplete: [], diagnostics: [] });
   });
 });

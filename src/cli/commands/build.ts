@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { languageName } from '../../i18n/language.js';
 import { formatBytes } from '../../load/json-file.js';
 import { PACKAGE_TARGETS, type PackageTarget } from '../../package/index.js';
+import type { BuildResult } from '../../pipeline/index.js';
 import { printDiagnostics, summaryLine, withContentOptions, type CommandContext, type CommonOptions } from '../context.js';
 import { createConsoleReporter } from '../reporter.js';
 
@@ -16,8 +18,9 @@ export function registerBuild(program: Command, { io, setExitCode }: CommandCont
         new Option('--target <targets>', `comma-separated package targets (${PACKAGE_TARGETS.join(', ')})`)
           .default([...PACKAGE_TARGETS], PACKAGE_TARGETS.join(','))
           .argParser(parseTargets),
-      ),
-  ).action(async (modules: string[], options: CommonOptions & { out: string; target: PackageTarget[] }) => {
+      )
+      .option('--draft', 'also package translations that are not complete, as drafts (<module>-<lang>-draft) for review', false),
+  ).action(async (modules: string[], options: CommonOptions & { out: string; target: PackageTarget[]; draft: boolean }) => {
     const shownOut = path.relative(io.cwd, path.resolve(io.cwd, options.out)) || '.';
     // Loaded on use: Eleventy and esbuild take a moment to import, and only building needs them.
     const { buildModules } = await import('../../pipeline/index.js');
@@ -28,6 +31,7 @@ export function registerBuild(program: Command, { io, setExitCode }: CommandCont
       outDir: options.out,
       targets: options.target,
       strict: options.strict,
+      drafts: options.draft,
       onProgress: createConsoleReporter(io),
     });
     printDiagnostics(io, result.diagnostics, options.format);
@@ -38,13 +42,34 @@ export function registerBuild(program: Command, { io, setExitCode }: CommandCont
       setExitCode(refused ? 2 : 1);
       return;
     }
-    if (options.format === 'pretty') {
-      const total = result.packages.reduce((n, p) => n + p.bytes, 0);
-      io.stdout(
-        `Built ${result.modules.length} module(s): ${result.packages.length} package(s), ${formatBytes(total)}, in ${shownOut}/packages/.\n`,
-      );
-    }
+    if (options.format === 'pretty') io.stdout(buildSummary(result, shownOut));
   });
+}
+
+/**
+ * "Built 1 module(s) in 2 language(s) (en, fr): 6 package(s), …": modules as authors count them
+ * (a translation is a language of its module), then a line for each language left out, and
+ * the web addresses each module links to: a package used offline cannot open them.
+ */
+function buildSummary(result: BuildResult, shownOut: string): string {
+  const total = result.packages.reduce((n, p) => n + p.bytes, 0);
+  const sources = result.modules.filter((m) => !m.translation).length;
+  const languages = [...new Set(result.modules.map((m) => `${m.meta.language}${m.translation?.draft ? ' draft' : ''}`))];
+  const lines = [
+    `Built ${sources} module(s) in ${languages.length} language(s) (${languages.join(', ')}): ${result.packages.length} package(s), ${formatBytes(total)}, in ${shownOut}/packages/.`,
+  ];
+  for (const { moduleId, lang, gaps, draft } of result.incompleteTranslations) {
+    if (draft) continue;
+    const counts = [
+      gaps.missing.length > 0 ? `${gaps.missing.length} text(s) not translated` : '',
+      gaps.stale.length > 0 ? `${gaps.stale.length} changed after translation` : '',
+    ].filter(Boolean);
+    lines.push(`Left out: the ${languageName(lang)} version of ${moduleId} (${counts.join(', ')}); --draft packages it as a draft.`);
+  }
+  for (const [moduleId, links] of result.webLinks) {
+    lines.push(`${moduleId} links to ${links.length} web address(es), which learners can open only when online: ${links.join(', ')}`);
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 /** A list of known targets, each once: an empty list would build no package and still succeed. */

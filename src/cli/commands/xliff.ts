@@ -55,7 +55,14 @@ export function registerXliff(program: Command, { io, setExitCode }: CommandCont
       );
     }
 
-    const checked = await checkModules({ cwd: io.cwd, modulesDir: path.resolve(io.cwd, options.modules), only: [moduleName] });
+    // The module as written, without its translations: export is how an incomplete or outdated
+    // translation gets fixed, so the translation's own problems must not stop it.
+    const checked = await checkModules({
+      cwd: io.cwd,
+      modulesDir: path.resolve(io.cwd, options.modules),
+      only: [moduleName],
+      translations: false,
+    });
     const module = checked.modules[0];
     if (!module || hasErrors(checked.diagnostics)) {
       failWith(...checked.diagnostics);
@@ -152,6 +159,8 @@ export function registerXliff(program: Command, { io, setExitCode }: CommandCont
       lines.push(
         `To publish it, add "${result.lang}" to "translations" in ${result.moduleJson}: coursekit does not change module.json for you.`,
       );
+    } else if (c.missing + c.stale > 0) {
+      lines.push(`Until those texts are translated, the build leaves the ${language} version out (\`--draft\` packages it as a draft).`);
     } else if (!failed) {
       lines.push(`The next build packages the ${language} version.`);
     }

@@ -3,7 +3,7 @@
  * session (host) owns the attempt; this view only shows it and reports what the learner does,
  * so a reload or a relaunch comes back to the same question with the same answers.
  */
-import { type Course, formatScore, type Question } from '../course.js';
+import type { Course, Question } from '../course.js';
 import { resultsFile, resultsFileName } from '../results-file.js';
 import type { AssessmentSummary, AttemptView, Host } from '../session.js';
 import { $, $$, el, focus, show, type Translate } from './dom.js';
@@ -56,8 +56,6 @@ export function setupAssessment(host: Host, course: Course, t: Translate): void 
     else showIntro();
   }
 
-  const score = (value: number) => formatScore(value, course.language);
-
   /**
    * What is left to the learner, told truthfully: "no attempts left" only when the course's own
    * count says so. In review mode (an LMS that closed the attempt) none can start here, so the
@@ -76,9 +74,9 @@ export function setupAssessment(host: Host, course: Course, t: Translate): void 
     const summary = view.assessment!;
     const status = part('attempt-status');
     const lines: string[] = [];
-    if (summary.score !== undefined) lines.push(t('lastScore', { score: score(summary.score) }));
+    if (summary.score !== undefined) lines.push(t('lastScore', { score: summary.score }));
     if (summary.recordedScore !== undefined && summary.recordedScore !== summary.score)
-      lines.push(t('recordedScore', { score: score(summary.recordedScore) }));
+      lines.push(t('recordedScore', { score: summary.recordedScore }));
     if (summary.passed) lines.push(t('passed'));
     else if (summary.canStart && summary.maxAttempts > 0)
       lines.push(t('attemptsUsed', { n: summary.attemptsUsed + 1, total: summary.maxAttempts }));
@@ -149,7 +147,7 @@ export function setupAssessment(host: Host, course: Course, t: Translate): void 
     const summary = view.assessment!;
     showView('results');
     const scoreLine = part('score');
-    if (scoreLine) scoreLine.textContent = t('scoreLine', { score: score(result.percent), correct: result.correct, total: result.total });
+    if (scoreLine) scoreLine.textContent = t('scoreLine', { score: result.percent, correct: result.correct, total: result.total });
     const verdict = part('verdict');
     if (verdict) {
       verdict.textContent = result.passed ? t('passed') : t('failed', { n: settings!.passMark });
@@ -159,7 +157,7 @@ export function setupAssessment(host: Host, course: Course, t: Translate): void 
     if (attempts) {
       const recorded =
         summary.recordedScore !== undefined && summary.recordedScore !== result.percent
-          ? t('recordedScore', { score: score(summary.recordedScore) })
+          ? t('recordedScore', { score: summary.recordedScore })
           : '';
       attempts.textContent = [recorded, attemptsLine(summary, view.review)].filter(Boolean).join(' ');
     }
@@ -181,18 +179,26 @@ export function setupAssessment(host: Host, course: Course, t: Translate): void 
     const q = course.questions[id]!;
     const form = questionForm(id, root)!;
     const item = el('li');
-    item.appendChild(el('p', q.prompt, { class: 'ck-review-prompt' }));
+    // The prompt as the question shows it: a draft's untranslated text keeps its language there.
+    const prompt = el('p', undefined, { class: 'ck-review-prompt' });
+    prompt.append(...($('.ck-prompt', form)?.cloneNode(true).childNodes ?? [q.prompt]));
+    item.appendChild(prompt);
     item.appendChild(el('p', t(correct ? 'correct' : 'incorrect'), { 'data-ck-result': correct ? 'correct' : 'incorrect' }));
-    item.appendChild(el('p', `${t('yourAnswer')}: ${describeResponse(form, q, response, t)}`));
+    item.appendChild(el('p', `${t('colon', { label: t('yourAnswer') })} ${describeResponse(form, q, response, t)}`));
     if (!correct) {
       const answer = q.type === 'fillIn' ? (q.correct[0] ?? '') : describeResponse(form, q, q.correct, t);
-      item.appendChild(el('p', `${t('correctAnswer')}: ${answer}`));
+      item.appendChild(el('p', `${t('colon', { label: t('correctAnswer') })} ${answer}`));
     }
-    for (const text of authoredFeedback(form, q, response, correct)) item.appendChild(el('p', text, { class: 'ck-review-feedback' }));
+    for (const feedback of authoredFeedback(form, q, response, correct)) {
+      feedback.className = 'ck-review-feedback';
+      item.appendChild(feedback);
+    }
     const paragraph = course.paragraphs[q.source];
     if (paragraph) {
       const figure = el('figure', undefined, { class: 'ck-review-quote' });
-      const quote = el('blockquote');
+      // A translated course quotes its source documents as written, in their language.
+      const language = course.paragraphsLanguage;
+      const quote = el('blockquote', undefined, language ? { lang: language.lang, dir: language.dir } : {});
       quote.appendChild(el('p', paragraph));
       figure.appendChild(quote);
       const hash = q.source.lastIndexOf('#');

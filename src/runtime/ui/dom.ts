@@ -1,5 +1,6 @@
 /** Tiny DOM helpers: no framework, and every string from the course's locale. */
-import { fmt, type Course } from '../course.js';
+import { fillPlaceholders } from '../../shared/ui-text.js';
+import type { Course } from '../course.js';
 
 export function $<T extends Element = HTMLElement>(selector: string, root: ParentNode = document): T | null {
   return root.querySelector<T>(selector as never) as T | null;
@@ -23,7 +24,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 export function translator(course: Course): Translate {
-  return (key, values) => fmt(course.strings[key] ?? key, values);
+  return (key, values = {}) => fillPlaceholders(course.strings[key] ?? key, values, course.language);
 }
 
 export function show(node: Element | null, visible: boolean): void {

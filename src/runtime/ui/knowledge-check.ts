@@ -35,7 +35,7 @@ export function setupKnowledgeChecks(course: Course, t: Translate): void {
       const lead = el('p');
       lead.appendChild(el('strong', t(verdict)));
       feedback.appendChild(lead);
-      for (const text of authoredFeedback(form, q, response, correct)) feedback.appendChild(el('p', text));
+      feedback.append(...authoredFeedback(form, q, response, correct));
       if (q.type === 'single' || q.type === 'multiple' || q.type === 'trueFalse') {
         for (const id of response)
           $(`[data-ck-option="${id}"]`, form)?.setAttribute('data-ck-result', q.correct.includes(id) ? 'correct' : 'incorrect');

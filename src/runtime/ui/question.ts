@@ -159,10 +159,21 @@ export function describeResponse(form: HTMLFormElement, q: Question, response: R
   }
 }
 
-/** Feedback paragraphs the author wrote: overall (correct/incorrect), then per chosen option. */
-export function authoredFeedback(form: HTMLFormElement, q: Question, response: Response | null, correct: boolean): string[] {
-  const text = (key: string) => $(`[data-ck-feedback-for="${key}"]`, form)?.textContent?.trim() ?? '';
-  const parts = [text(correct ? 'correct' : 'incorrect')];
-  if ((q.type === 'single' || q.type === 'multiple') && response) for (const id of response) parts.push(text(`option:${id}`));
-  return parts.filter(Boolean);
+/**
+ * Feedback paragraphs the author wrote, copied from the ones the template carries hidden (with
+ * their markup, so a draft's untranslated text keeps its language): overall (correct or
+ * incorrect), then per chosen option.
+ */
+export function authoredFeedback(form: HTMLFormElement, q: Question, response: Response | null, correct: boolean): HTMLElement[] {
+  const keys = [correct ? 'correct' : 'incorrect'];
+  if ((q.type === 'single' || q.type === 'multiple') && response) keys.push(...response.map((id) => `option:${id}`));
+  const parts: HTMLElement[] = [];
+  for (const key of keys) {
+    const source = $(`[data-ck-feedback-for="${key}"]`, form);
+    if (!source?.textContent?.trim()) continue;
+    const copy = source.cloneNode(true) as HTMLElement;
+    copy.removeAttribute('data-ck-feedback-for');
+    parts.push(copy);
+  }
+  return parts;
 }

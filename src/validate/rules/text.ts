@@ -1,8 +1,10 @@
 /**
  * Text that passes the schema but would show nothing or show markup: strings made only of
- * spaces, and HTML tags in markdown (coursekit shows them as text).
+ * spaces, HTML tags in markdown (coursekit shows them as text), and markdown the page shows
+ * otherwise than written (an image, a link it cannot follow, a "#" heading without its space).
  */
 import { segmentsToPointer } from '../../load/json-pointer.js';
+import { markdownProblems } from '../../markdown/index.js';
 import type { Lesson, Question } from '../../model/course.js';
 import type { JsonFile } from '../../model/json-file.js';
 import { describePlace, type ContentKind } from '../place.js';
@@ -71,4 +73,5 @@ function checkBlankText(file: JsonFile, kind: ContentKind, report: Report): void
 function checkMarkdown(markdown: string, at: At, report: Report): void {
   const tag = markdownHtmlTag(markdown);
   if (tag) report('markdown-html', at, `the text contains the HTML tag ${tag}, which learners will see as text.`);
+  for (const problem of markdownProblems(markdown)) report('markdown-unsupported', at, problem.message, { hint: problem.hint });
 }
