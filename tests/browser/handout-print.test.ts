@@ -53,6 +53,7 @@ async function boxes(file: string, selector: string): Promise<{ id: string; firs
   await page.emulateMedia({ media: 'print' });
   const found = await page.$$eval(selector, (elements) =>
     elements.map((e) => {
+      // biome-ignore lint/performance/useDomNodeTextContent: the lines as laid out are the point.
       const lines = (e as HTMLElement).innerText.split('\n').filter((l) => l.trim() !== '');
       return { id: e.getAttribute('data-question') ?? '', first: lines[0]!, last: lines[lines.length - 1]! };
     }),
