@@ -74,9 +74,10 @@ export async function makeHandouts(module: CourseModule, options: HandoutOptions
   const questions = new Map<string, Question>(module.bank.map((q) => [q.id, q]));
   const files: HandoutFile[] = [];
   const documents: string[] = [];
-  const addDocument = (name: string, template: string, view: Record<string, unknown>) => {
+  // A quiz form's or key's pages name their form in the running header, so a loose page finds its way back.
+  const addDocument = (name: string, template: string, view: Record<string, unknown>, header = meta.title) => {
     documents.push(name);
-    files.push({ name, content: renderDocument(template, { ...common, ...view }, page) });
+    files.push({ name, content: renderDocument(template, { ...common, ...view }, { ...page, title: header }) });
   };
 
   const practice = practiceQuestions(module, course, s);
@@ -150,26 +151,32 @@ export async function makeHandouts(module: CourseModule, options: HandoutOptions
       );
     }
     const intro = fill(s['handout.quizIntro']!, {
-      minutes: meta.workshop?.quizMinutes ?? plan.parts.find((p) => p.kind === 'quiz')!.minutes,
+      minutes: plan.parts.find((p) => p.kind === 'quiz')!.minutes,
       passMark: assessment.passMark,
     });
     for (const form of [forms.A, forms.B]) {
       const suffix = form.name.toLowerCase();
       const view = { documentTitle: fill(s['handout.quizForm']!, { form: form.name }), formLine: formLine(form), form: form.name };
-      addDocument(`quiz-form-${suffix}.html`, 'quiz-form.njk', {
-        ...view,
-        kind: 'form',
-        intro,
-        questions: formQuestions(form, questions, s),
-      });
-      addDocument(`answer-key-${suffix}.html`, 'answer-key.njk', {
-        ...view,
-        kind: 'key',
-        documentTitle: fill(s['handout.answerKey']!, { form: form.name }),
-        items: form.questions.map((paper, i) =>
-          keyItem(questions.get(paper.id)!, paper, String(i + 1), course, paragraphs, s, meta.language),
-        ),
-      });
+      addDocument(
+        `quiz-form-${suffix}.html`,
+        'quiz-form.njk',
+        { ...view, kind: 'form', intro, questions: formQuestions(form, questions, s) },
+        `${meta.title} · ${view.formLine}`,
+      );
+      const keyTitle = fill(s['handout.answerKey']!, { form: form.name });
+      addDocument(
+        `answer-key-${suffix}.html`,
+        'answer-key.njk',
+        {
+          ...view,
+          kind: 'key',
+          documentTitle: keyTitle,
+          items: form.questions.map((paper, i) =>
+            keyItem(questions.get(paper.id)!, paper, String(i + 1), course, paragraphs, s, meta.language),
+          ),
+        },
+        `${meta.title} · ${keyTitle} · ${view.formLine}`,
+      );
     }
     files.push({
       name: RESULTS_SHEET,

@@ -91,7 +91,7 @@ describe('printed handouts', () => {
       expect(Math.round(page.width)).toBe(595);
       expect(Math.round(page.height)).toBe(842);
       expect(body(page).length, `page ${i + 1} of ${name} has no content`).toBeGreaterThan(0);
-      // Page numbers in the bottom margin; the module title as the running header from page 2.
+      // Page numbers in the bottom margin; the module title (and a form's line) as the running header from page 2.
       expect(page.compact).toContain(compact(`Page ${i + 1} of ${pages.length}`));
       if (i > 0)
         expect(page.items.some((item) => item.y > page.height - MARGIN && item.text.includes('Migration policy workshop'))).toBe(true);

@@ -221,6 +221,21 @@ describe('coursekit handout', () => {
     expect(workbook).toContain('"الصفحة " counter(page) " من " counter(pages)');
   });
 
+  it('makes a workbook and a guide, and no quiz, of a module without an assessment', async () => {
+    const other = await copyProject('arabic');
+    try {
+      const result = await runCli(['handout', 'hr-migration-ar', '--no-pdf'], other);
+      expect(result.code).toBe(0);
+      const out = path.join(other, 'dist', 'handouts', 'hr-migration-ar');
+      expect((await readdir(out)).sort()).toEqual([OUTPUT_MARKER, 'facilitator-guide.html', 'workbook.html']);
+      const guide = await readFile(path.join(out, 'facilitator-guide.html'), 'utf8');
+      expect(guide).toContain('<html lang="ar" dir="rtl">');
+      expect(guide).not.toContain('plan-quiz');
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a language the module is not published in, and writes nothing', async () => {
     const before = await hashTree(dir);
     const result = await runCli(['handout', 'workshop-course', '--lang', 'fr', '--no-pdf'], dir);
