@@ -9,7 +9,7 @@
  *   code never imports browser code (it bundles it by path: src/bundle/).
  */
 
-/** Lowest first. src/paths.ts and src/fs-exists.ts sit with the first layer. */
+/** Lowest first. src/paths.ts, src/fs-exists.ts and src/fs-read.ts sit with the first layer. */
 const LAYERS = [
   ['model', 'shared', 'encode', 'markdown', 'types'],
   ['diagnostics'],
@@ -49,7 +49,7 @@ module.exports = {
     ...layerRules,
     {
       name: 'root-files-import-no-folder',
-      comment: 'src/paths.ts and src/fs-exists.ts are at the bottom: they import no folder of src/.',
+      comment: 'src/paths.ts, src/fs-exists.ts and src/fs-read.ts are at the bottom: they import no folder of src/.',
       severity: 'error',
       from: { path: '^src/[^/]+\\.ts$' },
       to: { path: '^src/[^/]+/' },

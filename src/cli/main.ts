@@ -1,10 +1,14 @@
 /**
- * The `coursekit` command. User errors (bad content) print diagnostics and exit 1; a bug in
- * coursekit itself prints a short report request and exits 2. No stack traces unless
+ * The `coursekit` command. User errors (bad content) print diagnostics and exit 1, and so does
+ * what the system refuses (a full disk, a read-only folder); a bug in coursekit itself prints a
+ * short report request and exits 2. No stack traces unless
  * COURSEKIT_DEBUG is set.
  */
 import { Command, CommanderError } from 'commander';
-import { DiagnosticsError } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../diagnostics/create.js';
+import { DiagnosticsError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { describeSystemError, isSystemError, systemErrorHint } from '../diagnostics/system-error.js';
+import { toDisplayPath } from '../load/index.js';
 import { printDiagnostics, type CliIo, type CommandContext } from './context.js';
 import { registerBuild } from './commands/build.js';
 import { registerHandout } from './commands/handout.js';
@@ -49,12 +53,37 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       printDiagnostics(io, error.diagnostics, 'pretty');
       return 1;
     }
+    // A full disk or a read-only folder is the system's answer, not a bug: say what and where.
+    if (isSystemError(error)) {
+      printDiagnostics(io, [systemRefusal(error, io.cwd)], 'pretty');
+      return 1;
+    }
     io.stderr(
       `coursekit hit an internal error: ${(error as Error).message}\nThis is a bug in coursekit, not in your content. Please report it with the command you ran.\n`,
     );
     if (process.env.COURSEKIT_DEBUG) io.stderr(`${(error as Error).stack ?? ''}\n`);
     return 2;
   }
+}
+
+const WRITES = new Set(['mkdir', 'mkdtemp', 'rename', 'unlink', 'rmdir', 'rm', 'write', 'copyfile', 'symlink', 'link', 'chmod', 'utime']);
+const VERBS: Record<string, string> = {
+  mkdir: 'create the folder',
+  mkdtemp: 'create a folder in',
+  rename: 'move',
+  unlink: 'delete',
+  rmdir: 'delete',
+  scandir: 'list the folder',
+};
+
+function systemRefusal(error: NodeJS.ErrnoException & { code: string }, cwd: string): Diagnostic {
+  const syscall = error.syscall ?? '';
+  const where = error.path === undefined ? '' : ` ${toDisplayPath(cwd, error.path)}`;
+  const verb = VERBS[syscall] ?? (WRITES.has(syscall) ? 'write' : 'read');
+  return diagnostic(WRITES.has(syscall) || ['EROFS', 'ENOSPC', 'EDQUOT'].includes(error.code) ? 'output-unwritable' : 'file-unreadable', {
+    message: `The system refused to ${verb}${where}: ${describeSystemError(error)}.`,
+    ...(systemErrorHint(error) ? { hint: systemErrorHint(error)! } : {}),
+  });
 }
 
 function defaultIo(): CliIo {

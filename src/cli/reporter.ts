@@ -1,13 +1,19 @@
-/** Progress lines while building: each module and target as it is packaged; silent in CI and pipes. */
+/**
+ * Progress lines while building: each module and target as it is packaged, in a terminal only.
+ * Waiting for another build is said everywhere: a silent wait in CI would look like a hang.
+ */
 import path from 'node:path';
 import type { BuildEvent } from '../pipeline/index.js';
 import { formatBytes } from '../load/json-file.js';
 import type { CliIo } from './context.js';
 
-export function createConsoleReporter(io: CliIo): ((event: BuildEvent) => void) | undefined {
-  if (!io.interactive) return undefined;
+export function createConsoleReporter(io: CliIo, outDir: string): (event: BuildEvent) => void {
   return (event) => {
+    if (!io.interactive && event.kind !== 'waiting') return;
     switch (event.kind) {
+      case 'waiting':
+        io.stderr(`  waiting for another build${event.pid === undefined ? '' : ` (process ${event.pid})`} to finish writing ${outDir}/\n`);
+        break;
       case 'validated':
         io.stderr(`  validated ${event.modules} module(s), ${event.files} file(s)\n`);
         break;

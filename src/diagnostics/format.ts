@@ -2,8 +2,8 @@
  * Diagnostics as text: `pretty` for people (with a code frame), `json` for tools, `github`
  * for CI annotations. Colour only when asked (the CLI decides: TTY and no NO_COLOR).
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readBoundedFile } from '../fs-read.js';
 import type { Diagnostic } from './diagnostic.js';
 import { sortDiagnostics } from './diagnostic.js';
 
@@ -52,6 +52,9 @@ function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
+/** The largest file coursekit reads (an XLIFF file); a code frame never reads more. */
+const MAX_FRAMED_FILE_BYTES = 16 * 1024 * 1024;
+
 const codes = { red: [31, 39], yellow: [33, 39], dim: [2, 22], bold: [1, 22], cyan: [36, 39] } as const;
 
 function paint(on: boolean, style: keyof typeof codes, text: string): string {
@@ -74,14 +77,15 @@ export function formatPretty(d: Diagnostic, options: FormatOptions, files = new 
 function codeFrame(files: Map<string, string[] | null>, file: string, line: number, column: number, color: boolean): string {
   let fileLines = files.get(file);
   if (fileLines === undefined) {
-    try {
-      // Positions are counted without a byte order mark (the loader drops it), so drop it here too.
-      fileLines = readFileSync(file, 'utf8')
-        .replace(/^\uFEFF/, '')
-        .split(/\r?\n/);
-    } catch {
-      fileLines = null;
-    }
+    // Only a regular file of a sensible size: the file may have changed since it was checked.
+    const read = readBoundedFile(file, { maxBytes: MAX_FRAMED_FILE_BYTES });
+    // Positions are counted without a byte order mark (the loader drops it), so drop it here too.
+    fileLines = read.ok
+      ? read.bytes
+          .toString('utf8')
+          .replace(/^\uFEFF/, '')
+          .split(/\r?\n/)
+      : null;
     files.set(file, fileLines);
   }
   if (!fileLines || line > fileLines.length) return '';
@@ -90,14 +94,27 @@ function codeFrame(files: Map<string, string[] | null>, file: string, line: numb
   const width = String(last).length;
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
-    // Control characters (from an LMS export, say) are shown, never sent to the terminal.
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-    const text = truncate((fileLines[n - 1] ?? '').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd'), column);
+    const text = truncate(visible(fileLines[n - 1] ?? ''), column);
     const marker = n === line ? '>' : ' ';
     out.push(`  ${marker} ${String(n).padStart(width)} | ${text.text}`);
     if (n === line) out.push(`    ${' '.repeat(width)} | ${' '.repeat(Math.max(0, text.column - 1))}${paint(color, 'red', '^')}`);
   }
   return out.join('\n');
+}
+
+// Characters a terminal acts on or reorders (escape sequences, direction overrides): the
+// frame shows a placeholder of the same width instead, so a file cannot restyle or rewrite the
+// log it is printed in.
+const TERMINAL_UNSAFE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2060-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function visible(line: string): string {
+  return line.replace(TERMINAL_UNSAFE, (c) => {
+    const code = c.charCodeAt(0);
+    if (code < 0x20) return String.fromCharCode(0x2400 + code);
+    return code === 0x7f ? '\u2421' : '\uFFFD';
+  });
 }
 
 /** Long lines (a paragraph of text) are cut around the column so the frame stays readable. */

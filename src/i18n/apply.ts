@@ -3,11 +3,13 @@
  * translations/<lang>.xlf. Ids, citations, sources, media and coverage stay exactly as they are,
  * so the translated packages track the same SCORM interactions as the original.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic } from '../diagnostics/create.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { readBoundedFile } from '../fs-read.js';
 import { toDisplayPath } from '../load/index.js';
+import { readProblemDiagnostic } from '../load/json-file.js';
 import { markdownProblems } from '../markdown/index.js';
 import type { CourseModule } from '../model/course.js';
 import { compareUnits, languageDiagnostics, missingDiagnostics, staleDiagnostics } from './compare.js';
@@ -150,6 +152,7 @@ export async function loadTranslations(module: CourseModule, options: LoadTransl
   const diagnostics: Diagnostic[] = [];
   const folder = path.join(module.folder, 'translations');
   const moduleJson = display(path.join(module.folder, 'module.json'));
+  const realFolder = await realpath(module.folder);
   for (const lang of declared) {
     if (sameLanguage(lang, module.meta.language)) {
       diagnostics.push(
@@ -163,7 +166,7 @@ export async function loadTranslations(module: CourseModule, options: LoadTransl
     }
     const absolute = path.join(folder, `${lang}.xlf`);
     const file = display(absolute);
-    const read = await readXliffFile(absolute, file);
+    const read = await readXliffFile(absolute, file, realFolder);
     if (read.text === undefined) {
       diagnostics.push(
         read.missing
@@ -227,29 +230,40 @@ function incompleteDiagnostic(moduleId: string, lang: string, gaps: TranslationG
 }
 
 export type ReadXliffFileResult =
-  | { text: string; missing?: undefined; diagnostic?: undefined }
+  | { text: string; bytes: Buffer; missing?: undefined; diagnostic?: undefined }
   | { text: undefined; missing: boolean; diagnostic?: Diagnostic };
 
-/** Reads an .xlf file as text: UTF-8, or UTF-16 with a byte order mark (as some tools save it). */
-export async function readXliffFile(absolutePath: string, displayPath: string): Promise<ReadXliffFileResult> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(absolutePath);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { text: undefined, missing: true };
-    const reason =
-      code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
+/**
+ * A translation is a whole module's texts, so it may be larger than one content file; anything
+ * past this is not a translation (a 200 MB file would be read, parsed and copied into modules/).
+ */
+export const MAX_XLIFF_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Reads an .xlf file as text: UTF-8, or UTF-16 with a byte order mark (as some tools save it).
+ * `within`: the real path of the module folder, for a translation the module holds.
+ */
+export async function readXliffFile(absolutePath: string, displayPath: string, within?: string): Promise<ReadXliffFileResult> {
+  const read = readBoundedFile(absolutePath, { maxBytes: MAX_XLIFF_BYTES, within });
+  if (!read.ok) {
+    if (read.kind === 'missing' && read.linkTarget === undefined) return { text: undefined, missing: true };
     return {
       text: undefined,
       missing: false,
-      diagnostic: diagnostic('file-unreadable', { file: displayPath, message: `cannot read ${path.basename(displayPath)}: ${reason}.` }),
+      diagnostic: readProblemDiagnostic(read, displayPath, MAX_XLIFF_BYTES, {
+        what: 'XLIFF files',
+        tooLargeHint:
+          'A translation of a whole module is a few megabytes at most: check that this is the XLIFF file the translator sent back.',
+      }),
     };
   }
+  const bytes = read.bytes;
   try {
-    if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2)) };
-    if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2)) };
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    if (bytes[0] === 0xff && bytes[1] === 0xfe)
+      return { bytes, text: new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2)) };
+    if (bytes[0] === 0xfe && bytes[1] === 0xff)
+      return { bytes, text: new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2)) };
+    return { bytes, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
     return {
       text: undefined,

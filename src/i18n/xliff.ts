@@ -9,7 +9,7 @@
 import { diagnostic } from '../diagnostics/create.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { escapeXmlAttribute, escapeXmlText } from '../encode/xml.js';
-import { parseXml, textContent, type XmlElement, type XmlPosition } from './xml.js';
+import { parseXml, textContent, type XmlElement, type XmlPosition } from '../load/xml.js';
 
 export const XLIFF_NAMESPACE = 'urn:oasis:names:tc:xliff:document:2.0';
 export const COURSEKIT_NAMESPACE = 'urn:coursekit';

@@ -2,7 +2,7 @@
  * Stage 1, load: find the module folders and read every content file as JSON. Nothing is
  * validated here beyond "is it readable JSON"; the files keep their text for positions.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir, readlink, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic } from '../diagnostics/create.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -12,6 +12,8 @@ import { readJsonFile } from './json-file.js';
 export interface LoadedModule {
   /** Absolute path of the module folder. */
   folder: string;
+  /** The folder's real path (links followed): every file read must be inside it. */
+  realFolder: string;
   folderName: string;
   moduleFile: JsonFile;
   /** Every .json file in lessons/, listed or not, sorted by name. */
@@ -41,12 +43,18 @@ export interface LoadResult {
 export async function loadModules(options: LoadOptions): Promise<LoadResult> {
   const diagnostics: Diagnostic[] = [];
   const display = (p: string) => toDisplayPath(options.cwd, p);
-  const available = await listModuleFolders(options.modulesDir);
+  const { folders: available, brokenLinks } = await listModuleFolders(options.modulesDir);
+  const brokenLink = (name: string) =>
+    diagnostic('module-link-broken', {
+      file: display(path.join(options.modulesDir, name)),
+      message: `${display(path.join(options.modulesDir, name))} is a symbolic link to ${brokenLinks.get(name)}, so it is not a module.`,
+    });
   let selected = available;
   if (options.only && options.only.length > 0) {
     selected = [];
     for (const name of options.only) {
       if (available.includes(name)) selected.push(name);
+      else if (brokenLinks.has(name)) diagnostics.push(brokenLink(name));
       else
         diagnostics.push(
           diagnostic('module-not-found', {
@@ -58,23 +66,27 @@ export async function loadModules(options: LoadOptions): Promise<LoadResult> {
           }),
         );
     }
-  } else if (available.length === 0) {
-    diagnostics.push(diagnostic('modules-none', { message: `No modules found in ${display(options.modulesDir)}/.` }));
+  } else {
+    for (const name of brokenLinks.keys()) diagnostics.push(brokenLink(name));
+    if (available.length === 0 && brokenLinks.size === 0)
+      diagnostics.push(diagnostic('modules-none', { message: `No modules found in ${display(options.modulesDir)}/.` }));
   }
 
   const modules: LoadedModule[] = [];
   for (const folderName of selected) {
     const folder = path.join(options.modulesDir, folderName);
     const moduleJsonPath = path.join(folder, 'module.json');
-    if (!(await isFile(moduleJsonPath))) {
+    if (!(await isPresent(moduleJsonPath))) {
       diagnostics.push(
         diagnostic('module-json-missing', { file: display(folder), message: `The folder ${display(folder)}/ has no module.json.` }),
       );
       continue;
     }
+    // A module folder may be a link (followed), but no file of the module may lead out of it.
+    const realFolder = await realpath(folder);
     const unreadable = new Set<string>();
     const read = async (p: string) => {
-      const result = await readJsonFile(p, display(p));
+      const result = await readJsonFile(p, display(p), realFolder);
       diagnostics.push(...result.diagnostics);
       if (!result.file) unreadable.add(p);
       return result.file;
@@ -83,23 +95,45 @@ export async function loadModules(options: LoadOptions): Promise<LoadResult> {
     const lessonFiles = await readJsonFolder(path.join(folder, 'lessons'), read);
     const questionFiles = await readJsonFolder(path.join(folder, 'questions'), read);
     const glossaryPath = path.join(folder, 'glossary.json');
-    const glossaryFile = (await isFile(glossaryPath)) ? await read(glossaryPath) : undefined;
+    const glossaryFile = (await isPresent(glossaryPath)) ? await read(glossaryPath) : undefined;
     if (!moduleFile) continue;
-    modules.push({ folder, folderName, moduleFile, lessonFiles, questionFiles, glossaryFile, displayFolder: display(folder), unreadable });
+    modules.push({
+      folder,
+      realFolder,
+      folderName,
+      moduleFile,
+      lessonFiles,
+      questionFiles,
+      glossaryFile,
+      displayFolder: display(folder),
+      unreadable,
+    });
   }
   return { modules, diagnostics };
 }
 
-async function listModuleFolders(modulesDir: string): Promise<string[]> {
-  try {
-    const entries = await readdir(modulesDir, { withFileTypes: true });
-    return entries
-      .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
-      .map((e) => e.name)
-      .sort();
-  } catch {
-    return [];
+/**
+ * The module folders: folders, and links to folders (followed, as an author who links a module
+ * in means it). A link to nothing, or to a file, is named with where it leads.
+ */
+async function listModuleFolders(modulesDir: string): Promise<{ folders: string[]; brokenLinks: Map<string, string> }> {
+  const folders: string[] = [];
+  const brokenLinks = new Map<string, string>();
+  const entries = await readdir(modulesDir, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    if (entry.isDirectory()) folders.push(entry.name);
+    else if (entry.isSymbolicLink()) {
+      const link = path.join(modulesDir, entry.name);
+      const target = await stat(link).catch(() => undefined);
+      if (target?.isDirectory()) folders.push(entry.name);
+      else {
+        const to = await readlink(link).catch(() => '?');
+        brokenLinks.set(entry.name, target ? `${to}, which is a file, not a folder` : `${to}, which does not exist`);
+      }
+    }
   }
+  return { folders: folders.sort(), brokenLinks };
 }
 
 async function readJsonFolder(folder: string, read: (p: string) => Promise<JsonFile | undefined>): Promise<JsonFile[]> {
@@ -113,12 +147,12 @@ async function readJsonFolder(folder: string, read: (p: string) => Promise<JsonF
   return files.filter((f): f is JsonFile => f !== undefined);
 }
 
-async function isFile(p: string): Promise<boolean> {
-  try {
-    return (await stat(p)).isFile();
-  } catch {
-    return false;
-  }
+/** Anything at the path, even a link to nothing or a pipe: reading it says what is wrong. */
+async function isPresent(p: string): Promise<boolean> {
+  return lstat(p).then(
+    () => true,
+    () => false,
+  );
 }
 
 export function toDisplayPath(cwd: string, absolutePath: string): string {

@@ -3,11 +3,12 @@
  * (momoa) runs only when a diagnostic needs a line and column, so validating a thousand
  * correct lessons costs almost nothing extra.
  */
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseWithPositions, type DocumentNode, type ValueNode } from '@humanwhocodes/momoa';
 import { diagnostic } from '../diagnostics/create.js';
+import { describeSystemError } from '../diagnostics/system-error.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { readBoundedFile, type ReadProblem } from '../fs-read.js';
 import type { JsonFile, Position } from '../model/json-file.js';
 import { pointerToSegments } from './json-pointer.js';
 import { diagnoseJsonSyntax, lineColumn } from './json-syntax.js';
@@ -17,33 +18,15 @@ export const MAX_CONTENT_FILE_BYTES = 2 * 1024 * 1024;
 
 export type ReadJsonResult = { file: JsonFile; diagnostics: Diagnostic[] } | { file: undefined; diagnostics: Diagnostic[] };
 
-export async function readJsonFile(absolutePath: string, displayPath: string): Promise<ReadJsonResult> {
+export async function readJsonFile(absolutePath: string, displayPath: string, moduleRoot?: string): Promise<ReadJsonResult> {
   const diagnostics: Diagnostic[] = [];
   // The location already shows the full path; the message names the file as an author calls it.
   const name = path.basename(displayPath);
   const fail = (d: Diagnostic): ReadJsonResult => ({ file: undefined, diagnostics: [...diagnostics, d] });
-  let bytes: Buffer;
-  let fd: number | undefined;
-  try {
-    // One open for the size check and the read: a 20 MB mistake is refused before it is read.
-    // Synchronous on purpose: content files are small, and a thousand of them read four times
-    // faster this way than through promise-based file handles.
-    fd = openSync(absolutePath, 'r');
-    const info = fstatSync(fd);
-    if (info.size > MAX_CONTENT_FILE_BYTES) {
-      return fail(
-        diagnostic('file-too-large', {
-          file: displayPath,
-          message: `${name} is ${formatBytes(info.size)}; content files may be at most ${formatBytes(MAX_CONTENT_FILE_BYTES)}.`,
-        }),
-      );
-    }
-    bytes = readFileSync(fd);
-  } catch (error) {
-    return fail(diagnostic('file-unreadable', { file: displayPath, message: `cannot read ${name}: ${describeFsError(error)}.` }));
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  // A 20 MB mistake is refused before it is read; a link out of the module is not read at all.
+  const read = readBoundedFile(absolutePath, { maxBytes: MAX_CONTENT_FILE_BYTES, within: moduleRoot });
+  if (!read.ok) return fail(readProblemDiagnostic(read, displayPath, MAX_CONTENT_FILE_BYTES));
+  const bytes = read.bytes;
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) {
     return fail(
@@ -71,7 +54,56 @@ export async function readJsonFile(absolutePath: string, displayPath: string): P
   } catch {
     return fail(describeSyntaxError(text, displayPath, name));
   }
+  if (nestedDeeperThan(data, MAX_JSON_DEPTH)) return fail(describeTooDeep(text, displayPath, name));
   return { file: createJsonFile(absolutePath, displayPath, text, data), diagnostics };
+}
+
+/**
+ * How deep lists and objects may nest. The checks after loading recurse per level, so a file
+ * nested thousands deep would end in a stack overflow; content needs about ten levels.
+ */
+export const MAX_JSON_DEPTH = 100;
+
+/** Walks the data with a stack of its own, so any depth can be measured. */
+function nestedDeeperThan(root: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth > max) return true;
+    for (const key in value) {
+      const child = (value as Record<string, unknown>)[key];
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+
+/** Points at the bracket that opens one level too many. */
+function describeTooDeep(text: string, displayPath: string, name: string): Diagnostic {
+  let depth = 0;
+  let inString = false;
+  let offset = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '[' || c === '{') {
+      if (++depth > MAX_JSON_DEPTH) {
+        offset = i;
+        break;
+      }
+    } else if (c === ']' || c === '}') depth--;
+  }
+  const { line, column } = lineColumn(text, offset);
+  return diagnostic('json-too-deep', {
+    file: displayPath,
+    line,
+    column,
+    message: `${name} nests lists and objects more than ${MAX_JSON_DEPTH} levels deep; coursekit content needs about ten.`,
+  });
 }
 
 export function createJsonFile(absolutePath: string, displayPath: string, text: string, data: unknown): JsonFile {
@@ -166,12 +198,47 @@ function isValidSequenceAt(bytes: Uint8Array, i: number): boolean {
   }
 }
 
-function describeFsError(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  if (code === 'ENOENT') return 'the file does not exist';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a folder, not a file';
-  return (error as Error).message ?? String(error);
+/**
+ * The diagnostic for a file that was not read: missing, a link out of the module, not a regular
+ * file, too large, or refused by the system. `maxBytes` is the limit the read was given.
+ */
+export function readProblemDiagnostic(
+  problem: ReadProblem,
+  displayPath: string,
+  maxBytes: number,
+  options: { what?: string; tooLargeHint?: string } = {},
+): Diagnostic {
+  const name = path.basename(displayPath);
+  const limit = `${options.what ?? 'content files'} may be at most ${formatBytes(maxBytes)}`;
+  const unreadable = (reason: string, hint?: string) =>
+    diagnostic('file-unreadable', { file: displayPath, message: `cannot read ${name}: ${reason}.`, ...(hint ? { hint } : {}) });
+  switch (problem.kind) {
+    case 'missing':
+      return problem.linkTarget === undefined
+        ? unreadable('the file does not exist')
+        : unreadable(
+            `it is a symbolic link to ${problem.linkTarget}, which does not exist`,
+            'Point the link at the file, or put the file itself in its place.',
+          );
+    case 'outside':
+      return diagnostic('file-outside-module', {
+        file: displayPath,
+        message: `${name} leads outside the module folder (through a symbolic link), so coursekit did not read it.`,
+      });
+    case 'not-a-file':
+      return unreadable(`it is ${problem.what}, not a regular file`, 'Content files are ordinary text files: replace it with one.');
+    case 'too-large':
+      return diagnostic('file-too-large', {
+        file: displayPath,
+        message:
+          problem.bytes === undefined
+            ? `${name} is larger than it said when it was opened; ${limit}.`
+            : `${name} is ${formatBytes(problem.bytes)}; ${limit}.`,
+        ...(options.tooLargeHint ? { hint: options.tooLargeHint } : {}),
+      });
+    case 'unreadable':
+      return unreadable(describeSystemError(problem.error));
+  }
 }
 
 export function formatBytes(n: number): string {

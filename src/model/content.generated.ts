@@ -26,7 +26,7 @@ export interface Module {
    */
   translations?: string[];
   /**
-   * Plain text shown to the learner (no markup).
+   * A title shown to the learner and written into SCORM manifests: plain text of at most 200 characters, the longest title a SCORM 1.2 manifest may hold.
    */
   title: string;
   /**
@@ -84,7 +84,7 @@ export interface SourceDocument {
 
 export interface Assessment {
   /**
-   * Plain text shown to the learner (no markup).
+   * A title shown to the learner and written into SCORM manifests: plain text of at most 200 characters, the longest title a SCORM 1.2 manifest may hold.
    */
   title: string;
   /**
@@ -400,11 +400,11 @@ export interface Lesson {
    */
   id: string;
   /**
-   * Plain text shown to the learner (no markup).
+   * A title shown to the learner and written into SCORM manifests: plain text of at most 200 characters, the longest title a SCORM 1.2 manifest may hold.
    */
   title: string;
   /**
-   * Plain text shown to the learner (no markup).
+   * One or two sentences shown on the module's start page.
    */
   summary?: string;
   estimatedMinutes?: number;
@@ -426,7 +426,7 @@ export interface Objective {
    */
   id: string;
   /**
-   * Plain text shown to the learner (no markup).
+   * A measurable objective, starting with a verb: 'Explain…', 'Identify…'.
    */
   text: string;
   source: Citation;
@@ -489,7 +489,7 @@ export interface Callout {
 export interface Image {
   type: "image";
   /**
-   * A path to a file inside the module folder, relative to module.json, with forward slashes (e.g. media/map.svg). No URLs, absolute paths or '..'.
+   * A path to a file inside the module folder, relative to module.json, with forward slashes (e.g. media/map.svg). No URLs, absolute paths or '..', and no spaces, '#', '?' or '%' (in a web address they end the path or start an escape).
    */
   src: string;
   /**

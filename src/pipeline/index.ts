@@ -3,26 +3,33 @@
  * validates; the build writes into a temporary folder and swaps it into place only when
  * everything succeeded, so a failed build leaves the previous dist/ exactly as it was.
  */
-import { chmod, mkdtemp, mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, mkdir, realpath, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { bundleRuntime, type RuntimeTarget } from '../bundle/index.js';
 import { diagnostic } from '../diagnostics/create.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { describeSystemError, isSystemError, systemErrorHint } from '../diagnostics/system-error.js';
+import { readBoundedFile } from '../fs-read.js';
 import type { IncompleteTranslation } from '../i18n/index.js';
 import { collectTexts } from '../i18n/units.js';
+import { toDisplayPath } from '../load/index.js';
+import { MAX_CONTENT_FILE_BYTES, readProblemDiagnostic } from '../load/json-file.js';
 import { markdownWebLinks } from '../markdown/index.js';
 import type { CourseModule } from '../model/course.js';
-import { packageModule, packageFileName, type BuiltPackage, type PackageTarget } from '../package/index.js';
+import { packageModule, type BuiltPackage, type PackageTarget } from '../package/index.js';
 import { preloadManifestSchemas } from '../package/manifest-schema.js';
 import { renderSite } from '../render/index.js';
 import type { IndexEntry } from '../render/view-model.js';
 import { checkModules, type CheckOptions } from './check.js';
 import { HANDOUTS_FOLDER, markOutputFolder, refuseOutputFolder } from './output-folder.js';
+import { clearInterruptedBuilds, lockOutputFolder, lockPath } from './output-lock.js';
 import { startSiteOutput } from './site-output.js';
-import { pathExists } from '../fs-exists.js';
+import { SwapUndoError, swapModules, swapOutput } from './swap.js';
 
 export type BuildEvent =
   | { kind: 'validated'; modules: number; files: number }
+  /** Another build is writing the same output folder; this one waits for it. */
+  | { kind: 'waiting'; pid: number | undefined }
   | { kind: 'rendered'; modules: number; pages: number }
   | { kind: 'packaged'; package: BuiltPackage };
 
@@ -33,6 +40,8 @@ export interface BuildOptions extends CheckOptions {
   /** Warnings fail the build too. */
   strict?: boolean;
   onProgress?: (event: BuildEvent) => void;
+  /** How long to wait while another build writes the same output folder (default ten minutes). */
+  waitForOutputMs?: number;
 }
 
 export interface BuildResult {
@@ -45,9 +54,13 @@ export interface BuildResult {
   incompleteTranslations: IncompleteTranslation[];
   /** The web addresses each built module's texts link to (learners need a connection for them), by module id; modules without links are left out. */
   webLinks: Map<string, string[]>;
+  /** A failed build could not put the output folder back exactly as it was (see the diagnostics). */
+  outputChanged?: boolean;
 }
 
 export async function buildModules(options: BuildOptions): Promise<BuildResult> {
+  // Staging folders left by interrupted builds are older than this.
+  const startedAt = Date.now();
   const refused = await refuseOutputFolder(options.outDir, { cwd: options.cwd, modulesDir: options.modulesDir });
   if (refused) return { ok: false, diagnostics: [refused], modules: [], packages: [], incompleteTranslations: [], webLinks: new Map() };
   // esbuild bundles in its own process: start the runtime builds now, alongside validation.
@@ -55,31 +68,53 @@ export async function buildModules(options: BuildOptions): Promise<BuildResult> 
   if (options.targets.some((t) => t !== 'web')) preloadManifestSchemas();
   const checked = await checkModules(options);
   const { incompleteTranslations } = checked;
-  const failed = (diagnostics: Diagnostic[]): BuildResult => ({
+  const failed = (diagnostics: Diagnostic[], outputChanged = false): BuildResult => ({
     ok: false,
     diagnostics,
     modules: checked.modules,
     packages: [],
     incompleteTranslations,
     webLinks: new Map(),
+    ...(outputChanged ? { outputChanged } : {}),
   });
   if (hasErrors(checked.diagnostics, options.strict) || checked.modules.length === 0) return failed(checked.diagnostics);
   options.onProgress?.({ kind: 'validated', modules: checked.modules.length, files: checked.fileCount });
 
   const partial = (options.only?.length ?? 0) > 0;
   const outDir = path.resolve(options.cwd, options.outDir);
-  await mkdir(path.dirname(outDir), { recursive: true });
-  const staging = await mkdtemp(path.join(path.dirname(outDir), `.${path.basename(outDir)}-build-`));
-  await chmod(staging, 0o755); // mkdtemp makes it private; dist/ should read like any folder.
-  await markOutputFolder(staging);
+  const display = (p: string) => toDisplayPath(options.cwd, p);
+  let staging: string | undefined;
+  let release: (() => Promise<void>) | undefined;
   try {
+    await mkdir(path.dirname(outDir), { recursive: true });
+    const locked = await lockOutputFolder(outDir, {
+      timeoutMs: options.waitForOutputMs ?? 10 * 60_000,
+      onWait: (holder) => options.onProgress?.({ kind: 'waiting', pid: holder?.pid }),
+    });
+    if ('busy' in locked) {
+      const who = locked.busy ? `another build (process ${locked.busy.pid} on ${locked.busy.host})` : 'another build';
+      return failed([
+        ...checked.diagnostics,
+        diagnostic('output-busy', {
+          file: display(lockPath(outDir)),
+          message: `${who} is writing ${display(outDir)}/; this build waited for it and gave up, so nothing was built.`,
+        }),
+      ]);
+    }
+    release = locked.lock.release;
+    await clearInterruptedBuilds(outDir, startedAt);
+    const earlier = partial ? await readEarlierIndex(path.join(outDir, 'site', 'modules.json'), display) : { entries: [] };
+    if ('problem' in earlier) return failed([...checked.diagnostics, earlier.problem]);
+
+    staging = await mkdtemp(path.join(path.dirname(outDir), `.${path.basename(outDir)}-build-`));
+    await chmod(staging, 0o755); // mkdtemp makes it private; dist/ should read like any folder.
+    await markOutputFolder(staging);
     const siteDir = path.join(staging, 'site');
     const packagesDir = path.join(staging, 'packages');
-    const earlierIndex = partial ? await readEarlierIndex(path.join(outDir, 'site', 'modules.json')) : [];
     // Pages are written and compressed on a second thread while the next ones render.
     const moduleIds = new Set(checked.modules.map((m) => m.id));
     const output = startSiteOutput(siteDir, (file) => moduleIds.has(file.split('/')[0]!));
-    const rendered = await renderSite(checked.modules, { outDir: siteDir, earlierIndex, onPage: output.addPage }).catch(
+    const rendered = await renderSite(checked.modules, { outDir: siteDir, earlierIndex: earlier.entries, onPage: output.addPage }).catch(
       async (error: unknown) => {
         await output.abandon();
         throw error;
@@ -104,10 +139,8 @@ export async function buildModules(options: BuildOptions): Promise<BuildResult> 
       return failed(diagnostics);
     }
     if (partial) await swapModules(staging, outDir, checked.modules, options.targets);
-    else {
-      await keepHandouts(outDir, staging);
-      await swapDirectory(staging, outDir);
-    }
+    // `coursekit handout` prints into dist/handouts/, which a build does not make: it keeps them.
+    else await swapOutput(staging, outDir, [HANDOUTS_FOLDER]);
     const finalPackages = packages.map((p) => ({ ...p, path: path.join(outDir, 'packages', path.basename(p.path)) }));
     const webLinks = new Map<string, string[]>();
     for (const module of checked.modules) {
@@ -116,8 +149,12 @@ export async function buildModules(options: BuildOptions): Promise<BuildResult> 
     }
     return { ok: true, diagnostics, modules: checked.modules, packages: finalPackages, incompleteTranslations, webLinks };
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    return failed([...checked.diagnostics, diagnostic('build-failed', { message: `The build stopped: ${(error as Error).message}` })]);
+    const undoFailed = error instanceof SwapUndoError;
+    // A staging folder that holds replaced files the undo could not put back is kept.
+    if (staging && !undoFailed) await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    return failed([...checked.diagnostics, outputFailure(error, { outDir, staging, display })], undoFailed);
+  } finally {
+    await release?.();
   }
 }
 
@@ -127,46 +164,92 @@ function webLinksOf(module: CourseModule): string[] {
   return [...new Set(markdown.flatMap((t) => markdownWebLinks(t.text)))];
 }
 
-/** Replaces `target` with `replacement` in two renames, so there is never a half-written folder. */
-async function swapDirectory(replacement: string, target: string): Promise<void> {
-  const previous = `${replacement}-previous`;
-  const hadTarget = await pathExists(target);
-  if (hadTarget) await rename(target, previous);
-  await rename(replacement, target);
-  if (hadTarget) await rm(previous, { recursive: true, force: true });
+/** What the system refused while writing the output, as a diagnostic; anything else is a bug. */
+function outputFailure(error: unknown, where: { outDir: string; staging: string | undefined; display: (p: string) => string }): Diagnostic {
+  const refused = error instanceof SwapUndoError ? error.refused : error;
+  if (!isSystemError(refused)) {
+    return diagnostic('build-failed', { message: `The build stopped: ${(refused as Error).message ?? String(refused)}` });
+  }
+  // A failed write() names no path: it was in the staging folder, where everything is written.
+  const show = (p: string | undefined = where.staging ?? where.outDir) => {
+    const shown = where.display(p);
+    const beside = `beside ${where.display(where.outDir)}/`;
+    if (p === lockPath(where.outDir)) return `${shown} (the lock file a build keeps ${beside})`;
+    const inStaging = where.staging !== undefined && (p === where.staging || p.startsWith(where.staging + path.sep));
+    return inStaging ? `${shown} (the build's temporary folder ${beside})` : shown;
+  };
+  const { syscall, path: from, dest } = refused as { syscall?: string; path?: string; dest?: string };
+  const what =
+    syscall === 'rename' && dest !== undefined
+      ? `could not be moved into place: ${describeSystemError(refused)}, moving ${show(from)} to ${show(dest)}`
+      : `could not be written: ${describeSystemError(refused)}, at ${show(from)}`;
+  const more: Record<string, string> = {
+    EROFS: ' Or build into another folder with `--out <folder>`.',
+    EACCES: ' Or build into another folder with `--out <folder>`.',
+    EPERM: ' Or build into another folder with `--out <folder>`.',
+    ENOSPC:
+      ' While it runs, a build needs room for its output twice: the new output is written beside the old one, which it replaces at the end.',
+  };
+  const elsewhere = more[refused.code] ?? '';
+  const base = systemErrorHint(refused);
+  if (error instanceof SwapUndoError) {
+    return diagnostic('output-unwritable', {
+      message: `The build's output ${what}; and these could not be put back as they were: ${error.misplaced.map(show).join(', ')}.`,
+      hint: `The earlier files are kept in ${show(where.staging)}. ${base ?? ''} Then build every module again.`.replace(/\s+/g, ' '),
+    });
+  }
+  return diagnostic('output-unwritable', {
+    file: where.display(from ?? where.staging ?? where.outDir),
+    message: `The build's output ${what}. ${where.display(where.outDir)}/ was not changed.`,
+    ...(base ? { hint: base + elsewhere } : {}),
+  });
 }
 
 /**
- * `coursekit handout` prints into the build's output folder (dist/handouts/) but a build does
- * not make handouts: a full build carries them over instead of deleting them.
+ * The site index an earlier build wrote, which a build of some modules keeps the others from.
+ * It is coursekit's file, but on the user's disk: a file that is not the list it wrote is
+ * named, not guessed at (its ids become links on the index page).
  */
-async function keepHandouts(outDir: string, staging: string): Promise<void> {
-  const handouts = path.join(outDir, HANDOUTS_FOLDER);
-  if (await pathExists(handouts)) await rename(handouts, path.join(staging, HANDOUTS_FOLDER));
-}
-
-/** A build of some modules replaces only their site folders and zips, keeping the others. */
-async function swapModules(staging: string, outDir: string, modules: CourseModule[], targets: readonly PackageTarget[]): Promise<void> {
-  await mkdir(path.join(outDir, 'site'), { recursive: true });
-  await mkdir(path.join(outDir, 'packages'), { recursive: true });
-  await markOutputFolder(outDir);
-  for (const module of modules) {
-    await swapDirectory(path.join(staging, 'site', module.id), path.join(outDir, 'site', module.id));
-    for (const target of targets) {
-      const name = packageFileName(module.id, target);
-      await rename(path.join(staging, 'packages', name), path.join(outDir, 'packages', name));
-    }
-  }
-  for (const file of ['index.html', 'modules.json']) {
-    await rename(path.join(staging, 'site', file), path.join(outDir, 'site', file));
-  }
-  await rm(staging, { recursive: true, force: true });
-}
-
-async function readEarlierIndex(file: string): Promise<IndexEntry[]> {
+async function readEarlierIndex(
+  file: string,
+  display: (p: string) => string,
+): Promise<{ entries: IndexEntry[] } | { problem: Diagnostic }> {
+  const within = await realpath(path.dirname(file)).catch(() => undefined);
+  if (within === undefined) return { entries: [] };
+  const read = readBoundedFile(file, { maxBytes: MAX_CONTENT_FILE_BYTES, within });
+  if (!read.ok && read.kind === 'missing' && read.linkTarget === undefined) return { entries: [] };
+  const problem = (why: string) => ({
+    problem: diagnostic('output-index-invalid', {
+      file: display(file),
+      message: `${display(file)} is not the list of modules an earlier build wrote: ${why}.`,
+    }),
+  });
+  if (!read.ok) return { problem: readProblemDiagnostic(read, display(file), MAX_CONTENT_FILE_BYTES) };
+  let data: unknown;
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as IndexEntry[];
+    data = JSON.parse(read.bytes.toString('utf8'));
   } catch {
-    return [];
+    return problem('it is not valid JSON');
   }
+  if (!Array.isArray(data)) {
+    const held = data === null ? 'null' : typeof data === 'object' ? 'an object' : typeof data === 'string' ? 'text' : `a ${typeof data}`;
+    return problem(`it holds ${held}, not a list`);
+  }
+  for (const [i, entry] of data.entries()) {
+    const why = indexEntryProblem(entry);
+    if (why) return problem(`entry ${i + 1} ${why}`);
+  }
+  return { entries: data as IndexEntry[] };
+}
+
+function indexEntryProblem(entry: unknown): string | undefined {
+  if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return 'is not an object';
+  const e = entry as Record<string, unknown>;
+  if (typeof e.id !== 'string' || !/^[a-z0-9][a-z0-9-]{0,127}$/.test(e.id))
+    return 'has no module id (lowercase letters, digits and hyphens)';
+  for (const field of ['title', 'description', 'version', 'language'] as const) {
+    if (typeof e[field] !== 'string') return `has no "${field}" text`;
+  }
+  if (e.dir !== 'ltr' && e.dir !== 'rtl') return 'has no "dir" ("ltr" or "rtl")';
+  return undefined;
 }

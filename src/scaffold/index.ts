@@ -4,13 +4,15 @@
  * created with the `wx` flag so that even a file appearing meanwhile is not overwritten.
  * The one edit it makes to an existing file is adding a new lesson to the lesson order.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, realpath, rename, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseWithPositions } from '@humanwhocodes/momoa';
 import { diagnostic } from '../diagnostics/create.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { isInside, readBoundedFile } from '../fs-read.js';
 import { toDisplayPath } from '../load/index.js';
+import { MAX_CONTENT_FILE_BYTES, readProblemDiagnostic } from '../load/json-file.js';
 import { splitParagraphs } from '../load/source-text.js';
 import type { Module } from '../model/content.generated.js';
 import { schemasDir } from '../paths.js';
@@ -81,6 +83,17 @@ function checkId(kind: IdKind, value: string): Diagnostic | undefined {
         ? 'Language tags are short codes: en for English, fr for French, es for Spanish.'
         : undefined;
   return diagnostic('scaffold-bad-id', { message: `"${value}" is not a valid ${what}: ${rule}.`, ...(hint ? { hint } : {}) });
+}
+
+/** The module a lesson goes into is named by its folder in modules/, never by a path. */
+function checkModuleName(name: string): Diagnostic | undefined {
+  if (name === '.' || name === '..' || /[\\/]/.test(name)) {
+    return diagnostic('scaffold-bad-id', {
+      message: `"${name}" is a path, not a module: give the name of the module's folder in the modules folder.`,
+      hint: 'For modules/migration-basics/, write `coursekit new lesson migration-basics <lesson-id>`.',
+    });
+  }
+  return checkId('moduleId', name);
 }
 
 function schemaRef(fromFile: string, schema: string): string {
@@ -202,7 +215,7 @@ export async function scaffoldModule(options: NewModuleOptions): Promise<Scaffol
 
 export async function scaffoldLesson(options: NewLessonOptions): Promise<ScaffoldResult> {
   const display = (p: string) => toDisplayPath(options.cwd, p);
-  const idProblem = checkId('slug', options.lessonId);
+  const idProblem = checkModuleName(options.moduleId) ?? checkId('slug', options.lessonId);
   if (idProblem) return failed([idProblem]);
   const folder = path.join(options.modulesDir, options.moduleId);
   const moduleFile = path.join(folder, 'module.json');
@@ -214,7 +227,20 @@ export async function scaffoldLesson(options: NewLessonOptions): Promise<Scaffol
       }),
     ]);
   }
-  const lessonFile = path.join(folder, 'lessons', `${options.lessonId}.json`);
+  // The module folder may be a link (the build follows it too), but nothing written or read may
+  // lead out of it: a lessons/ folder or a module.json linked elsewhere is refused.
+  const realFolder = await realpath(folder);
+  const lessonsFolder = path.join(folder, 'lessons');
+  const realLessons = await realpath(lessonsFolder).catch(() => undefined);
+  if (realLessons !== undefined && !isInside(realFolder, realLessons)) {
+    return failed([
+      diagnostic('file-outside-module', {
+        file: display(lessonsFolder),
+        message: `${display(lessonsFolder)}/ leads outside the module folder (through a symbolic link), so coursekit writes nothing there.`,
+      }),
+    ]);
+  }
+  const lessonFile = path.join(lessonsFolder, `${options.lessonId}.json`);
   if (await pathExists(lessonFile)) {
     return failed([
       diagnostic('scaffold-exists', {
@@ -224,7 +250,9 @@ export async function scaffoldLesson(options: NewLessonOptions): Promise<Scaffol
     ]);
   }
 
-  const moduleText = await readFile(moduleFile, 'utf8');
+  const read = readBoundedFile(moduleFile, { maxBytes: MAX_CONTENT_FILE_BYTES, within: realFolder });
+  if (!read.ok) return failed([readProblemDiagnostic(read, display(moduleFile), MAX_CONTENT_FILE_BYTES)]);
+  const moduleText = read.bytes.toString('utf8');
   let meta: Partial<Module> | undefined;
   try {
     meta = JSON.parse(moduleText.replace(/^\uFEFF/, '')) as Partial<Module>;
@@ -236,7 +264,7 @@ export async function scaffoldLesson(options: NewLessonOptions): Promise<Scaffol
     document: typeof source?.document === 'string' ? source.document : 'DOC/1',
     paragraph: Array.isArray(source?.paragraphs) && typeof source.paragraphs[0] === 'number' ? source.paragraphs[0] : 1,
   };
-  const quote = source && typeof source.file === 'string' ? await firstSentenceOf(folder, source.file, citation.paragraph) : undefined;
+  const quote = source && typeof source.file === 'string' ? firstSentenceOf(realFolder, source.file, citation.paragraph) : undefined;
   const objectiveId = `obj-${options.lessonId}`.slice(0, 64).replace(/-+$/, '');
   const lesson = lessonJson({
     id: options.lessonId,
@@ -272,15 +300,12 @@ export async function scaffoldLesson(options: NewLessonOptions): Promise<Scaffol
 }
 
 /** The first sentence of the paragraph, as a verbatim quote the new lesson can start from. */
-async function firstSentenceOf(folder: string, file: string, paragraph: number): Promise<string | undefined> {
-  if (file.includes('..') || path.isAbsolute(file)) return undefined;
-  try {
-    const text = splitParagraphs(await readFile(path.join(folder, file), 'utf8')).get(paragraph);
-    const sentence = text?.split(/(?<=[.!?])\s/)[0]?.trim();
-    return sentence && sentence.length <= 600 ? sentence : undefined;
-  } catch {
-    return undefined;
-  }
+function firstSentenceOf(realFolder: string, file: string, paragraph: number): string | undefined {
+  const read = readBoundedFile(path.join(realFolder, file), { maxBytes: MAX_CONTENT_FILE_BYTES, within: realFolder });
+  if (!read.ok) return undefined;
+  const text = splitParagraphs(read.bytes.toString('utf8')).get(paragraph);
+  const sentence = text?.split(/(?<=[.!?])\s/)[0]?.trim();
+  return sentence && sentence.length <= 600 ? sentence : undefined;
 }
 
 /**

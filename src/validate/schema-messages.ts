@@ -161,7 +161,12 @@ export function translateError(set: SchemaSet, kind: ContentKind, file: JsonFile
         `${field} is ${(error.data as string).length} characters long; the most allowed is ${String(error.params.limit)}.`,
         'schema-length',
         {
-          hint: (error.data as string).length > 1000 ? 'Split the text into several blocks or lessons.' : 'Shorten the text.',
+          hint:
+            lastKey === 'title' && error.params.limit === 200
+              ? 'Shorten the title: a SCORM 1.2 manifest holds titles of at most 200 characters, and an LMS refuses a package with a longer one. Say more in the description.'
+              : (error.data as string).length > 1000
+                ? 'Split the text into several blocks or lessons.'
+                : 'Shorten the text.',
         },
       );
     case 'minItems': {
@@ -297,6 +302,15 @@ function translateMediaPath(value: string, where: Place, at: At): Diagnostic {
     return at(`${field} ${shown} uses backslashes; paths use forward slashes.`, 'schema-pattern', {
       hint: `Write "${value.replace(/\\/g, '/')}".`,
     });
+  }
+  const special = /[#?%]/.exec(value)?.[0];
+  if (special) {
+    const meaning = { '#': 'starts a fragment', '?': 'starts a query', '%': 'starts an escape' }[special];
+    return at(
+      `${field} ${shown} contains "${special}": in the web address an LMS serves the file from, "${special}" ${meaning}, so the browser would ask for another file.`,
+      'schema-pattern',
+      { hint: `Rename the file without #, ? or % and update the path, e.g. "${value.replace(/[#?%]+/g, '')}".` },
+    );
   }
   if (/\s/.test(value)) {
     return at(`${field} ${shown} contains a space; file names in a package may not.`, 'schema-pattern', {

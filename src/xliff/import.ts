@@ -9,9 +9,10 @@
  * was translated from older texts is written (it is the translator's work) and those texts are
  * reported, as the build would report them.
  */
-import { copyFile, mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic } from '../diagnostics/create.js';
+import { describeSystemError, systemErrorHint } from '../diagnostics/system-error.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { pathExists } from '../fs-exists.js';
 import { readXliffFile } from '../i18n/apply.js';
@@ -140,17 +141,22 @@ export async function importXliff(options: ImportOptions): Promise<ImportResult>
   result.replaced = await pathExists(target);
   try {
     await mkdir(path.dirname(target), { recursive: true });
-    // Copy beside the target, then rename: the translation is never half written.
+    // The bytes that were checked, written beside the target, then renamed: the translation is
+    // never half written, and is exactly the file that was read.
     const temporary = `${target}.${process.pid}.tmp`;
     try {
-      await copyFile(options.file, temporary);
+      await writeFile(temporary, read.bytes, { flag: 'wx' });
       await rename(temporary, target);
     } finally {
       await rm(temporary, { force: true });
     }
   } catch (error) {
     return fail(
-      diagnostic('output-unwritable', { file: display(target), message: `cannot write ${display(target)}: ${(error as Error).message}` }),
+      diagnostic('output-unwritable', {
+        file: display(target),
+        message: `cannot write ${display(target)}: ${describeSystemError(error)}.`,
+        hint: systemErrorHint(error),
+      }),
     );
   }
   result.written = display(target);

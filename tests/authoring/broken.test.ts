@@ -4,7 +4,8 @@
  * leave an existing dist/ byte for byte as it was, and leave no staging folder behind.
  * Neither may crash (no stack trace, no "internal error").
  */
-import { mkdir, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OUTPUT_MARKER } from '../../src/pipeline/output-folder.js';
@@ -23,6 +24,8 @@ interface BrokenCase {
 }
 
 const moduleDir = (dir: string) => path.join(dir, 'modules', 'small-course');
+/** Stands for a secret in a file outside the module: no output may contain it. */
+const SECRET = 'do-not-print-7f3a9c';
 
 const cases: BrokenCase[] = [
   // Reading files
@@ -47,6 +50,72 @@ const cases: BrokenCase[] = [
       const lesson = { id: '03-data-dump', title: 'Data', objectives: [], blocks };
       await writeFile(path.join(moduleDir(dir), 'lessons', '03-data-dump.json'), JSON.stringify(lesson));
     },
+  },
+  {
+    name: 'deeply-nested-json',
+    codes: ['json-too-deep'],
+    // 5,000 levels of lists: valid JSON that would overflow the stack of every check after loading.
+    prepare: (dir) =>
+      writeFile(
+        path.join(moduleDir(dir), 'lessons', '03-deep.json'),
+        `{"id": "03-deep", "title": "Deep", "objectives": [], "blocks": ${'['.repeat(5000)}${']'.repeat(5000)}}\n`,
+      ),
+  },
+  {
+    name: 'lesson-symlink-outside',
+    codes: ['file-outside-module'],
+    // A lesson linked to a file elsewhere on the machine: never read, packaged or printed.
+    prepare: async (dir) => {
+      const secret = path.join(dir, 'secret.json');
+      await writeFile(secret, `{"token": "${SECRET}"}\n`);
+      const lesson = path.join(moduleDir(dir), 'lessons', '02-planning-together.json');
+      await rm(lesson);
+      await symlink(secret, lesson);
+    },
+  },
+  {
+    name: 'module-json-symlink-outside',
+    codes: ['file-outside-module'],
+    prepare: async (dir) => {
+      const moduleJson = path.join(moduleDir(dir), 'module.json');
+      const secret = path.join(dir, 'module-elsewhere.json');
+      await writeFile(secret, `${(await readFile(moduleJson, 'utf8')).slice(0, -2)}, "x": "${SECRET}"}\n`);
+      await rm(moduleJson);
+      await symlink(secret, moduleJson);
+    },
+  },
+  {
+    name: 'question-bank-fifo',
+    codes: ['file-unreadable'],
+    // A named pipe would block the read for ever.
+    prepare: async (dir) => {
+      await rm(path.join(moduleDir(dir), 'questions', 'para-2.json'));
+      execFileSync('mkfifo', [path.join(moduleDir(dir), 'questions', 'para-2.json')]);
+    },
+  },
+  {
+    name: 'glossary-symlink-to-device',
+    codes: ['file-outside-module'],
+    // /dev/zero never ends: it is outside the module, so it is never opened.
+    prepare: async (dir) => {
+      await rm(path.join(moduleDir(dir), 'glossary.json'));
+      await symlink('/dev/zero', path.join(moduleDir(dir), 'glossary.json'));
+    },
+  },
+  {
+    name: 'source-symlink-outside',
+    codes: ['media-outside-module'],
+    prepare: async (dir) => {
+      const source = path.join(moduleDir(dir), 'sources', 'R-1-100.txt');
+      await writeFile(path.join(dir, 'source-elsewhere.txt'), await readFile(source));
+      await rm(source);
+      await symlink(path.join(dir, 'source-elsewhere.txt'), source);
+    },
+  },
+  {
+    name: 'lesson-dangling-symlink',
+    codes: ['file-unreadable'],
+    prepare: (dir) => symlink('03-not-written-yet.json', path.join(moduleDir(dir), 'lessons', '03-next.json')),
   },
   // Schema
   { name: 'wrong-types', codes: ['schema-type', 'schema-type'] },
@@ -74,6 +143,26 @@ const cases: BrokenCase[] = [
       await rm(image);
       await symlink(outside, image);
     },
+  },
+  { name: 'media-name-hash', codes: ['schema-pattern'] },
+  { name: 'media-html-as-image', codes: ['media-not-image'] },
+  { name: 'media-wrong-content', codes: ['media-not-image'] },
+  { name: 'media-svg-script', codes: ['media-unsafe-svg'] },
+  {
+    name: 'media-dangling-symlink',
+    codes: ['media-missing'],
+    prepare: async (dir) => {
+      const image = path.join(moduleDir(dir), 'media', 'services.svg');
+      await rm(image);
+      await symlink('services-final.svg', image);
+    },
+  },
+  {
+    name: 'media-nfd-name',
+    codes: ['media-missing'],
+    // The lesson says "cafés" with é as one character (NFC); the file, as macOS names files, with
+    // e and a combining accent (NFD). They look the same and differ in every byte-wise comparison.
+    prepare: (dir) => rename(path.join(moduleDir(dir), 'media', 'services.svg'), path.join(moduleDir(dir), 'media', 'cafe\u0301s.svg')),
   },
   { name: 'blank-alt-text', codes: ['image-alt-missing'] },
   { name: 'unreadable-theme', codes: ['theme-contrast', 'theme-contrast', 'media-missing'] },
@@ -106,6 +195,8 @@ const cases: BrokenCase[] = [
   { name: 'declared-paragraph-not-in-source', codes: ['source-paragraph-missing'] },
   { name: 'quote-curly-apostrophe', codes: ['quote-not-verbatim'] },
   { name: 'blank-text', codes: ['text-blank'] },
+  { name: 'title-control-character', codes: ['text-control-character'] },
+  { name: 'title-too-long', codes: ['schema-length'] },
   {
     name: 'glossary-file-missing',
     codes: ['glossary-missing'],
@@ -116,6 +207,7 @@ const cases: BrokenCase[] = [
   { name: 'draw-same-questions-every-attempt', codes: ['draw-no-variety'], args: ['--strict'] },
   { name: 'all-options-correct', codes: ['all-options-correct'], args: ['--strict'] },
   { name: 'duplicate-option-text', codes: ['option-text-duplicate'], args: ['--strict'] },
+  { name: 'title-bidi-override', codes: ['text-invisible-character'], args: ['--strict'] },
   { name: 'language-not-translated', codes: ['language-strings-missing'], args: ['--strict'] },
   { name: 'markdown-not-shown', codes: ['markdown-unsupported', 'markdown-unsupported', 'markdown-unsupported'], args: ['--strict'] },
   {
@@ -163,6 +255,7 @@ describe.each(cases)('broken module: $name', (c) => {
     expect(run.code).toBe(1);
     const shown = `$ coursekit validate${c.args ? ` ${c.args.join(' ')}` : ''}\n${run.stderr}${run.stdout}`;
     expect(shown).not.toMatch(CRASH);
+    expect(shown).not.toContain(SECRET);
     await expect(shown).toMatchFileSnapshot(`./__snapshots__/broken/${c.name}.txt`);
 
     const json = await runCli(['validate', '--format', 'json', ...(c.args ?? [])], dir);

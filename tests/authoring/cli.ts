@@ -45,7 +45,7 @@ export async function copyBrokenCase(name: string): Promise<string> {
   return dir;
 }
 
-/** Every file under `dir` with a hash of its bytes (links as their target), for "left exactly as it was". */
+/** Every file under `dir` with a hash of its bytes (links as their target, pipes unread), for "left exactly as it was". */
 export async function hashTree(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   const walk = async (current: string) => {
@@ -57,7 +57,8 @@ export async function hashTree(dir: string): Promise<Record<string, string>> {
       else if (info.isDirectory()) {
         out[`${key}/`] = 'dir';
         await walk(full);
-      } else
+      } else if (!info.isFile()) out[key] = 'special';
+      else
         out[key] = createHash('sha256')
           .update(await readFile(full))
           .digest('hex');

@@ -1,6 +1,6 @@
 /** `coursekit new module` and `coursekit new lesson`: valid files, never an overwrite. */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rename, rm, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -177,6 +177,37 @@ describe('coursekit new lesson', () => {
 
       "
     `);
+    expect(await hashTree(dir)).toEqual(before);
+  });
+
+  it('refuses a module given as a path, and writes nothing outside the modules folder', async () => {
+    // A module.json two folders up: `new lesson ../../victim` used to add a lesson there.
+    const root = await mkdtemp(path.join(os.tmpdir(), 'coursekit-outside-'));
+    made.push(root);
+    const tiny = await copyProject('tiny');
+    made.push(tiny);
+    await cp(path.join(tiny, 'modules', 'tiny-course'), path.join(root, 'victim'), { recursive: true });
+    const dir = path.join(root, 'project');
+    await mkdir(path.join(dir, 'modules'), { recursive: true });
+    const before = await hashTree(root);
+    for (const name of ['../../victim', '../victim', '..', 'tiny-course/../../victim']) {
+      const run = await runCli(['new', 'lesson', name, '03-planted'], dir);
+      expect(run.code, name).toBe(1);
+      expect(run.stderr, name).toContain(`error scaffold-bad-id\n  "${name}" is a path, not a module`);
+    }
+    expect(await hashTree(root)).toEqual(before);
+  });
+
+  it('writes nothing through a lessons folder that is a link out of the module', async () => {
+    const dir = await copyProject('tiny');
+    made.push(dir);
+    const lessons = path.join(dir, 'modules', 'tiny-course', 'lessons');
+    await rename(lessons, path.join(dir, 'elsewhere'));
+    await symlink(path.join(dir, 'elsewhere'), lessons);
+    const before = await hashTree(dir);
+    const run = await runCli(['new', 'lesson', 'tiny-course', '03-planted'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('modules/tiny-course/lessons/ leads outside the module folder (through a symbolic link)');
     expect(await hashTree(dir)).toEqual(before);
   });
 });

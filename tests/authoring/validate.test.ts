@@ -1,5 +1,5 @@
 /** `coursekit validate` on good content, and the three output formats. */
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatDiagnostics } from '../../src/diagnostics/format.js';
@@ -96,6 +96,30 @@ describe('coursekit validate', () => {
       "
     `);
   });
+
+  it('follows a module folder that is a symbolic link to a folder elsewhere', async () => {
+    const dir = track(await copyProject('tiny'));
+    await mkdir(path.join(dir, 'elsewhere'));
+    await rename(path.join(dir, 'modules', 'tiny-course'), path.join(dir, 'elsewhere', 'tiny-course'));
+    await symlink(path.join(dir, 'elsewhere', 'tiny-course'), path.join(dir, 'modules', 'tiny-course'));
+    const expected = { code: 0, stdout: '0 error(s), 0 warning(s) in 1 module(s), 6 file(s): valid.\n', stderr: '' };
+    expect(await runCli(['validate', '--strict'], dir)).toEqual(expected);
+    expect(await runCli(['validate', '--strict', 'tiny-course'], dir)).toEqual(expected);
+  });
+
+  it('says where a module link leads when it leads to no folder', async () => {
+    const dir = track(await copyProject('tiny'));
+    await symlink('../elsewhere/gone', path.join(dir, 'modules', 'gone-course'));
+    const named = await runCli(['validate', 'gone-course'], dir);
+    expect(named.code).toBe(1);
+    expect(named.stderr).toContain(
+      'modules/gone-course is a symbolic link to ../elsewhere/gone, which does not exist, so it is not a module.',
+    );
+    expect(named.stderr).toContain('module-link-broken');
+    const all = await runCli(['validate', '--format', 'json'], dir);
+    expect(all.code).toBe(1);
+    expect((JSON.parse(all.stdout) as { code: string }[]).map((d) => d.code)).toEqual(['module-link-broken']);
+  });
 });
 
 describe('pretty output', () => {
@@ -104,6 +128,20 @@ describe('pretty output', () => {
   it('uses colour only when asked', () => {
     expect(formatDiagnostics(diagnostics, 'pretty', { color: false, cwd: '.' })).not.toContain('\u001b[');
     expect(formatDiagnostics(diagnostics, 'pretty', { color: true, cwd: '.' })).toContain('\u001b[31merror\u001b[39m');
+  });
+
+  it('shows control and direction characters in a code frame as symbols, so a file cannot rewrite the terminal', async () => {
+    const dir = track(await copyBrokenCase('_base'));
+    const lesson = path.join(dir, 'modules', 'small-course', 'lessons', '01-open-services.json');
+    // A raw escape sequence (clear the screen) and a right-to-left override, in a file that is not valid JSON.
+    const text = await readFile(lesson, 'utf8');
+    await writeFile(lesson, text.replace('"Services open to everyone"', '"Services \u001b[2J open \u202e to everyone'));
+    const run = await runCli(['validate'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('error json-syntax');
+    expect(run.stderr).not.toContain('\u001b');
+    expect(run.stderr).not.toContain('\u202e');
+    expect(run.stderr).toContain('"Services \u241b[2J open \ufffd to everyone');
   });
 
   it('prints no colour through the CLI when the io says so', async () => {

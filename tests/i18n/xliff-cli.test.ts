@@ -3,7 +3,7 @@
  * the file, and check what import writes (only translations/fr.xlf), what it reports (missing and
  * stale texts), and what it refuses (malformed files, other languages, unknown units).
  */
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
@@ -434,5 +434,44 @@ describe('coursekit xliff import', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('error schema-length');
     expect(await pathExists(path.join(moduleDir(dir), 'translations'))).toBe(false);
+  });
+
+  it('refuses a file larger than any translation, before reading it, and copies nothing', async () => {
+    const dir = await project();
+    // A real translation with 20 MB of comment after it: valid XML, but no translation is this large.
+    const translated = fillTargets(await exportXliffText(dir));
+    await writeFile(path.join(dir, 'huge.xlf'), `${translated}<!--${'x'.repeat(20 * 1024 * 1024)}-->\n`);
+    const run = await importJson(dir, 'huge.xlf');
+    expect(run.code).toBe(1);
+    expect(run.diagnostics).toMatchObject([
+      { code: 'file-too-large', file: 'huge.xlf', message: 'huge.xlf is 20.0 MB; XLIFF files may be at most 16.0 MB.' },
+    ]);
+    expect(await pathExists(path.join(moduleDir(dir), 'translations'))).toBe(false);
+  });
+
+  it('refuses elements nested thousands deep with a diagnostic, not a stack overflow', async () => {
+    const dir = await project();
+    const translated = fillTargets(await exportXliffText(dir));
+    const deep = `${'<mrk id="m">'.repeat(3000)}x${'</mrk>'.repeat(3000)}`;
+    await writeFile(path.join(dir, 'deep.xlf'), translated.replace(/<target>[^<]*<\/target>/, `<target>${deep}</target>`));
+    const run = await importJson(dir, 'deep.xlf');
+    expect(run.code).toBe(1);
+    expect(run.stderr).not.toMatch(/internal error|RangeError/);
+    expect(run.diagnostics).toMatchObject([{ code: 'xliff-invalid', file: 'deep.xlf' }]);
+    expect(run.diagnostics[0]!.message).toContain('nested more than 100 deep');
+    expect(await pathExists(path.join(moduleDir(dir), 'translations'))).toBe(false);
+  });
+});
+
+describe('a translation in the module folder', () => {
+  it('is not read when it is a link to a file outside the module', async () => {
+    const dir = await project();
+    await writeFile(path.join(dir, 'fr-elsewhere.xlf'), fillTargets(await exportXliffText(dir)));
+    await mkdir(path.join(moduleDir(dir), 'translations'));
+    await symlink(path.join(dir, 'fr-elsewhere.xlf'), translationFile(dir));
+    await editJson(path.join(moduleDir(dir), 'module.json'), (m) => (m.translations = ['fr']));
+    const run = await runCli(['validate', '--format', 'json'], dir);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject([{ code: 'file-outside-module', file: 'modules/tiny-course/translations/fr.xlf' }]);
   });
 });

@@ -1,7 +1,7 @@
 /** The strict XML reader under the XLIFF import: what it accepts, and where it says a file breaks. */
 import { describe, expect, it } from 'vitest';
 import { escapeXmlAttribute, escapeXmlText } from '../../src/encode/xml.js';
-import { parseXml, textContent, type XmlElement } from '../../src/i18n/xml.js';
+import { parseXml, textContent, type XmlElement } from '../../src/load/xml.js';
 
 function root(xml: string): XmlElement {
   const result = parseXml(xml);

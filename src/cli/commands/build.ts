@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { languageName } from '../../i18n/language.js';
+import { toDisplayPath } from '../../load/index.js';
 import { formatBytes } from '../../load/json-file.js';
 import { PACKAGE_TARGETS, type PackageTarget } from '../../package/index.js';
 import type { BuildResult } from '../../pipeline/index.js';
@@ -21,7 +22,7 @@ export function registerBuild(program: Command, { io, setExitCode }: CommandCont
       )
       .option('--draft', 'also package translations that are not complete, as drafts (<module>-<lang>-draft) for review', false),
   ).action(async (modules: string[], options: CommonOptions & { out: string; target: PackageTarget[]; draft: boolean }) => {
-    const shownOut = path.relative(io.cwd, path.resolve(io.cwd, options.out)) || '.';
+    const shownOut = toDisplayPath(io.cwd, path.resolve(io.cwd, options.out)) || '.';
     // Loaded on use: Eleventy and esbuild take a moment to import, and only building needs them.
     const { buildModules } = await import('../../pipeline/index.js');
     const result = await buildModules({
@@ -32,13 +33,15 @@ export function registerBuild(program: Command, { io, setExitCode }: CommandCont
       targets: options.target,
       strict: options.strict,
       drafts: options.draft,
-      onProgress: createConsoleReporter(io),
+      onProgress: createConsoleReporter(io, shownOut),
     });
     printDiagnostics(io, result.diagnostics, options.format);
     if (!result.ok) {
       const refused = result.diagnostics.some((d) => d.code === 'output-refused');
       if (options.format === 'pretty' && !refused)
-        io.stdout(`Build failed: ${summaryLine(result.diagnostics)}. ${shownOut}/ was left as it was.\n`);
+        io.stdout(
+          `Build failed: ${summaryLine(result.diagnostics)}. ${shownOut}/ ${result.outputChanged ? 'could not be put back as it was (see above).' : 'was left as it was.'}\n`,
+        );
       setExitCode(refused ? 2 : 1);
       return;
     }

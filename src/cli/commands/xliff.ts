@@ -1,8 +1,9 @@
-import { writeFile } from 'node:fs/promises';
+import { realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { checkModules } from '../../pipeline/check.js';
 import { diagnostic } from '../../diagnostics/create.js';
+import { describeSystemError, systemErrorHint } from '../../diagnostics/system-error.js';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { OutputFormat } from '../../diagnostics/format.js';
 import { readXliffFile } from '../../i18n/apply.js';
@@ -83,7 +84,9 @@ export function registerXliff(program: Command, { io, setExitCode }: CommandCont
     // The translation to carry over: --from, or the one the module already has.
     const spelled = module.meta.translations?.find((t) => sameLanguage(t, lang)) ?? lang;
     const previousPath = options.from ? path.resolve(io.cwd, options.from) : path.join(module.folder, 'translations', `${spelled}.xlf`);
-    const previousRead = await readXliffFile(previousPath, display(previousPath));
+    // The module's own translation must be inside the module; a file named with --from is the author's choice.
+    const within = options.from ? undefined : await realpath(module.folder);
+    const previousRead = await readXliffFile(previousPath, display(previousPath), within);
     if (previousRead.text === undefined && (options.from || !previousRead.missing)) {
       return failWith(
         previousRead.diagnostic ??
@@ -108,7 +111,11 @@ export function registerXliff(program: Command, { io, setExitCode }: CommandCont
         await writeFile(out, result.text);
       } catch (error) {
         return failWith(
-          diagnostic('output-unwritable', { file: display(out), message: `cannot write ${display(out)}: ${(error as Error).message}` }),
+          diagnostic('output-unwritable', {
+            file: display(out),
+            message: `cannot write ${display(out)}: ${describeSystemError(error)}.`,
+            hint: systemErrorHint(error),
+          }),
         );
       }
     } else {

@@ -6,7 +6,7 @@
  * read whole; for very large exports the CSV download streams.
  */
 import { unzipSync, type Unzipped } from 'fflate';
-import { parseXml, type XmlElement, type XmlNode } from '../../i18n/xml.js';
+import { parseXml, type XmlElement, type XmlNode } from '../../load/xml.js';
 
 export interface SheetRow {
   cells: string[];

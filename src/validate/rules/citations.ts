@@ -3,11 +3,13 @@
  * numbered paragraphs; every citation must name a declared document and one of its
  * paragraphs, and every quote must be word for word in the paragraph it cites.
  */
-import { readFile } from 'node:fs/promises';
+import { readBoundedFile } from '../../fs-read.js';
+import { MAX_CONTENT_FILE_BYTES, readProblemDiagnostic } from '../../load/json-file.js';
 import { explainQuoteMismatch, normalizeWhitespace, splitParagraphs } from '../../load/source-text.js';
 import type { Citation, Lesson, SourceText } from '../../model/course.js';
 import { closest } from '../suggest.js';
 import { describeNumbers, type At, type Located, type RuleContext } from './context.js';
+import { explainMissing } from './media-paths.js';
 
 export interface Citations {
   sources: SourceText[];
@@ -44,12 +46,23 @@ export async function readSources(context: RuleContext): Promise<Citations> {
       continue;
     }
     if (resolved.kind === 'missing') {
-      report('source-file-missing', at, `the text of ${declared.document} is not at ${loaded.displayFolder}/${declared.file}.`, {
-        hint: resolved.suggestion ? `There is ${resolved.suggestion}: did you mean "${resolved.suggestion}"?` : undefined,
-      });
+      const { problem, hint } = explainMissing(resolved);
+      const place = `${loaded.displayFolder}/${declared.file}`;
+      const why = problem === 'does not exist' ? '' : `: the file ${problem}`;
+      report('source-file-missing', at, `the text of ${declared.document} is not at ${place}${why}.`, { hint });
       continue;
     }
-    const text = await readSourceText(resolved.path);
+    if (resolved.kind === 'not-a-file') {
+      report('source-file-missing', at, `the text of ${declared.document}, ${declared.file}, is ${resolved.what}, not a text file.`);
+      continue;
+    }
+    const read = readBoundedFile(resolved.path, { maxBytes: MAX_CONTENT_FILE_BYTES, within: loaded.realFolder });
+    if (!read.ok) {
+      const problem = readProblemDiagnostic(read, `${loaded.displayFolder}/${declared.file}`, MAX_CONTENT_FILE_BYTES);
+      report(problem.code, at, `the text of ${declared.document}: ${problem.message}`, { hint: problem.hint });
+      continue;
+    }
+    const text = decodeUtf8Text(read.bytes);
     if (text === undefined) {
       report(
         'file-not-utf8',
@@ -161,9 +174,9 @@ export function checkQuotes({ report }: RuleContext, lessons: Located<Lesson>[],
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-async function readSourceText(file: string): Promise<string | undefined> {
+function decodeUtf8Text(bytes: Uint8Array): string | undefined {
   try {
-    return utf8.decode(await readFile(file));
+    return utf8.decode(bytes);
   } catch {
     return undefined;
   }

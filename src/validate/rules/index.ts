@@ -16,14 +16,14 @@ import { buildCourseModule, buildCoverage } from './model.js';
 import { checkObjectives } from './objectives.js';
 import { checkQuestions, collectQuestions } from './questions.js';
 import { checkGlossaryReferences, checkModuleId, firstById, glossaryTerms, orderLessons } from './references.js';
-import { checkBlankTexts, checkMarkdownFields } from './text.js';
+import { checkMarkdownFields, checkTextValues } from './text.js';
 import { checkTheme } from './theme.js';
 import { checkWorkshop } from './workshop.js';
 
 export async function checkModuleRules(loaded: LoadedModule): Promise<{ module: CourseModule; diagnostics: Diagnostic[] }> {
   const context = createRuleContext(loaded);
   checkModuleId(context);
-  checkBlankTexts(context);
+  checkTextValues(context);
   checkLanguages(context);
   const lessons = orderLessons(context);
   const citations = await readSources(context);

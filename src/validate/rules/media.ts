@@ -1,43 +1,51 @@
 /**
  * Images: each file is inside the module folder (packages must work offline and hold what they
- * show), spelt with the right letter case, and described by its alt text.
+ * show), spelt with the right letter case, an image by its content (not a page or a script
+ * that ships in every package), and described by its alt text.
  */
 import type { Lesson } from '../../model/course.js';
 import type { At, Located, RuleContext } from './context.js';
+import { checkImageContent } from './image-content.js';
+import { explainMissing } from './media-paths.js';
 import { isUnhelpfulAlt } from './style.js';
 
 /** Checks every image block; returns the media files they use, relative to the module folder. */
-export async function checkImages({ loaded, report, paths }: RuleContext, lessons: Located<Lesson>[]): Promise<Set<string>> {
+export async function checkImages(context: RuleContext, lessons: Located<Lesson>[]): Promise<Set<string>> {
   const media = new Set<string>();
   for (const lesson of lessons) {
     for (const [b, block] of lesson.value.blocks.entries()) {
       if (block.type !== 'image') continue;
       const fieldAt = (field: string): At => ({ file: lesson.file, pointer: `/blocks/${b}/${field}` });
-      const resolved = await paths.resolve(block.src);
-      if (resolved.kind === 'outside') {
-        report(
-          'media-outside-module',
-          fieldAt('src'),
-          `the image path "${block.src}" leaves the module folder (through a link or an unusual path).`,
-        );
-      } else if (resolved.kind === 'missing') {
-        report(
-          'media-missing',
-          fieldAt('src'),
-          `the image ${loaded.displayFolder}/${block.src} does not exist${resolved.suggestion && resolved.suggestion.toLowerCase() === block.src.toLowerCase() ? ' with that letter case' : ''}.`,
-          {
-            hint: resolved.suggestion
-              ? `There is ${resolved.suggestion}: did you mean "${resolved.suggestion}"? Letter case matters on LMS web servers.`
-              : undefined,
-          },
-        );
-      } else {
-        media.add(resolved.relative);
-      }
+      const used = await checkMediaFile(context, block.src, fieldAt('src'), 'image');
+      if (used) media.add(used);
       if (block.alt.trim() !== '' && isUnhelpfulAlt(block.alt, block.src)) {
-        report('image-alt-unhelpful', fieldAt('alt'), `the alt text "${block.alt}" does not say what the image shows.`);
+        context.report('image-alt-unhelpful', fieldAt('alt'), `the alt text "${block.alt}" does not say what the image shows.`);
       }
     }
   }
   return media;
+}
+
+/**
+ * Resolves an image path written at `at` and checks the file; returns it, relative to the
+ * module folder, when it can be packaged. `what` names it in messages ("image", "logo").
+ */
+export async function checkMediaFile(context: RuleContext, src: string, at: At, what: string): Promise<string | undefined> {
+  const { loaded, report, paths } = context;
+  const resolved = await paths.resolve(src);
+  switch (resolved.kind) {
+    case 'outside':
+      report('media-outside-module', at, `the ${what} path "${src}" leaves the module folder (through a link or an unusual path).`);
+      return undefined;
+    case 'missing': {
+      const { problem, hint } = explainMissing(resolved);
+      report('media-missing', at, `the ${what} ${loaded.displayFolder}/${src} ${problem}.`, { hint });
+      return undefined;
+    }
+    case 'not-a-file':
+      report('media-not-image', at, `the ${what} ${loaded.displayFolder}/${src} is ${resolved.what}, not an image file.`);
+      return undefined;
+    case 'ok':
+      return checkImageContent(context, resolved) ? resolved.relative : undefined;
+  }
 }

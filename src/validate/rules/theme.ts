@@ -4,6 +4,7 @@
  */
 import type { Theme } from '../../model/content.generated.js';
 import type { RuleContext } from './context.js';
+import { checkMediaFile } from './media.js';
 
 /** The default theme's colours (src/render/styles/coursekit.css), used where a theme is silent. */
 export const DEFAULT_THEME_COLORS = {
@@ -19,18 +20,11 @@ export const DEFAULT_THEME_COLORS = {
  * The logo is media like any other; the colours must stay readable. Returns the logo file,
  * relative to the module folder, when there is one and it exists.
  */
-export async function checkTheme({ meta, loaded, report, paths }: RuleContext): Promise<string | undefined> {
+export async function checkTheme(context: RuleContext): Promise<string | undefined> {
+  const { meta, loaded, report } = context;
   if (!meta.theme) return undefined;
   const themeAt = (field: string) => ({ file: loaded.moduleFile, pointer: `/theme/${field}` });
-  let logo: string | undefined;
-  if (meta.theme.logo) {
-    const resolved = await paths.resolve(meta.theme.logo);
-    if (resolved.kind === 'outside')
-      report('media-outside-module', themeAt('logo'), `the logo path "${meta.theme.logo}" leaves the module folder.`);
-    else if (resolved.kind === 'missing')
-      report('media-missing', themeAt('logo'), `the logo ${loaded.displayFolder}/${meta.theme.logo} does not exist.`);
-    else logo = resolved.relative;
-  }
+  const logo = meta.theme.logo ? await checkMediaFile(context, meta.theme.logo, themeAt('logo'), 'logo') : undefined;
   for (const problem of checkThemeContrast(meta.theme)) {
     report('theme-contrast', themeAt(problem.field), `in the theme, ${problem.message}.`);
   }

@@ -1,11 +1,13 @@
 /**
- * A small, strict XML 1.0 reader for the XLIFF files translators send back (the writer escapes
- * with encode/xml.ts). It is deliberately narrow: elements, attributes, text, CDATA, comments and
- * processing instructions; the five predefined entities and character references; no DTD
- * (a DOCTYPE is refused, so no entity expansion from a file someone mailed us). Every node keeps
- * its line and column so diagnostics can point into the .xlf file, and every well-formedness
- * error says where it is. (fast-xml-parser's validator accepts undefined entities and several
- * root elements, and its parser leaves `&#233;` undecoded unless HTML entities are switched on.)
+ * A small, strict XML 1.0 reader for the files coursekit takes from elsewhere: the XLIFF files
+ * translators send back (the writer escapes with encode/xml.ts) and SVG images. It is
+ * deliberately narrow: elements, attributes, text, CDATA, comments and processing instructions;
+ * the five predefined entities and character references; no DTD (a DOCTYPE is refused, or for
+ * SVG skipped when it only names an external DTD, which is never fetched), so no entity
+ * expansion from a file someone mailed us. Every node keeps its line and column so diagnostics
+ * can point into the file, and every well-formedness error says where it is. (fast-xml-parser's
+ * validator accepts undefined entities and several root elements, and its parser leaves
+ * `&#233;` undecoded unless HTML entities are switched on.)
  */
 
 export interface XmlPosition {
@@ -58,7 +60,22 @@ const FORBIDDEN_CHAR =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
 
-export function parseXml(input: string): XmlParseResult {
+export interface XmlParseOptions {
+  /**
+   * How deep elements may nest. The reader recurses per level, and a file nested thousands deep
+   * would end in a stack overflow; real files need a few dozen levels at most.
+   */
+  maxDepth?: number;
+  /** The root element messages expect (default `xliff`). */
+  root?: string;
+  /**
+   * Skip a DOCTYPE that only names an external DTD (drawing programs write one into SVG files);
+   * one that declares entities of its own is still refused. The DTD is never read.
+   */
+  skipExternalDoctype?: boolean;
+}
+
+export function parseXml(input: string, options: XmlParseOptions = {}): XmlParseResult {
   // XML processors see every line ending as a single newline (XML 1.0 §2.11); positions are the same.
   const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const lineStarts = [0];
@@ -79,7 +96,10 @@ export function parseXml(input: string): XmlParseResult {
       const code = forbidden[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
       throw new XmlSyntaxError(`the character U+${code} is not allowed in an XML file`, forbidden.index);
     }
-    return { ok: true, root: new Reader(text, position).document() };
+    return {
+      ok: true,
+      root: new Reader(text, position, { maxDepth: 100, root: 'xliff', skipExternalDoctype: false, ...options }).document(),
+    };
   } catch (error) {
     if (error instanceof XmlSyntaxError)
       return { ok: false, error: { message: error.message, ...position(Math.min(error.index, text.length)) } };
@@ -89,19 +109,20 @@ export function parseXml(input: string): XmlParseResult {
 
 class Reader {
   private i = 0;
+  private depth = 0;
 
   constructor(
     private readonly s: string,
     private readonly position: (index: number) => XmlPosition,
+    private readonly options: Required<XmlParseOptions>,
   ) {}
 
   document(): XmlElement {
     if (this.s.startsWith('<?xml') && /\s/.test(this.s[5] ?? '')) this.declaration();
     this.misc();
     if (this.i >= this.s.length) this.fail(this.s.trim() === '' ? 'the file is empty' : 'the file has no root element');
-    if (this.s.startsWith('<!DOCTYPE', this.i))
-      this.fail('the file has a DOCTYPE declaration; XLIFF files do not need one, and coursekit does not read them');
-    if (this.s[this.i] !== '<') this.fail('expected the root element (`<xliff …>`), but the file starts with text');
+    if (this.s.startsWith('<!DOCTYPE', this.i)) this.doctype();
+    if (this.s[this.i] !== '<') this.fail(`expected the root element (\`<${this.options.root} …>\`), but the file starts with text`);
     const root = this.element();
     this.misc();
     if (this.i < this.s.length) {
@@ -112,6 +133,19 @@ class Reader {
       );
     }
     return root;
+  }
+
+  private doctype(): void {
+    const end = this.s.indexOf('>', this.i);
+    const declaration = end < 0 ? '' : this.s.slice(this.i, end);
+    if (!this.options.skipExternalDoctype)
+      this.fail(
+        `the file has a DOCTYPE declaration; ${this.options.root.toUpperCase()} files do not need one, and coursekit does not read them`,
+      );
+    if (end < 0 || declaration.includes('['))
+      this.fail('the DOCTYPE declares entities of its own; coursekit does not expand them (save the file without a DOCTYPE)');
+    this.i = end + 1;
+    this.misc();
   }
 
   private declaration(): void {
@@ -160,6 +194,8 @@ class Reader {
 
   private element(): XmlElement {
     const start = this.i;
+    if (++this.depth > this.options.maxDepth)
+      this.fail(`elements are nested more than ${this.options.maxDepth} deep; no real file needs that many levels`);
     this.i++; // <
     const name = this.name('an element name after `<`');
     const element: XmlElement = { kind: 'element', name, attributes: new Map(), children: [], ...this.position(start) };
@@ -169,6 +205,7 @@ class Reader {
       if (c === '/') {
         if (this.s[this.i + 1] !== '>') this.fail(`expected \`/>\` to close <${name}>`);
         this.i += 2;
+        this.depth--;
         return element;
       }
       if (c === '>') {
@@ -197,6 +234,7 @@ class Reader {
       this.i = end + 1;
     }
     this.content(element);
+    this.depth--;
     return element;
   }
 
