@@ -23,7 +23,7 @@ export async function generateContentTypes() {
   ];
   const seen = new Set();
   for (const name of entrySchemas) {
-    const schema = structuredClone(byId.get(`${name}.schema.json`));
+    const schema = withoutRequiredChoices(structuredClone(byId.get(`${name}.schema.json`)));
     const ts = await compile(schema, schema.title, {
       cwd: schemaDir,
       bannerComment: '',
@@ -31,7 +31,13 @@ export async function generateContentTypes() {
       unreachableDefinitions: false,
       strictIndexSignatures: true,
       format: true,
-      $refOptions: { resolve: { http: false } },
+      $refOptions: {
+        resolve: {
+          http: false,
+          // Referenced schema files get the same treatment as the entry schemas.
+          file: { read: (file) => JSON.stringify(withoutRequiredChoices(byId.get(path.basename(file.url)))) },
+        },
+      },
       maxItems: -1,
     });
     // Drop interfaces/types already emitted by an earlier schema (shared definitions).
@@ -44,6 +50,22 @@ export async function generateContentTypes() {
     }
   }
   return parts.join('\n');
+}
+
+/**
+ * A `oneOf` whose branches only require one field each ("cite a paragraph, or an article, or…")
+ * says which optional field must be there: TypeScript types cannot say it, and the generator
+ * would turn it into a union of copies of the object. The fields stay optional in the types.
+ */
+function withoutRequiredChoices(node) {
+  if (Array.isArray(node)) return node.map(withoutRequiredChoices);
+  if (!node || typeof node !== 'object') return node;
+  const copy = {};
+  for (const [key, value] of Object.entries(node)) {
+    const choice = key === 'oneOf' && Array.isArray(value) && value.every((b) => Object.keys(b).join() === 'required');
+    if (!choice) copy[key] = withoutRequiredChoices(value);
+  }
+  return copy;
 }
 
 await writeOrCheck(root, target, await generateContentTypes(), 'schemas/: run `npm run types`');

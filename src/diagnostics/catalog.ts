@@ -243,8 +243,14 @@ export const catalog = {
   'unknown-paragraph': {
     severity: 'error',
     group: 'sources',
-    title: 'Citation names a paragraph that is not in the source text',
-    hint: 'Use a paragraph number that appears in the source document file (a line starting with "74. ", for example).',
+    title: 'Citation names a part that is not in the source text',
+    hint: 'Use a paragraph (or article, …) that appears in the source document file: a line starting with "74. ", or with "Article 13" for a document divided into articles.',
+  },
+  'citation-unit-mismatch': {
+    severity: 'error',
+    group: 'sources',
+    title: 'Citation names a paragraph of a document divided otherwise',
+    hint: 'Name the part the way the document is divided, as declared in module.json: "article" for a document with "articles", "paragraph" for one with "paragraphs".',
   },
   'paragraph-not-declared': {
     severity: 'warning',
@@ -262,7 +268,19 @@ export const catalog = {
     severity: 'error',
     group: 'sources',
     title: 'Declared paragraph not found in the source text',
-    hint: 'The source file must contain the paragraph as a line starting with its number and a full stop, e.g. "76. ".',
+    hint: 'The source file must contain each declared part at the start of a line: a paragraph with its number and a full stop ("76. "), an article with its name and number ("Article 13").',
+  },
+  'source-numbering-repeats': {
+    severity: 'error',
+    group: 'sources',
+    title: 'The source text numbers its paragraphs again',
+    hint: 'Declare how the document is divided (its "articles", "principles", "sections" or "rules", each with numbered paragraphs), so that every citation names one place.',
+  },
+  'display-replace-unmatched': {
+    severity: 'warning',
+    group: 'sources',
+    title: 'A display replacement finds nothing in the source text',
+    hint: 'Copy "find" from the source file exactly (line breaks count as spaces), or remove the replacement.',
   },
   'quote-not-verbatim': {
     severity: 'error',
@@ -413,6 +431,12 @@ export const catalog = {
     group: 'style',
     title: 'Markdown the page cannot show as written',
     hint: 'Lesson text takes paragraphs, **bold**, *italic*, lists, "## " sub-headings, tables, "> " quotes and links to https://, http:// or mailto: addresses. Images go in an "image" block.',
+  },
+  'placeholder-text': {
+    severity: 'warning',
+    group: 'style',
+    title: 'Placeholder text left in content',
+    hint: 'Write your own text in its place: learners would see this one. With --strict, validate and build fail while a placeholder is left.',
   },
 
   // Packaging

@@ -7,6 +7,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import nunjucks from 'nunjucks';
+import { type Citation, citationLabel, citedUnit } from '../model/course.js';
+import type { Strings } from '../model/runtime-data.js';
 import { packageRoot } from '../paths.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { fillPlaceholders } from '../shared/ui-text.js';
@@ -31,6 +33,10 @@ function templates(): nunjucks.Environment {
   environment.addFilter('md', (text: string, headingLevel: number, externalLinkCue: string) =>
     renderMarkdown(text, { headingLevel, externalLinkCue }),
   );
+  environment.addFilter('cite', (citation: Citation, strings: Strings) => {
+    const { kind, id } = citedUnit(citation);
+    return citationLabel(strings, citation.document, kind, id);
+  });
   // Numbers in the handout language's conventions, as on the course's pages.
   environment.addFilter('fmt', (template: string, values: Record<string, string | number>, language: string) =>
     fillPlaceholders(template, values, language),

@@ -69,8 +69,9 @@ export async function makeHandouts(module: CourseModule, options: HandoutOptions
     versionLine: `${meta.id} ${meta.version}`,
     glossary: Object.fromEntries(module.glossary.map((t) => [t.id, t])),
   };
-  const paragraphs = new Map<string, string>();
-  for (const source of module.sources) for (const [n, text] of source.paragraphs) paragraphs.set(`${source.document}#${n}`, text);
+  // Each part of a source as learners see it, by "document#part": the answer keys quote them.
+  const citedTexts = new Map<string, string>();
+  for (const source of module.sources) for (const [id, text] of source.displayed) citedTexts.set(`${source.document}#${id}`, text);
   const questions = new Map<string, Question>(module.bank.map((q) => [q.id, q]));
   const files: HandoutFile[] = [];
   const documents: string[] = [];
@@ -85,7 +86,7 @@ export async function makeHandouts(module: CourseModule, options: HandoutOptions
     lesson.blocks.flatMap((block) =>
       block.type === 'knowledgeCheck'
         ? block.questions.map((q) =>
-            keyItem(q, practiceLayout(q.id, course.questions[q.id]!), practice.get(q.id)!.number, course, paragraphs, s, meta.language),
+            keyItem(q, practiceLayout(q.id, course.questions[q.id]!), practice.get(q.id)!.number, course, citedTexts, s),
           )
         : [],
     ),
@@ -171,9 +172,7 @@ export async function makeHandouts(module: CourseModule, options: HandoutOptions
           ...view,
           kind: 'key',
           documentTitle: keyTitle,
-          items: form.questions.map((paper, i) =>
-            keyItem(questions.get(paper.id)!, paper, String(i + 1), course, paragraphs, s, meta.language),
-          ),
+          items: form.questions.map((paper, i) => keyItem(questions.get(paper.id)!, paper, String(i + 1), course, citedTexts, s)),
         },
         `${meta.title} · ${keyTitle} · ${view.formLine}`,
       );

@@ -3,7 +3,7 @@
  * get their paper layout here (letters, numbered prompts, the boxes to fill), so the
  * templates only loop; the answer key is built from the very layout its form prints.
  */
-import { citationKey, type CourseModule, type Question } from '../model/course.js';
+import { citationKey, citationLabel, citedUnit, type CourseModule, type Question } from '../model/course.js';
 import type { Strings } from '../model/runtime-data.js';
 import type { RuntimeAssessment } from '../render/view-model.js';
 import { fillPlaceholders } from '../shared/ui-text.js';
@@ -113,9 +113,8 @@ export function keyItem(
   paper: PaperQuestion,
   number: string,
   course: RuntimeAssessment,
-  paragraphs: Map<string, string>,
+  citedTexts: Map<string, string>,
   s: Strings,
-  language: string,
 ): KeyItemView {
   const runtime = course.questions[question.id]!;
   const choices = choicesOf(question, paper, s);
@@ -138,7 +137,7 @@ export function keyItem(
       answer = question.accept;
       break;
   }
-  const key = citationKey(question.source);
+  const { kind, id } = citedUnit(question.source);
   const options = question.type === 'single' || question.type === 'multiple' ? question.options : [];
   return {
     number,
@@ -147,8 +146,8 @@ export function keyItem(
     answer,
     entry: sheetEntry(runtime, paper, runtime.correct),
     paragraph: {
-      label: fillPlaceholders(s.quoteFrom!, { document: question.source.document, n: question.source.paragraph }, language),
-      text: paragraphs.get(key) ?? '',
+      label: citationLabel(s, question.source.document, kind, id),
+      text: citedTexts.get(citationKey(question.source)) ?? '',
     },
     feedback: {
       correct: question.feedback?.correct,

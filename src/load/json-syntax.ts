@@ -33,6 +33,8 @@ export function diagnoseJsonSyntax(text: string): SyntaxProblem | undefined {
   let comma: number | undefined;
   /** Just after `{` or `[`: a closing bracket is fine there. */
   let justOpened = false;
+  /** Where the last value started, when it was text: text that seems to go on after it had a `"` inside. */
+  let lastTextStart: number | undefined;
 
   const describeLocation = (offset: number) => {
     const { line, column } = lineColumn(text, offset);
@@ -90,6 +92,8 @@ export function diagnoseJsonSyntax(text: string): SyntaxProblem | undefined {
         continue;
       }
       if (ch === ':') return { offset: i, detail: 'unexpected colon: a colon goes only between a field name and its value' };
+      const inner = lastTextStart === undefined ? undefined : unescapedQuote(text, lastTextStart, lastEnd, i);
+      if (inner) return inner;
       return { offset: lastEnd, detail: 'a comma is missing here: items in a list, and fields in an object, are separated by commas' };
     }
 
@@ -142,9 +146,11 @@ export function diagnoseJsonSyntax(text: string): SyntaxProblem | undefined {
       expect = ch === '{' ? 'key' : 'value';
       continue;
     }
+    lastTextStart = undefined;
     if (ch === '"') {
       const s = readString(text, i);
       if ('problem' in s) return s.problem;
+      lastTextStart = i;
       i = lastEnd = s.end;
       expect = stack.length === 0 ? 'end' : 'after';
       continue;
@@ -196,6 +202,26 @@ export function diagnoseJsonSyntax(text: string): SyntaxProblem | undefined {
   if (expect !== 'end' && expect !== 'after')
     return { offset: text.length, detail: 'the file ends before the JSON is complete (was it cut short?)' };
   return undefined;
+}
+
+/**
+ * Text that ended at `end` but goes on, on the same line, up to another `"`: a quotation mark
+ * inside the text (common when quoting a document) closed it early. Shows the text as it must
+ * be written, with each inner mark escaped.
+ */
+function unescapedQuote(text: string, start: number, end: number, next: number): SyntaxProblem | undefined {
+  const lineEnd = text.indexOf('\n', next);
+  const rest = text.slice(next, lineEnd === -1 ? text.length : lineEnd);
+  // A second text on the same line (`"a" "b"`) is a missing comma, not a quotation mark.
+  if (text[next] === '"' || text.slice(end, next).includes('\n') || !rest.includes('"')) return undefined;
+  const closing = next + rest.lastIndexOf('"');
+  const inside = text.slice(start + 1, closing).replace(/(?<!\\)"/g, '\\"');
+  const innerOffset = end - 1;
+  const shown = inside.length <= 70 ? inside : `…${inside.slice(Math.max(0, innerOffset - start - 30), innerOffset - start + 40)}…`;
+  return {
+    offset: innerOffset,
+    detail: `this \`"\` inside the text ends it too early: write each quotation mark inside a text as \\", as in "${shown}"`,
+  };
 }
 
 function quoteProblem(ch: string): string | undefined {

@@ -68,15 +68,84 @@ export interface SourceDocument {
    */
   title: string;
   /**
-   * The document's text inside the module folder. Numbered paragraphs start a line with their number and a full stop ('74. ').
+   * The document's text inside the module folder, as plain text. Each part starts a line: numbered paragraphs with their number and a full stop ('74. '), articles, principles, sections and rules with their name and number ('Article 13'); 'numbering' says otherwise when the document does.
    */
   file: string;
   /**
-   * The paragraphs of the document the course covers (its recommendations). Every one must be taught, and assessed when there is an assessment.
+   * The numbered paragraphs of the document the course covers (its recommendations). Every one must be taught, and assessed when there is an assessment. For a document divided into articles, principles, sections or rules, list those instead ("articles": [13, 14]).
    *
    * @minItems 1
+   *
+   * Items: The number of a part of a document as the document prints it: 74, 13, "2.3", or "14(1)" for numbered paragraph 1 of part 14.
    */
-  paragraphs: [number, ...number[]];
+  paragraphs?: [number | string, ...(number | string)[]];
+  /**
+   * For a document divided into articles: the articles the course covers, e.g. [13, 14], cited as { "article": 13 }. Every one must be taught, and assessed when there is an assessment.
+   *
+   * @minItems 1
+   *
+   * Items: The number of a part of a document as the document prints it: 74, 13, "2.3", or "14(1)" for numbered paragraph 1 of part 14.
+   */
+  articles?: [number | string, ...(number | string)[]];
+  /**
+   * For a document divided into principles: the principles the course covers, e.g. [5, 6], cited as { "principle": 5 }. Every one must be taught, and assessed when there is an assessment.
+   *
+   * @minItems 1
+   *
+   * Items: The number of a part of a document as the document prints it: 74, 13, "2.3", or "14(1)" for numbered paragraph 1 of part 14.
+   */
+  principles?: [number | string, ...(number | string)[]];
+  /**
+   * For a document divided into sections: the sections the course covers, e.g. ["2.3"], cited as { "section": "2.3" }. Every one must be taught, and assessed when there is an assessment.
+   *
+   * @minItems 1
+   *
+   * Items: The number of a part of a document as the document prints it: 74, 13, "2.3", or "14(1)" for numbered paragraph 1 of part 14.
+   */
+  sections?: [number | string, ...(number | string)[]];
+  /**
+   * For a document divided into rules: the rules the course covers, e.g. [10, 11], cited as { "rule": 10 }. Every one must be taught, and assessed when there is an assessment.
+   *
+   * @minItems 1
+   *
+   * Items: The number of a part of a document as the document prints it: 74, 13, "2.3", or "14(1)" for numbered paragraph 1 of part 14.
+   */
+  rules?: [number | string, ...(number | string)[]];
+  /**
+   * How the parts start a line of the file, when the document does not print them the usual way: '74. ' for paragraphs, 'Article 13' (the name and the number) for articles, principles, sections and rules, and '1. ' for the numbered paragraphs inside an article, principle, section or rule.
+   */
+  numbering?: {
+    /**
+     * How each part starts a line, with {n} where its number is: "Artículo {n}", "{n} " (a section numbered "2.3 Title"), "Principle {n}:".
+     */
+    startsWith?: string;
+    /**
+     * How a numbered paragraph inside a part starts a line, with {n} where its number is: "{n}. " (the usual), "({n}) ". They are cited as "14(1)".
+     */
+    subparagraphs?: string;
+  };
+  /**
+   * What learners see of the source text (the answer review, handouts), when the file has artefacts of its conversion to text. Quotes are still checked against the file as it is, and may match either.
+   */
+  display?: {
+    /**
+     * Leave out lines that hold only a page number ("22", "- 22 -", "Page 22").
+     */
+    dropPageNumbers?: boolean;
+    /**
+     * Words to show otherwise, such as a word a line break split: { "find": "fiftyninth", "with": "fifty-ninth" }. Applied in order, to every occurrence.
+     */
+    replace?: {
+      /**
+       * The text as the file has it (line breaks count as spaces).
+       */
+      find: string;
+      /**
+       * The text learners see instead.
+       */
+      with: string;
+    }[];
+  };
 }
 /**
  * The final assessment. Each attempt draws its questions from the question bank, paragraph by paragraph.
@@ -122,7 +191,7 @@ export interface Assessment {
   rationale?: string;
 }
 /**
- * Where in a source document this comes from: the document's symbol as declared in module.json sources, and the paragraph number.
+ * Where in a source document this comes from: the document's symbol as declared in module.json sources, and the part cited, named as the document's parts are: its paragraph, or its article, principle, section or rule.
  */
 
 export interface Citation {
@@ -131,9 +200,25 @@ export interface Citation {
    */
   document: string;
   /**
-   * The paragraph number in that document, e.g. 75.
+   * The number of a part of a document as the document prints it: 74, 13, "2.3", or "14(1)" for numbered paragraph 1 of part 14.
    */
-  paragraph: number;
+  paragraph?: number | string;
+  /**
+   * The number of a part of a document as the document prints it: 74, 13, "2.3", or "14(1)" for numbered paragraph 1 of part 14.
+   */
+  article?: number | string;
+  /**
+   * The number of a part of a document as the document prints it: 74, 13, "2.3", or "14(1)" for numbered paragraph 1 of part 14.
+   */
+  principle?: number | string;
+  /**
+   * The number of a part of a document as the document prints it: 74, 13, "2.3", or "14(1)" for numbered paragraph 1 of part 14.
+   */
+  section?: number | string;
+  /**
+   * The number of a part of a document as the document prints it: 74, 13, "2.3", or "14(1)" for numbered paragraph 1 of part 14.
+   */
+  rule?: number | string;
 }
 
 export interface Tracking {
@@ -432,7 +517,7 @@ export interface Objective {
   source: Citation;
 }
 /**
- * Where in a source document this comes from: the document's symbol as declared in module.json sources, and the paragraph number.
+ * Where in a source document this comes from: the document's symbol as declared in module.json sources, and the part cited, named as the document's parts are: its paragraph, or its article, principle, section or rule.
  */
 
 export interface Text {

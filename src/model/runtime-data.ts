@@ -31,16 +31,19 @@ export interface RuntimeCourseData {
     | undefined;
   /** Every question, bank and knowledge checks, with what is needed to score it. */
   questions: Record<string, RuntimeQuestion>;
-  /** Quoted paragraphs by "document#paragraph", for the results review. */
-  paragraphs: Record<string, string>;
-  /** The language of the paragraphs when it is not the course's (a translation quotes the source documents as written). */
-  paragraphsLanguage?: { lang: string; dir: 'ltr' | 'rtl' };
+  /**
+   * The part of the source each bank question cites, by "document#part" ("A/58/275#74",
+   * "UDHR#14(1)"), as learners see it, with its label ("UDHR, Article 14(1)"): the results review.
+   */
+  citedTexts: Record<string, { label: string; text: string }>;
+  /** The language of the cited texts when it is not the course's (a translation quotes the source documents as written). */
+  citedTextsLanguage?: { lang: string; dir: 'ltr' | 'rtl' };
   strings: Strings;
 }
 
 export interface RuntimeQuestion {
   type: Question['type'];
-  /** "document#paragraph" */
+  /** "document#part": "A/58/275#74", "UDHR#14(1)". */
   source: string;
   prompt: string;
   /** Option, pair or item ids in authored order. */

@@ -3,6 +3,8 @@
  * content filters. Kept apart from render/index.ts, which imports Eleventy itself, so that the
  * benchmarks can prepare a run without loading Eleventy before their clock starts.
  */
+import { type Citation, citationLabel, citedUnit } from '../model/course.js';
+import type { Strings } from '../model/runtime-data.js';
 import { eleventyConfigPath } from '../paths.js';
 import { generator, hash, shuffle } from '../shared/random.js';
 import { contentBlock, contentText, languageAttributes } from './content-text.js';
@@ -55,6 +57,11 @@ export function eleventyOptions(site: SiteModel, onPage?: PageObserver) {
       eleventyConfig.addFilter('fmt', (template: string, values: Record<string, string | number>, language: string) =>
         fillPlaceholders(template, values, language),
       );
+      // "A/58/275, paragraph 74", "UDHR, Article 14(1)", in the language of `strings`.
+      eleventyConfig.addFilter('cite', (citation: Citation, strings: Strings) => {
+        const { kind, id } = citedUnit(citation);
+        return citationLabel(strings, citation.document, kind, id);
+      });
       eleventyConfig.addFilter('sortBy', <T extends Record<string, unknown>>(items: T[], key: string) =>
         [...items].sort((a, b) => String(a[key]).localeCompare(String(b[key]))),
       );

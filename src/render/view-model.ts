@@ -2,7 +2,7 @@
  * What the templates and the learner runtime see: the validated course shaped into pages.
  * Built here, in TypeScript, so templates stay simple loops over plain data.
  */
-import type { CourseModule, CoverageRow, Lesson, Question } from '../model/course.js';
+import { type CourseModule, type CoverageRow, citationKey, citationLabel, citedUnit, type Lesson, type Question } from '../model/course.js';
 import type { RuntimeCourseData, RuntimeQuestion, Strings } from '../model/runtime-data.js';
 import { buildCoverageReport, type CoverageReport } from '../report/coverage.js';
 import type { UntranslatedTexts } from './content-text.js';
@@ -155,7 +155,7 @@ function toModuleView(module: CourseModule): ModuleView {
     sources: module.sources.map((s) => ({ document: s.document, title: s.title })),
     bank: module.bank,
     coverage: module.coverage,
-    coverageReport: buildCoverageReport(module),
+    coverageReport: buildCoverageReport(module, strings),
     hasTheme: module.meta.theme !== undefined,
     draftNotice: module.translation?.draft
       ? fillPlaceholders(
@@ -212,9 +212,12 @@ function tocFor(view: ModuleView, lessonNumber: number): { tocLessons: ModuleVie
 
 function toRuntimeData(module: CourseModule, view: ModuleView, pages: PageView[]): RuntimeCourseData {
   const { assessment, questions } = runtimeAssessmentOf(module);
-  const paragraphs: Record<string, string> = {};
-  for (const source of module.sources) {
-    for (const p of source.declared) paragraphs[`${source.document}#${p}`] = source.paragraphs.get(p) ?? '';
+  // What the results review shows under each question: the part it cites, as learners see the source.
+  const citedTexts: RuntimeCourseData['citedTexts'] = {};
+  for (const q of module.bank) {
+    const { kind, id } = citedUnit(q.source);
+    const text = module.sources.find((s) => s.document === q.source.document)?.displayed.get(id);
+    if (text) citedTexts[citationKey(q.source)] = { label: citationLabel(view.strings, q.source.document, kind, id), text };
   }
   return {
     id: module.id,
@@ -227,9 +230,9 @@ function toRuntimeData(module: CourseModule, view: ModuleView, pages: PageView[]
       .map((p) => ({ id: p.pageId, url: p.fileName, title: p.title, kind: p.kind })),
     assessment,
     questions,
-    paragraphs,
+    citedTexts,
     ...(module.translation
-      ? { paragraphsLanguage: { lang: module.translation.sourceLanguage, dir: textDirection(module.translation.sourceLanguage) } }
+      ? { citedTextsLanguage: { lang: module.translation.sourceLanguage, dir: textDirection(module.translation.sourceLanguage) } }
       : {}),
     strings: runtimeStrings(view.strings),
   };
@@ -257,7 +260,7 @@ export function runtimeAssessmentOf(module: CourseModule): RuntimeAssessment {
           maxAttempts: assessment.maxAttempts,
           shuffleQuestions: assessment.shuffleQuestions ?? true,
           shuffleOptions: assessment.shuffleOptions ?? true,
-          draw: assessment.draw.map((d) => ({ key: `${d.source.document}#${d.source.paragraph}`, count: d.count })),
+          draw: assessment.draw.map((d) => ({ key: citationKey(d.source), count: d.count })),
           failedAttemptStatus: module.meta.tracking.failedAttemptStatus ?? 'incomplete',
           reportedScore: module.meta.tracking.reportedScore ?? 'best',
         }
@@ -272,7 +275,7 @@ function runtimeStrings(strings: Strings): Strings {
 }
 
 export function toRuntimeQuestion(q: Question, bank: boolean): RuntimeQuestion {
-  const common = { type: q.type, source: `${q.source.document}#${q.source.paragraph}`, prompt: q.prompt, bank };
+  const common = { type: q.type, source: citationKey(q.source), prompt: q.prompt, bank };
   switch (q.type) {
     case 'single':
       return { ...common, ids: q.options.map((o) => o.id), correct: [q.correct] };

@@ -7,7 +7,8 @@
  * The coverage rows themselves are computed once, by the validate stage (CourseModule.coverage);
  * this module adds what a reader needs: names, per-objective question counts and a status.
  */
-import type { CourseModule, CoverageRow, Lesson, Question } from '../model/course.js';
+import { type CourseModule, type CoverageRow, citationLabel, type Lesson, type Question } from '../model/course.js';
+import type { Strings } from '../model/runtime-data.js';
 
 export type CoverageStatus = 'covered' | 'not-taught' | 'not-assessed' | 'taught';
 
@@ -22,7 +23,7 @@ export interface ObjectiveCoverage {
 
 /** A coverage row with names and a verdict; it keeps every CoverageRow field. */
 export interface CoverageReportRow extends CoverageRow {
-  /** "A/58/275, paragraph 74" */
+  /** "A/58/275, paragraph 74", "UDHR, Article 13": in the module's language. */
   label: string;
   sourceTitle: string;
   objectiveDetails: ObjectiveCoverage[];
@@ -50,7 +51,8 @@ export interface CoverageReport {
   objectivesWithoutQuestions: ObjectiveCoverage[];
 }
 
-export function buildCoverageReport(module: CourseModule): CoverageReport {
+/** `strings`: the learner-interface strings of the module's language, which name the recommendations. */
+export function buildCoverageReport(module: CourseModule, strings: Strings): CoverageReport {
   const questions = [...module.bank, ...module.lessons.flatMap(knowledgeCheckQuestions)];
   const questionsByObjective = new Map<string, string[]>();
   for (const q of questions) questionsByObjective.set(q.objective, [...(questionsByObjective.get(q.objective) ?? []), q.id]);
@@ -69,15 +71,15 @@ export function buildCoverageReport(module: CourseModule): CoverageReport {
     }
   }
   const lessonTitles = new Map(module.lessons.map((l) => [l.id, l.title]));
-  const sourceTitles = new Map(module.sources.map((s) => [s.document, s.title]));
+  const sources = new Map(module.sources.map((s) => [s.document, s]));
   const hasAssessment = module.meta.assessment !== undefined;
 
   const rows = module.coverage.map((row): CoverageReportRow => {
     const status = statusOf(row, hasAssessment);
     return {
       ...row,
-      label: `${row.document}, paragraph ${row.paragraph}`,
-      sourceTitle: sourceTitles.get(row.document) ?? row.document,
+      label: citationLabel(strings, row.document, sources.get(row.document)?.unit ?? 'paragraph', row.unit),
+      sourceTitle: sources.get(row.document)?.title ?? row.document,
       objectiveDetails: row.objectives.map((id) => objectives.get(id)).filter((o): o is ObjectiveCoverage => o !== undefined),
       lessonDetails: row.lessons.map((id) => ({ id, title: lessonTitles.get(id) ?? id })),
       status,
@@ -128,7 +130,7 @@ export function coverageMarkdown(report: CoverageReport): string {
   const codes = (ids: string[]) => (ids.length === 0 ? '–' : ids.map((id) => `\`${id}\``).join(', '));
   out.push(`# Coverage report: ${module.title}`, '');
   out.push(
-    `Module \`${module.id}\`, version ${module.version}. Each recommendation (a paragraph the module declares in module.json) should be taught by a learning objective in a lesson${report.hasAssessment ? ' and assessed by questions the final assessment draws' : ''}.`,
+    `Module \`${module.id}\`, version ${module.version}. Each recommendation (a paragraph, article… the module declares in module.json) should be taught by a learning objective in a lesson${report.hasAssessment ? ' and assessed by questions the final assessment draws' : ''}.`,
     '',
   );
   const sources = [...new Map(report.rows.map((r) => [r.document, r.sourceTitle]))];

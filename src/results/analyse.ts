@@ -4,9 +4,9 @@
  * HTML report and the terminal summary only present it.
  */
 import { createHmac } from 'node:crypto';
-import type { CourseModule } from '../model/course.js';
+import { type CourseModule, unitName } from '../model/course.js';
 import { normalizeText } from '../shared/scoring.js';
-import { describeResponse, type ModuleQuestions, type QuestionInfo } from './questions.js';
+import { describeResponse, type ModuleQuestions, type QuestionInfo, recommendationKey } from './questions.js';
 import { Correlation, meanOf, medianOf, round, wilsonInterval } from './statistics.js';
 import type { ResponseStore } from './store.js';
 
@@ -43,7 +43,10 @@ export interface Share {
 export interface RecommendationFigures {
   key: string;
   document: string;
-  paragraph: number;
+  /** The part's number as the document prints it: 74 for paragraph 74, "13" for Article 13. */
+  paragraph: number | string;
+  /** "paragraph 74", "Article 13". */
+  name: string;
   /** The paragraph's first words, so a trainer knows which one it is. */
   excerpt: string;
   drawnPerAttempt: number;
@@ -404,7 +407,8 @@ function figuresPerRecommendation(
   return keys.map((key) => {
     const hash = key.lastIndexOf('#');
     const document = key.slice(0, hash);
-    const paragraph = Number(key.slice(hash + 1));
+    const part = key.slice(hash + 1);
+    const source = module.sources.find((s) => s.document === document);
     const own = figures.filter((f) => f.key === key);
     const responses = own.reduce((n, f) => n + f.responses, 0);
     const correct = own.reduce((n, f) => n + f.correct, 0);
@@ -426,11 +430,12 @@ function figuresPerRecommendation(
     }
     const correctShare = share(correct, responses);
     const metShare = share(met, learners);
-    const text = module.sources.find((s) => s.document === document)?.paragraphs.get(paragraph) ?? '';
+    const text = source?.displayed.get(part) ?? '';
     return {
       key,
       document,
-      paragraph,
+      paragraph: /^[1-9]\d*$/.test(part) ? Number(part) : part,
+      name: unitName(source?.unit ?? 'paragraph', part),
       excerpt: excerpt(text),
       drawnPerAttempt: drawn,
       questions: own.map((f) => f.id),
@@ -471,7 +476,7 @@ function figuresPerObjective(module: CourseModule, questions: ModuleQuestions, f
     return {
       id,
       text: objective?.text ?? '',
-      key: objective ? `${objective.source.document}#${objective.source.paragraph}` : (own[0]?.key ?? ''),
+      key: objective ? recommendationKey(module, objective.source) : (own[0]?.key ?? ''),
       ...group(own),
     };
   });

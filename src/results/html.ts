@@ -97,22 +97,24 @@ function viewOf(a: Analysis, files: FileReading[], diagnostics: Diagnostic[], op
       { label: 'Median score', value: a.attemptStats.medianScore === null ? '–' : `${a.attemptStats.medianScore}\u00a0%` },
       {
         label: 'Weakest recommendation',
-        value: weakest
-          ? `${weakest.document}, paragraph ${weakest.paragraph}: ${pct(weakest.correctRate)} of answers right`
-          : 'no answers to compare',
+        value: weakest ? `${weakest.document}, ${weakest.name}: ${pct(weakest.correctRate)} of answers right` : 'no answers to compare',
       },
       { label: 'Questions to look at', value: flagged.length === 0 ? 'none flagged' : `${flagged.length} of ${a.questions.length}` },
     ],
     recommendations: a.recommendations.map((r) => ({
       ...r,
-      label: `${r.document}, paragraph ${r.paragraph}`,
+      label: `${r.document}, ${r.name}`,
       correctText: pct(r.correctRate),
       rangeText: range(r.correctInterval),
       metText: r.learners === 0 ? '–' : `${r.learnersMet} of ${r.learners} (${pct(r.metRate)}; likely ${range(r.metInterval)})`,
       weakest: r.key === a.summary.weakestRecommendation,
     })),
     recommendationChart: barChart(
-      a.recommendations.map((r) => ({ label: `¶ ${r.paragraph}`, rate: r.correctRate, interval: r.correctInterval })),
+      a.recommendations.map((r) => ({
+        label: r.name.startsWith('paragraph ') ? `¶ ${r.paragraph}` : r.name,
+        rate: r.correctRate,
+        interval: r.correctInterval,
+      })),
       'Share of answers right per recommendation, with the likely range',
     ),
     flagged: flagged.map(questionView),

@@ -4,11 +4,12 @@
  * LMS export can be read back into question ids and option ids. The spelling comes from the
  * functions the runtime writes with (shared/interaction-patterns.ts), so the two cannot drift apart.
  */
-import { citationKey, type CourseModule, type Question } from '../model/course.js';
+import { type Citation, citationKey, citedUnit, type CourseModule, type Question } from '../model/course.js';
 import type { RuntimeQuestion } from '../model/runtime-data.js';
 import { toRuntimeQuestion } from '../render/view-model.js';
 import { correctPatterns, interactionKey, singleCharIds, type ScormVersion } from '../shared/interaction-patterns.js';
 import { isCorrect } from '../shared/scoring.js';
+import { isWithinUnit } from '../shared/units.js';
 
 export interface QuestionOption {
   id: string;
@@ -19,7 +20,7 @@ export interface QuestionInfo {
   /** Position in the bank: the index the analysis keys on. */
   index: number;
   id: string;
-  /** The recommendation: "document#paragraph". */
+  /** The recommendation, a declared part: "document#paragraph" ("A/58/275#74", "UDHR#13"). */
   key: string;
   objective: string;
   /** The cognitive level as the module names it. */
@@ -44,13 +45,20 @@ export interface ModuleQuestions {
   passMark: number;
 }
 
+/** The declared part a citation falls in ("UDHR#14" for Article 14(1)), or the cited part itself when none does. */
+export function recommendationKey(module: CourseModule, citation: Citation): string {
+  const { id } = citedUnit(citation);
+  const declared = module.sources.find((s) => s.document === citation.document)?.declared.find((part) => isWithinUnit(id, part));
+  return declared === undefined ? citationKey(citation) : `${citation.document}#${declared}`;
+}
+
 /** `translatedIds`: ids of the module's translations, whose SCORM 2004 interaction ids name them instead. */
 export function moduleQuestions(module: CourseModule, translatedIds: string[] = []): ModuleQuestions {
   const list = module.bank.map(
     (q, index): QuestionInfo => ({
       index,
       id: q.id,
-      key: citationKey(q.source),
+      key: recommendationKey(module, q.source),
       objective: q.objective,
       level: q.level,
       type: q.type,
@@ -66,7 +74,7 @@ export function moduleQuestions(module: CourseModule, translatedIds: string[] = 
       byInteractionKey.set(interactionKey('scorm2004', id, question.id), { question, version: 'scorm2004' });
   }
   const assessment = module.meta.assessment;
-  const drawn = new Map((assessment?.draw ?? []).map((d) => [citationKey(d.source), d.count]));
+  const drawn = new Map((assessment?.draw ?? []).map((d) => [recommendationKey(module, d.source), d.count]));
   return {
     moduleId: module.id,
     version: module.meta.version,

@@ -56,7 +56,7 @@ export function terminalSummary(analysis: Analysis, files: FileReading[]): strin
       ? ` (likely ${percent(weakest.correctInterval[0])} to ${percent(weakest.correctInterval[1])})`
       : '';
     lines.push(
-      `Weakest recommendation: ${weakest.document} paragraph ${weakest.paragraph}, ${percent(weakest.correctRate)} of answers right${range}; ${weakest.learnersMet} of ${weakest.learners} learner(s) met it.`,
+      `Weakest recommendation: ${weakest.document} ${weakest.name}, ${percent(weakest.correctRate)} of answers right${range}; ${weakest.learnersMet} of ${weakest.learners} learner(s) met it.`,
     );
     const wrong = weakest.commonWrongAnswers[0];
     if (wrong)

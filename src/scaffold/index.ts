@@ -13,8 +13,9 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isInside, readBoundedFile } from '../fs-read.js';
 import { toDisplayPath } from '../load/index.js';
 import { MAX_CONTENT_FILE_BYTES, readProblemDiagnostic } from '../load/json-file.js';
-import { splitParagraphs } from '../load/source-text.js';
-import type { Module } from '../model/content.generated.js';
+import { numberingOf, splitSource } from '../load/source-text.js';
+import type { Module, SourceDocument } from '../model/content.generated.js';
+import { type Citation, UNIT_KINDS, UNIT_LISTS, type UnitKind, unitName } from '../model/course.js';
 import { schemasDir } from '../paths.js';
 import { slugify, suggestLanguageTag } from '../validate/suggest.js';
 import { FIRST_LESSON_ID, firstLessonQuote, lessonJson, moduleJson, questionBankJson, sourceText, titleFromId } from './templates.js';
@@ -260,11 +261,12 @@ export async function scaffoldLesson(options: NewLessonOptions): Promise<Scaffol
     meta = undefined;
   }
   const source = Array.isArray(meta?.sources) ? meta.sources[0] : undefined;
-  const citation = {
-    document: typeof source?.document === 'string' ? source.document : 'DOC/1',
-    paragraph: Array.isArray(source?.paragraphs) && typeof source.paragraphs[0] === 'number' ? source.paragraphs[0] : 1,
-  };
-  const quote = source && typeof source.file === 'string' ? firstSentenceOf(realFolder, source.file, citation.paragraph) : undefined;
+  // The first part the first source declares: its paragraph 1 when module.json cannot tell.
+  const kind = UNIT_KINDS.find((k) => Array.isArray(source?.[UNIT_LISTS[k]])) ?? 'paragraph';
+  const first = source?.[UNIT_LISTS[kind]]?.[0];
+  const id = typeof first === 'number' || typeof first === 'string' ? String(first) : '1';
+  const citation: Citation = { document: typeof source?.document === 'string' ? source.document : 'DOC/1', [kind]: unitNumber(id) };
+  const quote = source && typeof source.file === 'string' ? firstSentenceOf(realFolder, source, kind, id) : undefined;
   const objectiveId = `obj-${options.lessonId}`.slice(0, 64).replace(/-+$/, '');
   const lesson = lessonJson({
     id: options.lessonId,
@@ -293,17 +295,26 @@ export async function scaffoldLesson(options: NewLessonOptions): Promise<Scaffol
     );
   }
   result.nextSteps.push(
-    `Write the lesson in ${display(lessonFile)}; its objective cites ${citation.document} paragraph ${citation.paragraph}, so change the citation if the lesson teaches another paragraph.`,
+    `Write the lesson in ${display(lessonFile)}; its objective cites ${citation.document} ${unitName(kind, id)}, so change the citation if the lesson teaches another ${kind}.`,
     `Check your work with \`coursekit validate ${options.moduleId}\`.`,
   );
   return result;
 }
 
-/** The first sentence of the paragraph, as a verbatim quote the new lesson can start from. */
-function firstSentenceOf(realFolder: string, file: string, paragraph: number): string | undefined {
-  const read = readBoundedFile(path.join(realFolder, file), { maxBytes: MAX_CONTENT_FILE_BYTES, within: realFolder });
+/** A JSON number where the part is a plain number ("74" → 74), text otherwise ("14(1)"). */
+function unitNumber(id: string): number | string {
+  return /^[1-9]\d*$/.test(id) ? Number(id) : id;
+}
+
+/**
+ * The first sentence of the part (of its first numbered paragraph, when it has some), as a
+ * verbatim quote the new lesson can start from. Read like any content: inside the module only.
+ */
+function firstSentenceOf(realFolder: string, source: SourceDocument, kind: UnitKind, id: string): string | undefined {
+  const read = readBoundedFile(path.join(realFolder, source.file), { maxBytes: MAX_CONTENT_FILE_BYTES, within: realFolder });
   if (!read.ok) return undefined;
-  const text = splitParagraphs(read.bytes.toString('utf8')).get(paragraph);
+  const { units } = splitSource(read.bytes.toString('utf8'), numberingOf(kind, source.numbering));
+  const text = units.get(`${id}(1)`) ?? units.get(id);
   const sentence = text?.split(/(?<=[.!?])\s/)[0]?.trim();
   return sentence && sentence.length <= 600 ? sentence : undefined;
 }

@@ -1,9 +1,12 @@
 /**
  * The files `coursekit new` writes. Each is valid as written (the test suite validates a fresh
  * module), and its placeholder text says what to replace, so an author starts from something
- * that builds and learns the format by editing it.
+ * that builds and learns the format by editing it. The placeholders come from
+ * validate/placeholders.ts, which `coursekit validate` warns about until they are replaced.
  */
 import type { Lesson, Module, QuestionBank } from '../model/content.generated.js';
+import { type Citation, citedUnit, unitName } from '../model/course.js';
+import { PLACEHOLDERS, placeholder } from '../validate/placeholders.js';
 
 export interface ModuleTemplateOptions {
   id: string;
@@ -13,16 +16,16 @@ export interface ModuleTemplateOptions {
   schemaRef: string;
 }
 
-export const PLACEHOLDER_DOCUMENT = 'DOC/1';
+export const PLACEHOLDER_DOCUMENT = PLACEHOLDERS.document;
 export const PLACEHOLDER_SOURCE_FILE = 'sources/source.txt';
 export const FIRST_LESSON_ID = '01-introduction';
 
-const PARAGRAPH_TEXT = 'Replace this with the text of paragraph 1 of your source document.';
+const PARAGRAPH_TEXT = placeholder('paragraphText');
 
 export function sourceText(): string {
   return [
     PLACEHOLDER_DOCUMENT,
-    'Replace this file with the text of your source document, and DOC/1 with its symbol (in module.json too).',
+    placeholder('sourceFile'),
     'Each numbered paragraph starts a line with its number and a full stop, as below; the lines after it belong to the same paragraph.',
     `1. ${PARAGRAPH_TEXT} Quotes in the lessons must match this text word for word.`,
     '',
@@ -37,12 +40,12 @@ export function moduleJson(options: ModuleTemplateOptions): Module & { $schema: 
     version: '0.1.0',
     language: options.language,
     title: options.title,
-    description: 'Replace this with two or three sentences on what the module covers and what learners will be able to do after it.',
-    audience: 'Replace this with who the module is for.',
+    description: placeholder('moduleDescription'),
+    audience: placeholder('audience'),
     sources: [
       {
         document: PLACEHOLDER_DOCUMENT,
-        title: 'Replace this with the title of the source document',
+        title: placeholder('sourceTitle'),
         file: PLACEHOLDER_SOURCE_FILE,
         paragraphs: [1],
       },
@@ -50,7 +53,7 @@ export function moduleJson(options: ModuleTemplateOptions): Module & { $schema: 
     lessons: [FIRST_LESSON_ID],
     assessment: {
       title: 'Final assessment',
-      introduction: 'Replace this with a short introduction: how many questions, the pass mark, how many attempts.',
+      introduction: placeholder('assessmentIntroduction'),
       draw: [{ source: citation, count: 1 }],
       passMark: 75,
       maxAttempts: 3,
@@ -64,36 +67,38 @@ export interface LessonTemplateOptions {
   title: string;
   schemaRef: string;
   objectiveId: string;
-  citation: { document: string; paragraph: number };
-  /** A verbatim quote from the cited paragraph, when the paragraph text is known. */
+  citation: Citation;
+  /** A verbatim quote from the cited part, when its text is known. */
   quote?: string | undefined;
 }
 
 export function lessonJson(options: LessonTemplateOptions): Lesson & { $schema: string } {
   const { citation } = options;
+  const { kind, id } = citedUnit(citation);
+  const part = unitName(kind, id);
   const blocks: Lesson['blocks'] = [
     {
       type: 'text',
       heading: 'Introduction',
-      markdown: `Replace this with the lesson's introduction. Markdown works: **bold**, *italic*, and lists:\n\n- one point\n- another point`,
+      markdown: `${placeholder('lessonIntroduction')} Markdown works: **bold**, *italic*, and lists:\n\n- one point\n- another point`,
     },
   ];
   if (options.quote) blocks.push({ type: 'quote', text: options.quote, citation });
   blocks.push({
     type: 'keyPoints',
     heading: 'Key points',
-    items: [`Replace this with what learners should remember from paragraph ${citation.paragraph}.`],
+    items: [placeholder('keyPoint', part)],
   });
   return {
     $schema: options.schemaRef,
     id: options.id,
     title: options.title,
-    summary: 'Replace this with one or two sentences for the start page.',
+    summary: placeholder('lessonSummary'),
     estimatedMinutes: 10,
     objectives: [
       {
         id: options.objectiveId,
-        text: `Explain what paragraph ${citation.paragraph} of ${citation.document} recommends.`,
+        text: `Explain what ${part} of ${citation.document} says.`,
         source: citation,
       },
     ],
@@ -109,30 +114,26 @@ export function questionBankJson(schemaRef: string, objectiveId: string): Questi
       {
         type: 'single',
         id: 'q1-main-point',
-        prompt: 'Replace this with a question on paragraph 1. What does paragraph 1 recommend?',
+        prompt: `${placeholder('questionPrompt')} What does paragraph 1 recommend?`,
         source,
         objective: objectiveId,
         level: 'recall',
         options: [
-          { id: 'a', text: 'Replace with the correct answer.', feedback: 'Say why this is right, quoting paragraph 1.' },
-          { id: 'b', text: 'Replace with a plausible wrong answer.', feedback: 'Say why this is wrong, with reference to paragraph 1.' },
-          {
-            id: 'c',
-            text: 'Replace with another plausible wrong answer.',
-            feedback: 'Say why this is wrong, with reference to paragraph 1.',
-          },
+          { id: 'a', text: placeholder('correctOption'), feedback: placeholder('correctOptionFeedback') },
+          { id: 'b', text: placeholder('wrongOption'), feedback: placeholder('wrongOptionFeedback') },
+          { id: 'c', text: placeholder('anotherWrongOption'), feedback: placeholder('wrongOptionFeedback') },
         ],
         correct: 'a',
       },
       {
         type: 'trueFalse',
         id: 'q1-true-false',
-        prompt: 'Replace this with a statement about paragraph 1 that is true or false.',
+        prompt: placeholder('statementPrompt'),
         source,
         objective: objectiveId,
         level: 'recall',
         correct: true,
-        feedback: { correct: 'Say why the statement is true.', incorrect: 'Explain what paragraph 1 says instead.' },
+        feedback: { correct: placeholder('trueFeedback'), incorrect: placeholder('falseFeedback') },
       },
     ],
   };

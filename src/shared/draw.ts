@@ -6,6 +6,7 @@
  * shared by browser and build-time code, so it imports nothing.
  */
 import { generator, hash, shuffle } from './random.js';
+import { isWithinUnit } from './units.js';
 
 /** What the draw needs of the course (the runtime's course data has more). */
 export interface DrawCourse {
@@ -13,7 +14,7 @@ export interface DrawCourse {
     | {
         shuffleQuestions: boolean;
         shuffleOptions: boolean;
-        /** Per paragraph ("document#paragraph"): how many questions. */
+        /** Per part of a source ("document#part"): how many questions. */
         draw: { key: string; count: number }[];
       }
     | undefined;
@@ -22,7 +23,7 @@ export interface DrawCourse {
 
 export interface DrawQuestion {
   type: 'single' | 'multiple' | 'trueFalse' | 'matching' | 'ordering' | 'fillIn';
-  /** "document#paragraph" */
+  /** "document#part": "A/58/275#74", "UDHR#14(1)". */
   source: string;
   /** Option, pair or item ids in authored order. */
   ids: string[];
@@ -44,7 +45,10 @@ export function drawAttempt(course: DrawCourse, seed: number): DrawnQuestion[] {
   const random = generator(seed);
   let ids: string[] = [];
   for (const { key, count } of assessment.draw) {
-    const pool = Object.keys(course.questions).filter((id) => course.questions[id]!.bank && course.questions[id]!.source === key);
+    // A draw on a part takes the questions citing a part inside it too: "UDHR#14" takes "UDHR#14(1)".
+    const pool = Object.keys(course.questions).filter(
+      (id) => course.questions[id]!.bank && isWithinUnit(course.questions[id]!.source, key),
+    );
     const picked = new Set(shuffle(pool, random).slice(0, count));
     // Without question shuffling, a paragraph's questions keep their bank order.
     ids = ids.concat(pool.filter((id) => picked.has(id)));

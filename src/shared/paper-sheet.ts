@@ -6,6 +6,7 @@
  */
 import type { DrawCourse, DrawQuestion } from './draw.js';
 import { letter, type PaperQuestion } from './paper-form.js';
+import { isWithinUnit } from './units.js';
 
 /** The first cell of the sheet: how `coursekit results` recognises it. */
 export const PAPER_SHEET_MARKER = 'coursekit-paper-results';
@@ -16,7 +17,7 @@ export const FORM_NAMES: readonly FormName[] = ['A', 'B'];
 
 /** One results column: the k-th question of a recommendation, on either form. */
 export interface SheetColumn {
-  /** The recommendation, "document#paragraph". */
+  /** The recommendation, "document#part". */
   key: string;
   label: string;
   /** Per form: the question and its number on the form (1-based). */
@@ -34,13 +35,13 @@ export function sheetColumns(course: DrawCourse, forms: Record<FormName, PaperQu
   const columns: SheetColumn[] = [];
   for (const { key } of draw) {
     const on = (form: FormName) =>
-      forms[form].map((q, i) => ({ id: q.id, number: i + 1 })).filter((q) => course.questions[q.id]?.source === key);
+      forms[form].map((q, i) => ({ id: q.id, number: i + 1 })).filter((q) => isWithinUnit(course.questions[q.id]?.source ?? '', key));
     const a = on('A');
     const b = on('B');
-    const [document, paragraph] = key.split('#');
-    const name = documents.size > 1 ? `${document} ¶${paragraph}` : `¶${paragraph}`;
+    const [document, part] = key.split('#');
+    const name = documents.size > 1 ? `${document} ${part}` : part;
     for (let k = 0; k < Math.min(a.length, b.length); k++) {
-      columns.push({ key, label: `${name}.${k + 1} (A${a[k]!.number} B${b[k]!.number})`, forms: { A: a[k]!, B: b[k]! } });
+      columns.push({ key, label: `${name} #${k + 1} (A${a[k]!.number} B${b[k]!.number})`, forms: { A: a[k]!, B: b[k]! } });
     }
   }
   return columns;

@@ -36,8 +36,12 @@ export function collapseErrors(errors: ErrorObject[]): ErrorObject[] {
     seen.add(key);
     kept.push(e);
   }
+  // "One of these fields" (a citation's paragraph, article…): one problem, said by the oneOf,
+  // not one missing field per alternative.
+  const choices = new Map(kept.filter((e) => requiredChoice(e) !== undefined).map((e) => [e.instancePath, requiredChoice(e)!]));
+  kept = kept.filter((e) => !(e.keyword === 'required' && choices.get(e.instancePath)?.includes(String(e.params.missingProperty))));
   // A failed `if`/`oneOf` wrapper adds nothing once its inner errors are there.
-  kept = kept.filter((e) => !(e.keyword === 'if' || (e.keyword === 'oneOf' && kept.length > 1)));
+  kept = kept.filter((e) => !(e.keyword === 'if' || (e.keyword === 'oneOf' && kept.length > 1 && requiredChoice(e) === undefined)));
   const discriminatorAt = new Set(kept.filter((e) => e.keyword === 'discriminator').map((e) => e.instancePath));
   const missingAt = new Map<string, Set<string>>();
   for (const e of kept) {
@@ -59,6 +63,14 @@ export function collapseErrors(errors: ErrorObject[]): ErrorObject[] {
     if (missing === 'type' && discriminatorAt.has(e.instancePath)) return false;
     return !misspeltRequired.has(`${e.instancePath}|${missing}`);
   });
+}
+
+/** The fields of a `oneOf` whose branches each require one field: exactly one of them must be there. */
+function requiredChoice(error: ErrorObject): string[] | undefined {
+  if (error.keyword !== 'oneOf' || !Array.isArray(error.schema)) return undefined;
+  const branches = error.schema as { required?: unknown }[];
+  const fields = branches.map((b) => (Object.keys(b).join() === 'required' && Array.isArray(b.required) ? b.required : []));
+  return fields.every((f) => f.length === 1) ? fields.map((f) => String(f[0])) : undefined;
 }
 
 function unknownPropertyOf(error: ErrorObject): string | undefined {
@@ -120,7 +132,7 @@ export function translateError(set: SchemaSet, kind: ContentKind, file: JsonFile
     }
     case 'type': {
       const expected = describeType(String(error.params.type));
-      const hint = typeHint(String(error.params.type), error.data, where, lastKey);
+      const hint = correctAnswerHint(file.data, pointer, error.data) ?? typeHint(String(error.params.type), error.data, where, lastKey);
       return at(`${field} must be ${expected}, but it is ${describeValue(error.data)}.`, 'schema-type', { hint });
     }
     case 'enum': {
@@ -131,6 +143,11 @@ export function translateError(set: SchemaSet, kind: ContentKind, file: JsonFile
     }
     case 'const':
       return at(`${field} must be ${JSON.stringify(error.params.allowedValue)}.`, 'schema-enum');
+    case 'oneOf': {
+      const choice = requiredChoice(error);
+      if (choice) return translateChoice(set, choice, error, where, at);
+      return at(`${field} ${error.message ?? 'does not match the schema'}.`, 'schema-invalid');
+    }
     case 'discriminator': {
       const tags = discriminatorValues(set, parentSchema);
       const tagPointer = segmentsToPointer([...pointerToSegments(pointer), 'type']);
@@ -216,6 +233,31 @@ export function translateError(set: SchemaSet, kind: ContentKind, file: JsonFile
 type At = (message: string, code: Code, extra?: { hint?: string | undefined; pointer?: string }) => Diagnostic;
 
 /**
+ * Exactly one of `choice` must be there: a citation names its paragraph, or its article… The
+ * first is the usual one, described in the schema's words; the others are named after it.
+ */
+function translateChoice(set: SchemaSet, choice: string[], error: ErrorObject, where: Place, at: At): Diagnostic {
+  const data = (error.data ?? {}) as Record<string, unknown>;
+  const present = choice.filter((name) => name in data);
+  const path = (name: string) => (where.fieldPath ? `\`${where.fieldPath}.${name}\`` : `\`${name}\``);
+  const others = choice.slice(1).map((name) => `\`${name}\``);
+  const alternatives = `${others.slice(0, -1).join(', ')} or ${others.at(-1)}`;
+  if (present.length > 1) {
+    return at(`${where.noun} has both ${present.map(path).join(' and ')}; it takes one of them.`, 'schema-invalid', {
+      hint: `Keep the one that names the part the way its document is divided, and remove the other${present.length > 2 ? 's' : ''}.`,
+    });
+  }
+  const [first] = choice as [string];
+  let description = describeProperty(set, (error.parentSchema ?? {}) as SchemaObject, first);
+  if (description && typeof data.document === 'string') description = description.replace('that document', data.document);
+  if (description) description = stripPeriod(description.replace(/\s*\([^)]*\)/g, ''));
+  return at(
+    `${where.noun} needs ${path(first)}${description ? ` (${lowerFirst(description)})` : ''}, or ${alternatives} where the document is divided that way.`,
+    'schema-required',
+  );
+}
+
+/**
  * Each pattern in the schemas is one kind of value (an identifier, a language tag, a path);
  * say what that kind looks like, and suggest the nearest valid value when there is one.
  */
@@ -268,6 +310,12 @@ function translatePattern(set: SchemaSet, error: ErrorObject, where: Place, at: 
     }
     case 'mediaPath':
       return translateMediaPath(value, where, at);
+    case 'unitNumber':
+      return at(
+        `${field} ${shown} is not the number of one part of the document: write it as the document prints it, such as 75, "2.3", or "14(1)" for paragraph 1 of Article 14.`,
+        'schema-pattern',
+        { hint: 'A citation names one part. To draw on two paragraphs, cite each where it is used.' },
+      );
     default: {
       const description = typeof error.parentSchema?.description === 'string' ? error.parentSchema.description : undefined;
       return at(
@@ -320,6 +368,26 @@ function translateMediaPath(value: string, where: Place, at: At): Diagnostic {
   return at(`${field} ${shown} is not a path to a file inside the module folder.`, 'schema-pattern', {
     hint: 'Write a relative path with forward slashes, e.g. "media/chart.svg".',
   });
+}
+
+/**
+ * `"correct": 3` in a choice question: the author counted the options. The answer names an
+ * option by its id, so list the ids (and the one at that position, if there is one).
+ */
+function correctAnswerHint(data: unknown, pointer: string, value: unknown): string | undefined {
+  const segments = pointerToSegments(pointer);
+  const at = segments.lastIndexOf('correct');
+  if (at < 0 || typeof value !== 'number' || at < segments.length - 2) return undefined;
+  const question = valueAt(data, segmentsToPointer(segments.slice(0, at))) as { type?: unknown; options?: unknown } | undefined;
+  if (question?.type !== 'single' && question?.type !== 'multiple') return undefined;
+  const ids = (Array.isArray(question?.options) ? question.options : [])
+    .map((o: unknown) => (o as { id?: unknown } | null)?.id)
+    .filter((id): id is string => typeof id === 'string');
+  if (ids.length === 0) return 'Name the correct option by its id, in double quotes (such as "a"), not by its number.';
+  const counted = Number.isInteger(value) ? ids[value - 1] : undefined;
+  return `Name the correct option by its id, not by its number: the options are ${ids.map((id) => `"${id}"`).join(', ')}${
+    counted ? `; option ${value} is "${counted}"` : ''
+  }.`;
 }
 
 function typeHint(expected: string, value: unknown, where: Place, lastKey: string | undefined): string | undefined {

@@ -14,7 +14,7 @@ import { schemasDir } from '../paths.js';
 export const SCHEMA_BASE = 'https://coursekit.dev/schemas/';
 
 /** The options that decide pass or fail. Reporting errors adds allErrors and verbose on top. */
-export const VERDICT_OPTIONS = { discriminator: true, strict: true, strictRequired: false } as const;
+export const VERDICT_OPTIONS = { discriminator: true, strict: true, strictRequired: false, allowUnionTypes: true } as const;
 
 export function schemaFileNames(): string[] {
   return readdirSync(schemasDir)

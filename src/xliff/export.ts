@@ -10,7 +10,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
-import type { CourseModule } from '../model/course.js';
+import { type CourseModule, citedUnit, unitName } from '../model/course.js';
 import { languageDiagnostics, translationMatcher, type Match } from '../i18n/compare.js';
 import { languageName } from '../i18n/language.js';
 import { ACCEPT_SEPARATOR, collectTexts, type QuestionFiles, type TranslatableText } from '../i18n/units.js';
@@ -97,8 +97,9 @@ function notesFor(text: TranslatableText, srcLang: string, lang: string): XliffN
   switch (text.kind) {
     case 'quote': {
       const c = text.citation!;
+      const { kind, id } = citedUnit(c);
       return note(
-        `Quote the official ${languageName(lang)} version of ${c.document}, paragraph ${c.paragraph}, word for word, rather than translating this quote: a quote must be the document's own words, and a translated quote cannot be checked against the ${languageName(srcLang)} source.`,
+        `Quote the official ${languageName(lang)} version of ${c.document}, ${unitName(kind, id)}, word for word, rather than translating this quote: a quote must be the document's own words, and a translated quote cannot be checked against the ${languageName(srcLang)} source.`,
       );
     }
     case 'markdown':

@@ -36,6 +36,7 @@ const cases: BrokenCase[] = [
   { name: 'comment-in-json', codes: ['json-syntax'] },
   { name: 'smart-quotes', codes: ['json-syntax'] },
   { name: 'unclosed-text', codes: ['json-syntax'] },
+  { name: 'unescaped-quote-in-text', codes: ['json-syntax'] },
   { name: 'extra-closing-brace', codes: ['json-syntax'] },
   { name: 'empty-file', codes: ['file-empty'] },
   { name: 'byte-order-mark', codes: ['file-bom'], args: ['--strict'] },
@@ -118,7 +119,7 @@ const cases: BrokenCase[] = [
     prepare: (dir) => symlink('03-not-written-yet.json', path.join(moduleDir(dir), 'lessons', '03-next.json')),
   },
   // Schema
-  { name: 'wrong-types', codes: ['schema-type', 'schema-type'] },
+  { name: 'wrong-types', codes: ['schema-type'] },
   { name: 'unknown-block-type', codes: ['schema-unknown-type'] },
   { name: 'unknown-field-typo', codes: ['schema-unknown-property'] },
   { name: 'misspelt-required-field', codes: ['schema-unknown-property'] },
@@ -126,6 +127,7 @@ const cases: BrokenCase[] = [
   { name: 'unknown-question-type', codes: ['schema-unknown-type'] },
   { name: 'bad-question-id', codes: ['schema-pattern'] },
   { name: 'single-answer-as-list', codes: ['schema-type'] },
+  { name: 'correct-answer-as-number', codes: ['schema-type'] },
   { name: 'bad-version-and-language', codes: ['schema-pattern', 'schema-pattern'] },
   // Media
   { name: 'media-url', codes: ['media-outside-module'] },
@@ -176,14 +178,25 @@ const cases: BrokenCase[] = [
   { name: 'module-id-mismatch', codes: ['module-id-mismatch'] },
   { name: 'folder-without-module-json', codes: ['module-json-missing'] },
   { name: 'workshop-unknown-lesson', codes: ['unknown-reference'] },
+  // One mistake, one diagnostic: a schema error hides no other problem, and causes none
+  { name: 'schema-error-hides-nothing', codes: ['schema-pattern', 'schema-type', 'unknown-reference'] },
+  { name: 'mistyped-lesson-id', codes: ['lesson-missing'] },
+  { name: 'lesson-copied-with-its-id', codes: ['duplicate-id'] },
+  { name: 'objective-in-unlisted-lesson', codes: ['lesson-unlisted', 'unknown-reference'] },
   // Sources and quotes
   { name: 'quote-not-verbatim', codes: ['quote-not-verbatim'] },
   { name: 'quote-wrong-paragraph', codes: ['quote-not-verbatim'] },
   { name: 'paragraph-not-in-source', codes: ['unknown-paragraph'] },
   { name: 'unknown-source-document', codes: ['unknown-source'] },
   { name: 'source-file-missing', codes: ['source-file-missing'] },
+  { name: 'source-numbered-again', codes: ['source-numbering-repeats'] },
   // Questions and the assessment
   { name: 'unsatisfiable-draw', codes: ['draw-unsatisfiable'] },
+  {
+    name: 'drawn-paragraph-without-questions',
+    codes: ['draw-unsatisfiable'],
+    prepare: (dir) => rm(path.join(moduleDir(dir), 'questions', 'para-2.json')),
+  },
   { name: 'paragraph-not-assessed', codes: ['paragraph-not-assessed'] },
   { name: 'paragraph-not-taught', codes: ['paragraph-not-taught', 'paragraph-not-assessed'] },
   { name: 'correct-answer-not-an-option', codes: ['answer-unknown-option'] },
@@ -209,6 +222,8 @@ const cases: BrokenCase[] = [
   { name: 'duplicate-option-text', codes: ['option-text-duplicate'], args: ['--strict'] },
   { name: 'title-bidi-override', codes: ['text-invisible-character'], args: ['--strict'] },
   { name: 'language-not-translated', codes: ['language-strings-missing'], args: ['--strict'] },
+  { name: 'placeholder-left', codes: ['placeholder-text'], args: ['--strict'] },
+  { name: 'display-replace-unmatched', codes: ['display-replace-unmatched'], args: ['--strict'] },
   { name: 'markdown-not-shown', codes: ['markdown-unsupported', 'markdown-unsupported', 'markdown-unsupported'], args: ['--strict'] },
   {
     name: 'warnings-fail-with-strict',

@@ -34,6 +34,8 @@ describe('diagnoseJsonSyntax', () => {
       '{"a": "x\\q"}',
       '{"a": "x\ny"}',
       '{"a": "x\ty"}',
+      '{"a": "the "human face" of migration"}',
+      '{"a": ""Human face" is a phrase"}',
       '{"a": 1}}',
       '{"a": 1}{"b": 2}',
       '{"a": [1, 2}',
@@ -70,6 +72,8 @@ describe('diagnoseJsonSyntax', () => {
       "{\\"a\\": \\"x\\\\q\\"}" → 1:9 \`\\q\` is not a valid escape in JSON text: write \\\\ for a backslash (e.g. "C:\\\\folder")
       "{\\"a\\": \\"x\\ny\\"}" → 1:7 this text is not closed before the end of the line: add the closing \`"\`, or write \\n for a line break inside text
       "{\\"a\\": \\"x\\ty\\"}" → 1:9 a tab character inside text must be written as \\t
+      "{\\"a\\": \\"the \\"human face\\" of migration\\"}" → 1:12 this \`"\` inside the text ends it too early: write each quotation mark inside a text as \\", as in "the \\"human face\\" of migration"
+      "{\\"a\\": \\"\\"Human face\\" is a phrase\\"}" → 1:8 this \`"\` inside the text ends it too early: write each quotation mark inside a text as \\", as in "\\"Human face\\" is a phrase"
       "{\\"a\\": 1}}" → 1:9 the JSON is complete at line 1, column 8, but more text follows: remove the extra \`}\`
       "{\\"a\\": 1}{\\"b\\": 2}" → 1:9 the JSON is complete at line 1, column 8, but more text follows: a file holds one JSON value, so remove the extra text or put everything inside the outer { }
       "{\\"a\\": [1, 2}" → 1:12 this \`}\` does not match the \`[\` opened at line 1, column 7: use \`]\`, or add the missing \`{\`

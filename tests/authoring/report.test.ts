@@ -30,7 +30,7 @@ describe('coursekit report', () => {
     expect(run.stdout).toMatchInlineSnapshot(`
       "# Coverage report: Tiny course
 
-      Module \`tiny-course\`, version 1.0.0. Each recommendation (a paragraph the module declares in module.json) should be taught by a learning objective in a lesson and assessed by questions the final assessment draws.
+      Module \`tiny-course\`, version 1.0.0. Each recommendation (a paragraph, article… the module declares in module.json) should be taught by a learning objective in a lesson and assessed by questions the final assessment draws.
 
       Source: A/58/275, Report of the Special Rapporteur on the human rights of migrants (2003).
 
@@ -153,9 +153,9 @@ describe('the coverage report page', () => {
   }
 
   it('renders the shared report data, with a status per recommendation', async () => {
-    const html = env.renderString(await template(), { m: { ...view, coverageReport: buildCoverageReport(module) } });
+    const html = env.renderString(await template(), { m: { ...view, coverageReport: buildCoverageReport(module, view.strings) } });
     expectAccessible(html);
-    expect(html).toContain('<th scope="row">A/58/275, paragraph 74</th>');
+    expect(html).toContain('<th scope="row" lang="en" dir="ltr">A/58/275, paragraph 74</th>');
     expect(html.match(/>taught and assessed</g)).toHaveLength(4);
     expect(html).toContain('4 of 4 recommendations taught, 4 assessed in every attempt (12 questions drawn from a bank of 32)');
   });

@@ -4,7 +4,9 @@ import { cp, mkdir, mkdtemp, readFile, rename, rm, symlink } from 'node:fs/promi
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { appendToLessonOrder, json } from '../../src/scaffold/index.js';
+import { PLACEHOLDERS, type Placeholder, placeholder } from '../../src/validate/placeholders.js';
 import { copyProject } from '../helpers/projects.js';
 import { hashTree, runCli } from './cli.js';
 
@@ -19,7 +21,7 @@ async function emptyProject(): Promise<string> {
 }
 
 describe('coursekit new module', () => {
-  it('creates a module that validates with --strict', async () => {
+  it('creates a module that validates, with a warning at each placeholder left to replace', async () => {
     const dir = await emptyProject();
     const run = await runCli(['new', 'module', 'migration-basics'], dir);
     expect(run.code).toBe(0);
@@ -36,11 +38,48 @@ describe('coursekit new module', () => {
         - Check your work with \`coursekit validate migration-basics\`.
       "
     `);
-    expect(await runCli(['validate', '--strict'], dir)).toEqual({
-      code: 0,
-      stdout: '0 error(s), 0 warning(s) in 1 module(s), 3 file(s): valid.\n',
-      stderr: '',
-    });
+    const run2 = await runCli(['validate', '--format', 'json'], dir);
+    expect(run2.code).toBe(0);
+    const warned = (JSON.parse(run2.stdout) as Diagnostic[]).map(
+      (d) => `${d.code} ${d.file?.replace(/^modules\/migration-basics\//, '')} ${d.pointer}`,
+    );
+    expect(warned).toMatchInlineSnapshot(`
+      [
+        "placeholder-text lessons/01-introduction.json /summary",
+        "placeholder-text lessons/01-introduction.json /blocks/0/markdown",
+        "placeholder-text lessons/01-introduction.json /blocks/1/text",
+        "placeholder-text lessons/01-introduction.json /blocks/2/items/0",
+        "placeholder-text module.json /description",
+        "placeholder-text module.json /audience",
+        "placeholder-text module.json /sources/0/document",
+        "placeholder-text module.json /sources/0/title",
+        "placeholder-text module.json /sources/0/file",
+        "placeholder-text module.json /assessment/introduction",
+        "placeholder-text questions/para-1.json /questions/0/prompt",
+        "placeholder-text questions/para-1.json /questions/0/options/0/text",
+        "placeholder-text questions/para-1.json /questions/0/options/0/feedback",
+        "placeholder-text questions/para-1.json /questions/0/options/1/text",
+        "placeholder-text questions/para-1.json /questions/0/options/1/feedback",
+        "placeholder-text questions/para-1.json /questions/0/options/2/text",
+        "placeholder-text questions/para-1.json /questions/0/options/2/feedback",
+        "placeholder-text questions/para-1.json /questions/1/prompt",
+        "placeholder-text questions/para-1.json /questions/1/feedback/correct",
+        "placeholder-text questions/para-1.json /questions/1/feedback/incorrect",
+      ]
+    `);
+    // A placeholder must never reach learners: --strict refuses it.
+    expect((await runCli(['validate', '--strict'], dir)).code).toBe(1);
+  });
+
+  it('writes every placeholder validation knows of, so the list holds only what coursekit new writes', async () => {
+    const dir = await emptyProject();
+    await runCli(['new', 'module', 'migration-basics'], dir);
+    await runCli(['new', 'lesson', 'migration-basics', '02-more'], dir);
+    const folder = path.join(dir, 'modules', 'migration-basics');
+    const files = ['module.json', 'lessons/01-introduction.json', 'lessons/02-more.json', 'questions/para-1.json', 'sources/source.txt'];
+    const written = (await Promise.all(files.map((f) => readFile(path.join(folder, f), 'utf8')))).join('\n');
+    const unused = (Object.keys(PLACEHOLDERS) as Placeholder[]).filter((name) => !written.includes(placeholder(name)));
+    expect(unused).toEqual([]);
   });
 
   it('points every $schema at the schemas, relative to the file', async () => {
@@ -111,7 +150,7 @@ describe('coursekit new module', () => {
 });
 
 describe('coursekit new lesson', () => {
-  it('adds a lesson to the sample module that validates with --strict, quoting its paragraph', async () => {
+  it('adds a lesson to the sample module that validates, quoting its paragraph, with its placeholders to replace', async () => {
     const dir = await copyProject('sample');
     made.push(dir);
     const moduleFile = path.join(dir, 'modules', 'migration-human-rights', 'module.json');
@@ -138,7 +177,13 @@ describe('coursekit new lesson', () => {
     expect(lesson.blocks.find((b) => b.type === 'quote')?.text).toBe(
       'The economic contribution made by migrants to both countries of origin and of destination is widely recognized.',
     );
-    expect(await runCli(['validate', '--strict'], dir)).toMatchObject({ code: 0, stderr: '' });
+    const check = await runCli(['validate', '--format', 'json'], dir);
+    expect(check.code).toBe(0);
+    expect((JSON.parse(check.stdout) as Diagnostic[]).map((d) => `${d.code} ${d.file?.split('/').at(-1)} ${d.pointer}`)).toEqual([
+      'placeholder-text 06-review.json /summary',
+      'placeholder-text 06-review.json /blocks/0/markdown',
+      'placeholder-text 06-review.json /blocks/2/items/0',
+    ]);
   });
 
   it('never overwrites an existing lesson', async () => {

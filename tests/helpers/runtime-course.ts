@@ -8,8 +8,8 @@ import { drawAttempt } from '../../src/shared/draw.js';
 import type { LearnerState } from '../../src/runtime/state.js';
 import { fixturesDir, repoRoot } from './projects.js';
 
-/** The runtime data of the tiny fixture or of the repository's sample module. */
-export async function runtimeCourse(name: 'tiny' | 'sample'): Promise<RuntimeCourseData> {
+/** The runtime data of a fixture project (tests/fixtures/projects/) or of the repository's sample module. */
+export async function runtimeCourse(name: 'tiny' | 'udhr-asylum' | 'sample'): Promise<RuntimeCourseData> {
   const modulesDir = name === 'sample' ? path.join(repoRoot, 'modules') : path.join(fixturesDir, 'projects', name, 'modules');
   const checked = await checkModules({ cwd: repoRoot, modulesDir });
   const module = checked.modules[0];
@@ -65,7 +65,7 @@ export function bigBankCourse(size = 200, lessons = 40): RuntimeCourseData {
       reportedScore: 'best',
     },
     questions,
-    paragraphs: {},
+    citedTexts: {},
     strings: {},
   };
 }

@@ -30,13 +30,13 @@ describe('building', () => {
     expect((await runCli(['build'], dir)).code).toBe(0);
     const before = await snapshotTree(path.join(dir, 'dist'));
     const lesson = path.join(dir, 'modules', 'tiny-course', 'lessons', '02-ministries.json');
-    await writeFile(lesson, (await readFile(lesson, 'utf8')).replace('"paragraph": 75 } }', '"paragraph": "75" } }'));
+    await writeFile(lesson, (await readFile(lesson, 'utf8')).replace('"paragraph": 75 } }', '"paragraph": "75 and 76" } }'));
 
     const failed = await runCli(['build'], dir);
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toContain('modules/tiny-course/lessons/02-ministries.json:7:134 error schema-type');
+    expect(failed.stderr).toContain('modules/tiny-course/lessons/02-ministries.json:7:134 error schema-pattern');
     expect(failed.stderr).toContain('at /objectives/0/source/paragraph');
-    expect(failed.stderr).toContain('must be a whole number');
+    expect(failed.stderr).toContain('is not the number of one part');
     expect(failed.stderr).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
     expect(failed.stdout).toContain('dist/ was left as it was');
     expect(await snapshotTree(path.join(dir, 'dist'))).toEqual(before);

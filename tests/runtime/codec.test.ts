@@ -44,7 +44,7 @@ const smallCourse: RuntimeCourseData = {
     reportedScore: 'best',
   },
   questions: { first: q('single', ['a', 'b', 'c'], ['b']), second: q('fillIn', [], ['yes']) },
-  paragraphs: {},
+  citedTexts: {},
   strings: {},
 };
 

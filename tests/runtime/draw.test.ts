@@ -8,8 +8,9 @@ import { runtimeCourse } from '../helpers/runtime-course.js';
 
 let sample: RuntimeCourseData;
 let tiny: RuntimeCourseData;
+let udhr: RuntimeCourseData;
 beforeAll(async () => {
-  [sample, tiny] = await Promise.all([runtimeCourse('sample'), runtimeCourse('tiny')]);
+  [sample, tiny, udhr] = await Promise.all([runtimeCourse('sample'), runtimeCourse('tiny'), runtimeCourse('udhr-asylum')]);
 });
 
 describe('drawAttempt', () => {
@@ -49,6 +50,17 @@ describe('drawAttempt', () => {
         if (q.type === 'trueFalse' || q.type === 'matching') expect(d.order).toEqual(q.ids.map((_, i) => i));
       }
     }
+  });
+
+  it('draws from an article the questions on its numbered paragraphs: 2 on Article 13(1-2), 2 on Article 14(1-2)', () => {
+    const seen = new Set<string>();
+    for (let seed = 1; seed <= 100; seed++) {
+      const sources = drawAttempt(udhr, seed).map((d) => udhr.questions[d.id]!.source);
+      expect(sources.filter((s) => s.startsWith('UDHR#13(')).length, sources.join()).toBe(2);
+      expect(sources.filter((s) => s.startsWith('UDHR#14(')).length, sources.join()).toBe(2);
+      for (const s of sources) seen.add(s);
+    }
+    expect([...seen].sort()).toEqual(['UDHR#13(1)', 'UDHR#13(2)', 'UDHR#14(1)', 'UDHR#14(2)']);
   });
 
   it('keeps paragraph order without question shuffling (tiny: 74 then 75)', () => {

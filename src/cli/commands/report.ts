@@ -6,6 +6,7 @@ import { diagnostic } from '../../diagnostics/create.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import type { OutputFormat } from '../../diagnostics/format.js';
 import { toDisplayPath } from '../../load/index.js';
+import { loadStrings } from '../../render/strings.js';
 import { buildCoverageReport, coverageMarkdown } from '../../report/coverage.js';
 import { printDiagnostics, summaryLine, withReportingOptions, type CommandContext } from '../context.js';
 
@@ -33,7 +34,7 @@ export function registerReport(program: Command, { io, setExitCode }: CommandCon
       setExitCode(1);
       return;
     }
-    const markdown = coverageMarkdown(buildCoverageReport(module));
+    const markdown = coverageMarkdown(buildCoverageReport(module, loadStrings(module.meta.language)));
     if (options.out === undefined) {
       io.stdout(markdown);
       return;

@@ -193,16 +193,15 @@ export function setupAssessment(host: Host, course: Course, t: Translate): void 
       feedback.className = 'ck-review-feedback';
       item.appendChild(feedback);
     }
-    const paragraph = course.paragraphs[q.source];
-    if (paragraph) {
+    const cited = course.citedTexts[q.source];
+    if (cited) {
       const figure = el('figure', undefined, { class: 'ck-review-quote' });
       // A translated course quotes its source documents as written, in their language.
-      const language = course.paragraphsLanguage;
+      const language = course.citedTextsLanguage;
       const quote = el('blockquote', undefined, language ? { lang: language.lang, dir: language.dir } : {});
-      quote.appendChild(el('p', paragraph));
+      quote.appendChild(el('p', cited.text));
       figure.appendChild(quote);
-      const hash = q.source.lastIndexOf('#');
-      figure.appendChild(el('figcaption', t('quoteFrom', { document: q.source.slice(0, hash), n: q.source.slice(hash + 1) })));
+      figure.appendChild(el('figcaption', cited.label));
       item.appendChild(figure);
     }
     return item;

@@ -36,6 +36,9 @@ export function setupKnowledgeChecks(course: Course, t: Translate): void {
       lead.appendChild(el('strong', t(verdict)));
       feedback.appendChild(lead);
       feedback.append(...authoredFeedback(form, q, response, correct));
+      // Where the answer comes from: "Source: UDHR, Article 14(1)".
+      const source = $('[data-ck-feedback-for="source"]', form)?.textContent;
+      if (source) feedback.appendChild(el('p', source));
       if (q.type === 'single' || q.type === 'multiple' || q.type === 'trueFalse') {
         for (const id of response)
           $(`[data-ck-option="${id}"]`, form)?.setAttribute('data-ck-result', q.correct.includes(id) ? 'correct' : 'incorrect');

@@ -7,9 +7,10 @@ import type { DiagnosticCode } from '../../diagnostics/catalog.js';
 import { diagnosticAt } from '../../diagnostics/create.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { LoadedModule } from '../../load/index.js';
-import type { Module } from '../../model/course.js';
+import type { Module, UnitKind } from '../../model/course.js';
 import type { JsonFile } from '../../model/json-file.js';
 import { describePlace, type ContentKind } from '../place.js';
+import type { BrokenContent } from './broken.js';
 import { createMediaResolver, type MediaResolver } from './media-paths.js';
 
 /** A place in a content file: the file and a JSON pointer into its data. */
@@ -27,8 +28,10 @@ export type Report = (code: DiagnosticCode, at: At, message: string, options?: {
 
 export interface RuleContext {
   loaded: LoadedModule;
-  /** module.json, valid against its schema. */
+  /** module.json: read only the parts `broken.moduleTrusts` vouches for. */
   meta: Module;
+  /** Files and parts of module.json that failed before the rules: skipped, and never reported again. */
+  broken: BrokenContent;
   /** Which kind of content file each file is, for naming places. */
   kinds: Map<JsonFile, ContentKind>;
   report: Report;
@@ -40,13 +43,14 @@ export interface RuleContext {
   diagnostics: Diagnostic[];
 }
 
-export function createRuleContext(loaded: LoadedModule): RuleContext {
+export function createRuleContext(loaded: LoadedModule, broken: BrokenContent): RuleContext {
   const diagnostics: Diagnostic[] = [];
   const kinds = new Map<JsonFile, ContentKind>([[loaded.moduleFile, 'module']]);
   for (const f of loaded.lessonFiles) kinds.set(f, 'lesson');
   for (const f of loaded.questionFiles) kinds.set(f, 'question-bank');
   if (loaded.glossaryFile) kinds.set(loaded.glossaryFile, 'glossary');
   const report: Report = (code, at, message, options = {}) => {
+    if (broken.hides(at.file, at.pointer)) return;
     const place = describePlace(kinds.get(at.file) ?? 'module', at.file.data, at.pointer).label;
     diagnostics.push(
       diagnosticAt(code, at.file, at.pointer, `${place}: ${message}`, {
@@ -57,7 +61,9 @@ export function createRuleContext(loaded: LoadedModule): RuleContext {
   };
   return {
     loaded,
-    meta: loaded.moduleFile.data as Module,
+    // Not even an object when module.json breaks its schema at the top: then no part is trusted.
+    meta: (isObject(loaded.moduleFile.data) ? loaded.moduleFile.data : {}) as Module,
+    broken,
     kinds,
     report,
     moduleAt: (pointer) => ({ file: loaded.moduleFile, pointer }),
@@ -66,11 +72,26 @@ export function createRuleContext(loaded: LoadedModule): RuleContext {
   };
 }
 
-/** "74, 75, 76, 77" → "74 to 77"; other lists as they are. */
-export function describeNumbers(numbers: number[]): string {
-  const sorted = [...numbers].sort((a, b) => a - b);
-  const consecutive = sorted.length > 2 && sorted.every((n, i) => i === 0 || n === sorted[i - 1]! + 1);
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** "74, 75, 76, 77" → "74 to 77"; other lists as they are, in order ("13, 14(1), 14(2)"). */
+export function describeNumbers(ids: readonly string[]): string {
+  const sorted = [...ids].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const numbers = sorted.map(Number);
+  const consecutive = sorted.length > 2 && numbers.every((n, i) => Number.isInteger(n) && (i === 0 || n === numbers[i - 1]! + 1));
   return consecutive ? `${sorted[0]} to ${sorted.at(-1)}` : sorted.join(', ');
+}
+
+/** A part's number as JSON: 74, or "14(1)". */
+export function unitValue(id: string): string {
+  return /^[1-9]\d*$/.test(id) ? id : JSON.stringify(id);
+}
+
+/** A citation as the author writes it: { "document": "UDHR", "article": "14(1)" }. */
+export function citationJson(document: string, kind: UnitKind, id: string): string {
+  return `{ "document": ${JSON.stringify(document)}, "${kind}": ${unitValue(id)} }`;
 }
 
 export function plural(n: number, noun: string): string {

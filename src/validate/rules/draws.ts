@@ -1,11 +1,13 @@
 /**
- * The assessment and coverage: every declared paragraph is taught by an objective and, when
- * there is an assessment, drawn from; each draw entry names a paragraph once and the bank has
- * enough questions for it, and more than it draws when learners may try again.
+ * The assessment and coverage: every declared part (paragraph, article…) is taught by an
+ * objective and, when there is an assessment, drawn from; each draw entry names a part once and
+ * the bank has enough questions for it (citing it, or a part inside it), and more than it draws
+ * when learners may try again.
  */
-import { citationKey, type Citation, type CoverageRow, type Question } from '../../model/course.js';
+import { citationKey, citedUnit, type Citation, type CoverageRow, type Question, UNIT_LISTS, unitName } from '../../model/course.js';
+import { isWithinUnit } from '../../shared/units.js';
 import type { Citations } from './citations.js';
-import { plural, type Located, type RuleContext } from './context.js';
+import { citationJson, plural, type Located, type RuleContext } from './context.js';
 
 export interface Draw {
   index: number;
@@ -14,22 +16,17 @@ export interface Draw {
 }
 
 /** The assessment's draw entries that resolve, each paragraph once. */
-export function checkDrawEntries({ meta, report, moduleAt }: RuleContext, citations: Citations): Draw[] {
+export function checkDrawEntries({ meta, broken, report, moduleAt }: RuleContext, citations: Citations): Draw[] {
   const draws: Draw[] = [];
-  if (!meta.assessment) return draws;
+  if (!meta.assessment || !broken.moduleTrusts('/assessment/draw')) return draws;
   const seenDraws = new Map<string, number>();
   meta.assessment.draw.forEach((draw, i) => {
     const at = moduleAt(`/assessment/draw/${i}/source`);
     const earlier = seenDraws.get(citationKey(draw.source));
     if (earlier !== undefined) {
-      report(
-        'duplicate-id',
-        at,
-        `draw entries ${earlier + 1} and ${i + 1} both draw from ${draw.source.document} paragraph ${draw.source.paragraph}.`,
-        {
-          hint: 'Merge them into one entry and add up the counts.',
-        },
-      );
+      report('duplicate-id', at, `draw entries ${earlier + 1} and ${i + 1} both draw from ${describeCitation(draw.source)}.`, {
+        hint: 'Merge them into one entry and add up the counts.',
+      });
       return;
     }
     seenDraws.set(citationKey(draw.source), i);
@@ -41,7 +38,8 @@ export function checkDrawEntries({ meta, report, moduleAt }: RuleContext, citati
 /**
  * Gaps in coverage and draws the bank cannot satisfy. Checked only when every citation
  * resolves: a mistyped citation is reported once, where it is, and would otherwise reappear
- * as a gap here. A paragraph missing from the source text is likewise reported once.
+ * as a gap here. A paragraph missing from the source text is likewise reported once, and so is
+ * a broken file: a gap it may fill is not reported.
  */
 export function checkCoverageAndDraws(
   context: RuleContext,
@@ -50,56 +48,56 @@ export function checkCoverageAndDraws(
   bank: Located<Question>[],
   citations: Citations,
 ): void {
-  const { meta, report, moduleAt } = context;
+  const { meta, broken, report, moduleAt } = context;
   if (citations.unresolved() === 0) {
     for (const row of coverage) {
+      const source = citations.sourceByDocument.get(row.document);
+      if (!source?.units.has(row.unit)) continue;
       const sourceIndex = meta.sources.findIndex((s) => s.document === row.document);
-      if (!citations.sourceByDocument.get(row.document)?.paragraphs.has(row.paragraph)) continue;
-      const paragraphIndex = meta.sources[sourceIndex]?.paragraphs.indexOf(row.paragraph) ?? 0;
-      const at = moduleAt(`/sources/${sourceIndex}/paragraphs/${paragraphIndex}`);
-      if (row.objectives.length === 0)
-        report(
-          'paragraph-not-taught',
-          at,
-          `paragraph ${row.paragraph} of ${row.document} is declared, but no learning objective cites it.`,
-        );
-      if (meta.assessment && row.drawn === 0) {
-        report(
-          'paragraph-not-assessed',
-          at,
-          `paragraph ${row.paragraph} of ${row.document} is declared, but the assessment draws no question from it.`,
-          {
-            hint:
-              row.bankQuestions.length > 0
-                ? `The bank has ${plural(row.bankQuestions.length, 'question')} for it: add { "source": { "document": "${row.document}", "paragraph": ${row.paragraph} }, "count": 1 } to "draw" in the assessment.`
-                : undefined,
-          },
-        );
+      const at = moduleAt(`/sources/${sourceIndex}/${UNIT_LISTS[source.unit]}/${source.declared.indexOf(row.unit)}`);
+      const name = `${unitName(source.unit, row.unit)} of ${row.document}`;
+      if (row.objectives.length === 0 && broken.lessonNames.size === 0)
+        report('paragraph-not-taught', at, `${name} is declared, but no learning objective cites it.`);
+      if (meta.assessment && broken.moduleTrusts('/assessment/draw') && row.drawn === 0) {
+        report('paragraph-not-assessed', at, `${name} is declared, but the assessment draws no question from it.`, {
+          hint:
+            row.bankQuestions.length > 0
+              ? `The bank has ${plural(row.bankQuestions.length, 'question')} for it: add { "source": ${citationJson(row.document, source.unit, row.unit)}, "count": 1 } to "draw" in the assessment.`
+              : undefined,
+        });
       }
     }
-    for (const draw of draws) {
+    for (const draw of broken.questionBank ? [] : draws) {
       const at = moduleAt(`/assessment/draw/${draw.index}/count`);
-      const available = bank.filter((q) => citationKey(q.value.source) === citationKey(draw.source)).length;
+      const drawnUnit = citedUnit(draw.source);
+      const available = bank.filter(
+        (q) => q.value.source.document === draw.source.document && isWithinUnit(citedUnit(q.value.source).id, drawnUnit.id),
+      ).length;
+      const name = unitName(drawnUnit.kind, drawnUnit.id);
       if (draw.count > available) {
         report(
           'draw-unsatisfiable',
           at,
-          `each attempt draws ${draw.count} question(s) from ${draw.source.document} paragraph ${draw.source.paragraph}, but the question bank has ${available}.`,
+          `each attempt draws ${draw.count} question(s) from ${describeCitation(draw.source)}, but the question bank has ${available === 0 ? 'none' : available}.`,
           {
-            hint: `Add ${plural(draw.count - available, 'question')} citing paragraph ${draw.source.paragraph} to questions/, or lower "count" to ${available}.`,
+            // "count" cannot go below 1: a part with no questions needs some written.
+            hint:
+              available === 0
+                ? `Write ${draw.count === 1 ? 'a question' : `at least ${draw.count} questions`} citing ${name} in a file in questions/ (with "source": ${citationJson(draw.source.document, drawnUnit.kind, drawnUnit.id)}).`
+                : `Add ${plural(draw.count - available, 'question')} citing ${name} to questions/, or lower "count" to ${available}.`,
           },
         );
-      } else if (draw.count === available && meta.assessment!.maxAttempts !== 1) {
+      } else if (draw.count === available && broken.moduleTrusts('/assessment/maxAttempts') && meta.assessment!.maxAttempts !== 1) {
         report(
           'draw-no-variety',
           at,
-          `each attempt draws all ${available} question(s) the bank has for ${draw.source.document} paragraph ${draw.source.paragraph}, so every attempt asks the same ones.`,
+          `each attempt draws all ${available} question(s) the bank has for ${describeCitation(draw.source)}, so every attempt asks the same ones.`,
         );
       }
     }
   }
   if (!meta.assessment) {
-    if (meta.tracking.completion !== 'allPagesViewed') {
+    if (broken.moduleTrusts('/tracking/completion') && meta.tracking.completion !== 'allPagesViewed') {
       report(
         'assessment-missing',
         moduleAt('/tracking/completion'),
@@ -114,4 +112,10 @@ export function checkCoverageAndDraws(
       );
     }
   }
+}
+
+/** "A/58/275 paragraph 74", "UDHR Article 14(1)". */
+function describeCitation(citation: Citation): string {
+  const { kind, id } = citedUnit(citation);
+  return `${citation.document} ${unitName(kind, id)}`;
 }

@@ -1,12 +1,15 @@
 /**
  * Rules JSON Schema cannot express: they look across files (the lesson order, ids and
  * references, citations into the source text, verbatim quotes, the assessment draw, media
- * files) or judge style. They run once every file matches its schema, and they collect every
- * problem. One module per concern; this one runs them in order and builds the CourseModule.
+ * files) or judge style. They run on every file that matches its schema, leave alone what does
+ * not (broken.ts), and collect every problem. One module per concern; this one runs them in
+ * order and builds the CourseModule.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { LoadedModule } from '../../load/index.js';
 import type { CourseModule } from '../../model/course.js';
+import type { JsonFile } from '../../model/json-file.js';
+import { findBrokenContent } from './broken.js';
 import { checkQuotes, readSources } from './citations.js';
 import { createRuleContext } from './context.js';
 import { checkCoverageAndDraws, checkDrawEntries } from './draws.js';
@@ -20,19 +23,26 @@ import { checkMarkdownFields, checkTextValues } from './text.js';
 import { checkTheme } from './theme.js';
 import { checkWorkshop } from './workshop.js';
 
-export async function checkModuleRules(loaded: LoadedModule): Promise<{ module: CourseModule; diagnostics: Diagnostic[] }> {
-  const context = createRuleContext(loaded);
+/**
+ * `schemaBroken`: the files that broke their schema, with where. The module is returned only
+ * when nothing was broken, since it is built from every file.
+ */
+export async function checkModuleRules(
+  loaded: LoadedModule,
+  schemaBroken: ReadonlyMap<JsonFile, string[]>,
+): Promise<{ module: CourseModule | undefined; diagnostics: Diagnostic[] }> {
+  const context = createRuleContext(loaded, findBrokenContent(loaded, schemaBroken));
   checkModuleId(context);
   checkTextValues(context);
   checkLanguages(context);
-  const lessons = orderLessons(context);
+  const { lessons, unlisted } = orderLessons(context);
   const citations = await readSources(context);
 
   const glossary = glossaryTerms(context);
   const glossaryById = firstById(glossary, 'glossary term', context.report);
   for (const term of glossary)
     if (term.value.source) citations.check(term.value.source, { file: term.file, pointer: `${term.pointer}/source` });
-  const objectives = checkObjectives(context, lessons, citations);
+  const objectives = checkObjectives(context, lessons, unlisted, citations);
 
   checkQuotes(context, lessons, citations);
   checkGlossaryReferences(context, lessons, glossaryById);
@@ -42,12 +52,16 @@ export async function checkModuleRules(loaded: LoadedModule): Promise<{ module: 
   checkQuestions(context, questions, objectives, citations);
 
   const content = { lessons, glossary, objectives: objectives.all, ...questions, sources: citations.sources, media };
-  const coverage = buildCoverage(context.meta, content);
   const draws = checkDrawEntries(context, citations);
+  const coverage = buildCoverage(content, draws);
   checkCoverageAndDraws(context, coverage, draws, questions.bank, citations);
   checkWorkshop(context);
   const logo = await checkTheme(context);
   if (logo) media.add(logo);
 
-  return { module: buildCourseModule(loaded.folder, context.meta, content, coverage), diagnostics: context.diagnostics };
+  const complete = schemaBroken.size === 0 && loaded.unreadable.size === 0;
+  return {
+    module: complete ? buildCourseModule(loaded.folder, context.meta, content, coverage) : undefined,
+    diagnostics: context.diagnostics,
+  };
 }

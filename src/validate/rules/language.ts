@@ -16,10 +16,10 @@ const cache = new Map<string, string | undefined>();
  * The module's language and each of its translations; the texts of each translation are
  * checked by the translation stage (translation-missing).
  */
-export function checkLanguages({ meta, report, moduleAt }: RuleContext): void {
-  const language = checkLanguageStrings(meta.language);
+export function checkLanguages({ meta, broken, report, moduleAt }: RuleContext): void {
+  const language = broken.moduleTrusts('/language') ? checkLanguageStrings(meta.language) : undefined;
   if (language) report('language-strings-missing', moduleAt('/language'), language);
-  (meta.translations ?? []).forEach((tag, i) => {
+  (broken.moduleTrusts('/translations') ? (meta.translations ?? []) : []).forEach((tag, i) => {
     const missing = checkLanguageStrings(tag);
     if (missing) report('language-strings-missing', moduleAt(`/translations/${i}`), missing);
   });

@@ -1,5 +1,16 @@
 /** The validated course as later stages see it (model/course.ts), built from what the rules checked. */
-import type { Citation, CourseModule, CoverageRow, GlossaryTerm, Lesson, Module, Question, SourceText } from '../../model/course.js';
+import {
+  type Citation,
+  type CourseModule,
+  type CoverageRow,
+  citedUnit,
+  type GlossaryTerm,
+  type Lesson,
+  type Module,
+  type Question,
+  type SourceText,
+} from '../../model/course.js';
+import { isWithinUnit } from '../../shared/units.js';
 import type { Located } from './context.js';
 import type { Objective } from './objectives.js';
 
@@ -13,20 +24,26 @@ export interface CheckedContent {
   media: Set<string>;
 }
 
-/** Per declared paragraph: what teaches it, what asks about it, and how many questions each attempt draws. */
-export function buildCoverage(meta: Module, content: Omit<CheckedContent, 'glossary' | 'media'>): CoverageRow[] {
+/**
+ * Per declared part: what teaches it, what asks about it, and how many questions each attempt
+ * draws. A citation of a part inside it counts: "14(1)" covers Article 14.
+ */
+export function buildCoverage(
+  content: Omit<CheckedContent, 'glossary' | 'media'>,
+  draws: { source: Citation; count: number }[],
+): CoverageRow[] {
   const coverage: CoverageRow[] = [];
   for (const source of content.sources) {
-    for (const paragraph of source.declared) {
-      const cites = (c: Citation) => c.document === source.document && c.paragraph === paragraph;
+    for (const unit of source.declared) {
+      const cites = (c: Citation) => c.document === source.document && isWithinUnit(citedUnit(c).id, unit);
       coverage.push({
         document: source.document,
-        paragraph,
+        unit,
         objectives: content.objectives.filter((o) => cites(o.value.source)).map((o) => o.value.id),
         lessons: content.lessons.filter((l) => l.value.objectives.some((o) => cites(o.source))).map((l) => l.value.id),
         bankQuestions: content.bank.filter((q) => cites(q.value.source)).map((q) => q.value.id),
         knowledgeCheckQuestions: content.knowledgeChecks.filter((q) => cites(q.value.source)).map((q) => q.value.id),
-        drawn: (meta.assessment?.draw ?? []).filter((d) => cites(d.source)).reduce((n, d) => n + d.count, 0),
+        drawn: draws.filter((d) => cites(d.source)).reduce((n, d) => n + d.count, 0),
       });
     }
   }

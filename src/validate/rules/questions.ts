@@ -17,7 +17,7 @@ export interface Questions {
   knowledgeChecks: Located<Question>[];
 }
 
-export function collectQuestions({ loaded }: RuleContext, lessons: Located<Lesson>[]): Questions {
+export function collectQuestions({ loaded, broken }: RuleContext, lessons: Located<Lesson>[]): Questions {
   const knowledgeChecks: Located<Question>[] = [];
   for (const lesson of lessons) {
     for (const [b, block] of lesson.value.blocks.entries()) {
@@ -28,6 +28,7 @@ export function collectQuestions({ loaded }: RuleContext, lessons: Located<Lesso
   }
   const bank: Located<Question>[] = [];
   for (const file of loaded.questionFiles) {
+    if (broken.file(file)) continue;
     for (const [i, q] of (file.data as QuestionBank).questions.entries()) bank.push({ value: q, file, pointer: `/questions/${i}` });
   }
   return { bank, knowledgeChecks };

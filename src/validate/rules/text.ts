@@ -1,30 +1,42 @@
 /**
- * Text that passes the schema but would show nothing, show markup or break a manifest: strings
- * made only of spaces, HTML tags in markdown (coursekit shows them as text), markdown the page
- * shows otherwise than written (an image, a link it cannot follow, a "#" heading without its
- * space), control characters and invisible formatting characters.
+ * Text that passes the schema but would show nothing, show markup, break a manifest or show a
+ * placeholder: strings made only of spaces, HTML tags in markdown (coursekit shows them as
+ * text), markdown the page shows otherwise than written (an image, a link it cannot follow, a
+ * "#" heading without its space), control characters and invisible formatting characters, and
+ * the texts `coursekit new` wrote for the author to replace.
  */
 import { segmentsToPointer } from '../../load/json-pointer.js';
 import { markdownProblems } from '../../markdown/index.js';
 import type { Lesson, Question } from '../../model/course.js';
 import type { JsonFile } from '../../model/json-file.js';
 import { describePlace, type ContentKind } from '../place.js';
+import { placeholderIn } from '../placeholders.js';
 import type { At, Located, Report, RuleContext } from './context.js';
 import { markdownHtmlTag } from './style.js';
 
-/** Every string of every content file, in one walk: blank texts and unwanted characters. */
+/** Every string of every content file, in one walk: blank texts, unwanted characters, placeholders left. */
 export function checkTextValues({ kinds, report }: RuleContext): void {
   for (const [file, kind] of kinds) {
     forEachText(file, (value, segments) => {
       checkBlankText(value, segments, file, kind, report);
       checkCharacters(value, segments, file, kind, report);
+      checkPlaceholder(value, segments, file, kind, report);
     });
   }
 }
 
+/** A placeholder left in content would reach learners: a warning, so `--strict` stops it. */
+function checkPlaceholder(value: string, segments: readonly (string | number)[], file: JsonFile, kind: ContentKind, report: Report): void {
+  const found = placeholderIn(value);
+  if (!found) return;
+  const pointer = segmentsToPointer(segments);
+  const field = describePlace(kind, file.data, pointer).field || 'the text';
+  report('placeholder-text', { file, pointer }, `${field} still has the placeholder "${found}" that \`coursekit new\` wrote.`);
+}
+
 /** Every markdown field: text and callout blocks, the assessment's introduction, question scenarios. */
 export function checkMarkdownFields(
-  { meta, report, moduleAt }: RuleContext,
+  { meta, broken, report, moduleAt }: RuleContext,
   lessons: Located<Lesson>[],
   questions: Located<Question>[],
 ): void {
@@ -34,7 +46,8 @@ export function checkMarkdownFields(
         checkMarkdown(block.markdown, { file: lesson.file, pointer: `/blocks/${b}/markdown` }, report);
     }
   }
-  if (meta.assessment?.introduction) checkMarkdown(meta.assessment.introduction, moduleAt('/assessment/introduction'), report);
+  if (meta.assessment?.introduction && broken.moduleTrusts('/assessment/introduction'))
+    checkMarkdown(meta.assessment.introduction, moduleAt('/assessment/introduction'), report);
   for (const q of questions) {
     if (q.value.scenario) checkMarkdown(q.value.scenario, { file: q.file, pointer: `${q.pointer}/scenario` }, report);
   }

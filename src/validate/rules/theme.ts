@@ -21,8 +21,8 @@ export const DEFAULT_THEME_COLORS = {
  * relative to the module folder, when there is one and it exists.
  */
 export async function checkTheme(context: RuleContext): Promise<string | undefined> {
-  const { meta, loaded, report } = context;
-  if (!meta.theme) return undefined;
+  const { meta, loaded, broken, report } = context;
+  if (!meta.theme || !broken.moduleTrusts('/theme')) return undefined;
   const themeAt = (field: string) => ({ file: loaded.moduleFile, pointer: `/theme/${field}` });
   const logo = meta.theme.logo ? await checkMediaFile(context, meta.theme.logo, themeAt('logo'), 'logo') : undefined;
   for (const problem of checkThemeContrast(meta.theme)) {
