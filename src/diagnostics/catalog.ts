@@ -12,6 +12,7 @@ export type CatalogGroup =
   | 'structure'
   | 'sources'
   | 'questions'
+  | 'items'
   | 'media'
   | 'style'
   | 'package'
@@ -35,6 +36,7 @@ export const catalogGroups: Record<CatalogGroup, string> = {
   structure: 'Module structure and references',
   sources: 'Source documents, citations and quotes',
   questions: 'Questions and the assessment',
+  items: 'Item writing: questions a learner can answer without knowing',
   media: 'Media and accessibility',
   style: 'Writing style',
   package: 'Packaging',
@@ -362,6 +364,74 @@ export const catalog = {
     title: 'Every attempt draws the same questions',
     hint: 'The draw uses every question the bank has for the paragraph, so a new attempt repeats the questions of the last one. Add questions, or lower the count.',
   },
+  'draw-level-unsatisfiable': {
+    severity: 'error',
+    group: 'questions',
+    title: 'A draw rule by level cannot be kept in every attempt',
+    hint: 'Write more questions at that level or above for the paragraph, or lower "minAtOrAbove.count".',
+  },
+  'level-renamed': {
+    severity: 'warning',
+    group: 'questions',
+    title: 'Cognitive level uses an old name',
+    hint: 'Rename "recall" to "remember", and "application" to "apply" (or to "analyse" where the learner must break a situation down). Until then coursekit reads the old names as remember and apply.',
+  },
+
+  // Item writing
+  'option-all-none-above': {
+    severity: 'warning',
+    group: 'items',
+    title: 'Option "all of the above" or "none of the above"',
+    hint: 'Replace it with a plausible wrong answer, written from a real misconception of your learners. When several options are right, make it a multiple-response question ("type": "multiple") instead.',
+  },
+  'negative-stem-hidden': {
+    severity: 'warning',
+    group: 'items',
+    title: 'Negative question not emphasised',
+    hint: 'Write the negative word in capitals ("Which ministry does paragraph 75 NOT name?"), or better, ask the question the positive way round.',
+  },
+  'option-near-duplicate': {
+    severity: 'warning',
+    group: 'items',
+    title: 'Two options say almost the same',
+    hint: 'Make each wrong option a different, plausible mistake: rewrite or remove one of the two. If both are right, make it a multiple-response question.',
+  },
+  'key-repeats-stem': {
+    severity: 'warning',
+    group: 'items',
+    title: 'The correct answer repeats words of the question',
+    hint: "Say the correct answer in other words, or let some wrong options use the question's words too, so that matching words no longer finds the answer. (Words are compared by their first five letters, leaving out common words.)",
+  },
+  'distractor-feedback-missing': {
+    severity: 'warning',
+    group: 'items',
+    title: 'A wrong option has no feedback of its own',
+    hint: 'Give the option a "feedback": one or two sentences on why it is wrong, with reference to the paragraph. A learner who chose it learns most from exactly this.',
+  },
+  'ordering-follows-source': {
+    severity: 'warning',
+    group: 'items',
+    title: 'An ordering question asks for the order of the text',
+    hint: 'Ask for an order that means something in practice (the steps of a procedure, what a ministry must do first), or ask about the items themselves with another question type. If the order of the text really matters, ask why it matters.',
+  },
+  'key-not-in-source': {
+    severity: 'warning',
+    group: 'items',
+    title: 'The correct answer shares no word with its source paragraph',
+    hint: 'Check that a learner can find or reason out the answer from the paragraph in "source", and cite the paragraph the answer really comes from. Answers taken from background boxes or from the course\'s own advice do not test the source. (Words are compared by their first five letters, leaving out common words.)',
+  },
+  'key-longest-option': {
+    severity: 'warning',
+    group: 'items',
+    title: 'The correct answer is usually the longest option',
+    hint: 'Make the wrong options as long and as carefully qualified as the right one, or shorten the right one: across the bank, the longest option should be right no more often than any other.',
+  },
+  'key-position-pattern': {
+    severity: 'warning',
+    group: 'items',
+    title: 'The correct answer is usually in the same place',
+    hint: 'Let coursekit shuffle the options (remove "shuffleOptions": false from the assessment in module.json), or move the correct answers to different places in the "options" lists.',
+  },
 
   // Media and accessibility
   'media-missing': {
@@ -501,6 +571,12 @@ export const catalog = {
     group: 'commands',
     title: 'Site index of an earlier build cannot be read',
     hint: 'A build of some modules keeps the other modules of the site from this file. Build every module once (`coursekit build` without module names), which writes it again, or delete it.',
+  },
+  'preview-port-unavailable': {
+    severity: 'error',
+    group: 'commands',
+    title: 'Preview port cannot be used',
+    hint: 'Choose another port with --port (a number from 1024 to 65535), or stop the program that uses it.',
   },
 
   // Translations (XLIFF)

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { diagnostic } from '../diagnostics/create.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { JsonFile } from '../model/json-file.js';
+import type { ContentFileCache } from './file-cache.js';
 import { readJsonFile } from './json-file.js';
 
 export interface LoadedModule {
@@ -33,6 +34,8 @@ export interface LoadOptions {
   only?: readonly string[];
   /** Paths in messages are relative to this folder. */
   cwd: string;
+  /** Files read by an earlier load, reused while they are unchanged (the preview's rebuilds). */
+  cache?: ContentFileCache;
 }
 
 export interface LoadResult {
@@ -86,7 +89,8 @@ export async function loadModules(options: LoadOptions): Promise<LoadResult> {
     const realFolder = await realpath(folder);
     const unreadable = new Set<string>();
     const read = async (p: string) => {
-      const result = await readJsonFile(p, display(p), realFolder);
+      const readInModule = (file: string, shown: string) => readJsonFile(file, shown, realFolder);
+      const result = options.cache ? await options.cache.read(p, display(p), readInModule) : await readInModule(p, display(p));
       diagnostics.push(...result.diagnostics);
       if (!result.file) unreadable.add(p);
       return result.file;

@@ -53,7 +53,24 @@ export interface MarkdownProblem {
  * checks, so it shows its alt text), a link it cannot follow (shown as its text), and a "#"
  * heading marker without its space (shown as written).
  */
-export function markdownProblems(text: string): MarkdownProblem[] {
+export function markdownProblems(text: string): readonly MarkdownProblem[] {
+  let problems = problemsByText.get(text);
+  if (!problems) {
+    problems = findProblems(text);
+    if (problemsByText.size >= REMEMBERED_TEXTS) problemsByText.clear();
+    problemsByText.set(text, problems);
+  }
+  return problems;
+}
+
+/**
+ * Problems by text: the preview checks its modules at every save, and parsing every text of a
+ * thousand unchanged lessons again would be most of a rebuild. Bounded, for long sessions.
+ */
+const problemsByText = new Map<string, readonly MarkdownProblem[]>();
+const REMEMBERED_TEXTS = 100_000;
+
+function findProblems(text: string): MarkdownProblem[] {
   const problems: MarkdownProblem[] = [];
   const tokens = parseMarkdown(text);
   for (const token of inlineTokens(tokens)) {

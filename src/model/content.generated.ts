@@ -2,6 +2,12 @@
 // Generated from schemas/ by scripts/generate-types.mjs. Do not edit: change the schema and run `npm run types`.
 
 /**
+ * What the question asks the learner to do with the text (Anderson and Krathwohl's levels, lowest first). remember: recall or recognise what the text says. understand: explain it, give its meaning in other words, classify an example. apply: use it in a new situation, such as a ministry case. analyse: break a situation down against the text: weigh a case, find what it lacks, tell relevant from irrelevant. ("recall" and "application", the earlier names, are read as remember and apply, with a warning.)
+ */
+
+export type CognitiveLevel = "remember" | "understand" | "apply" | "analyse";
+
+/**
  * A course module: module.json in its own folder under modules/, with lessons/<id>.json, questions/*.json, an optional glossary.json and the source documents it quotes.
  */
 
@@ -169,10 +175,24 @@ export interface Assessment {
     {
       source: Citation;
       count: number;
+      /**
+       * Every attempt draws at least `count` of this paragraph's questions at this cognitive level or above, e.g. { "level": "apply", "count": 1 }: at least one question that applies or analyses the paragraph. The build checks that the bank has enough of them.
+       */
+      minAtOrAbove?: {
+        level: CognitiveLevel;
+        count: number;
+      };
     },
     ...{
       source: Citation;
       count: number;
+      /**
+       * Every attempt draws at least `count` of this paragraph's questions at this cognitive level or above, e.g. { "level": "apply", "count": 1 }: at least one question that applies or analyses the paragraph. The build checks that the bank has enough of them.
+       */
+      minAtOrAbove?: {
+        level: CognitiveLevel;
+        count: number;
+      };
     }[]
   ];
   /**
@@ -339,8 +359,7 @@ export type SingleChoice = PropertiesEveryQuestionHas & {
   correct: string;
 };
 /**
- * @minItems 2
- * @maxItems 10
+ * What the question asks the learner to do with the text (Anderson and Krathwohl's levels, lowest first). remember: recall or recognise what the text says. understand: explain it, give its meaning in other words, classify an example. apply: use it in a new situation, such as a ministry case. analyse: break a situation down against the text: weigh a case, find what it lacks, tell relevant from irrelevant. ("recall" and "application", the earlier names, are read as remember and apply, with a warning.)
  */
 
 export type ChoiceOptions = [ChoiceOption, ChoiceOption, ...ChoiceOption[]];
@@ -650,10 +669,7 @@ export interface PropertiesEveryQuestionHas {
    * A stable identifier: lowercase letters, digits and hyphens, starting with a letter or digit. It becomes part of file names, URLs and SCORM identifiers, so never change it once a course is published.
    */
   objective: string;
-  /**
-   * recall: the learner remembers what the text says; application: the learner applies it to a situation.
-   */
-  level: "recall" | "application";
+  level: CognitiveLevel;
   feedback?: OverallFeedback;
 }
 /**

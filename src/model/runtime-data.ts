@@ -3,7 +3,7 @@
  * built by the render stage (render/view-model.ts), read by the browser runtime, which may import
  * only types from build-time code. Plain data, so it crosses into the browser as JSON.
  */
-import type { Module, Question } from './content.generated.js';
+import type { CognitiveLevel, Module, Question } from './content.generated.js';
 
 /** The learner-interface strings of one language (src/render/locales/<lang>.json), by key. */
 export type Strings = Record<string, string>;
@@ -22,7 +22,8 @@ export interface RuntimeCourseData {
         maxAttempts: number;
         shuffleQuestions: boolean;
         shuffleOptions: boolean;
-        draw: { key: string; count: number }[];
+        /** Per paragraph ("document#paragraph"): how many questions, and at least how many at a level or above. */
+        draw: { key: string; count: number; minAtOrAbove?: { level: CognitiveLevel; count: number } }[];
         /** What SCORM 1.2 reports after a failed attempt while attempts remain (see tracking in module.json). */
         failedAttemptStatus: 'incomplete' | 'failed';
         /** Which attempt's score reaches the LMS. */
@@ -46,6 +47,7 @@ export interface RuntimeQuestion {
   /** "document#part": "A/58/275#74", "UDHR#14(1)". */
   source: string;
   prompt: string;
+  level: CognitiveLevel;
   /** Option, pair or item ids in authored order. */
   ids: string[];
   /** Correct answer: option ids (single/multiple), "true"/"false", pair→match ids, ordered ids, or accepted texts. */

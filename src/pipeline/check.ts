@@ -6,6 +6,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadTranslations, type IncompleteTranslation } from '../i18n/index.js';
+import type { ContentFileCache } from '../load/file-cache.js';
 import { loadModules } from '../load/index.js';
 import type { CourseModule } from '../model/course.js';
 import { validateModule } from '../validate/index.js';
@@ -19,6 +20,8 @@ export interface CheckOptions {
   translations?: boolean;
   /** A translation that leaves texts untranslated becomes a draft module instead of being left out. */
   drafts?: boolean;
+  /** Files read by an earlier check, reused while they are unchanged (the preview's rebuilds). */
+  cache?: ContentFileCache;
 }
 
 export interface CheckResult {

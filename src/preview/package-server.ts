@@ -7,6 +7,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { bundlePreviewScript, PREVIEW_SCRIPTS, type PreviewScript } from '../bundle/index.js';
+import { diagnostic } from '../diagnostics/create.js';
+import { DiagnosticsError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FileMap } from '../model/files.js';
 import { lmsHostPage, type ScormVersion } from './lms-host.js';
 
@@ -41,13 +43,26 @@ export interface PackageSource {
   getPackage(name: string): Promise<FileMap | undefined>;
 }
 
-export type ExtraRoute = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+/** A route of the caller's, given the decoded path; true when it answered. */
+export type ExtraRoute = (req: IncomingMessage, res: ServerResponse, url: URL, pathname: string) => Promise<boolean>;
 
 export interface RunningServer {
   server: Server;
   origin: string;
+  port: number;
   close(): Promise<void>;
 }
+
+export interface ServerOptions {
+  /** 0 (the default) for any free port. */
+  port?: number;
+  /** A busy port is an error; otherwise the next free port is taken, as Vite does. */
+  exactPort?: boolean;
+  extraRoute?: ExtraRoute;
+}
+
+/** How many ports are tried, from the one asked for, before giving up. */
+const PORT_ATTEMPTS = 20;
 
 /**
  * Routes:
@@ -55,23 +70,43 @@ export interface RunningServer {
  * - `/lms/<name>/`: the LMS host page for a SCORM package (version from its name);
  * - `/__coursekit/scorm-again/<file>`: scorm-again's browser bundles;
  * - `/__coursekit/<name>.js`: the scripts of the preview's own pages (src/preview/client/).
+ *
+ * Only GET and HEAD are answered, only for the host names of this machine (a web page
+ * elsewhere cannot read the preview through a DNS name pointed at 127.0.0.1), and nothing is
+ * cached: a page is always the latest build.
  */
-export async function startPackageServer(
-  source: PackageSource,
-  options: { port?: number; extraRoute?: ExtraRoute } = {},
-): Promise<RunningServer> {
+export async function startPackageServer(source: PackageSource, options: ServerOptions = {}): Promise<RunningServer> {
   // Bundled ahead, so that a page's first load does not wait for esbuild.
   for (const name of PREVIEW_SCRIPTS) void bundlePreviewScript(name).catch(() => undefined);
+  let port = 0;
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      res.writeHead(500, { 'content-type': 'text/plain' });
-      res.end(String((error as Error).message));
+      if (res.headersSent) return res.destroy();
+      send(res, 500, 'text/plain; charset=utf-8', `coursekit could not answer this request: ${(error as Error).message}`);
     });
   });
   async function handle(req: IncomingMessage, res: ServerResponse) {
+    res.setHeader('cache-control', 'no-store');
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('allow', 'GET, HEAD');
+      return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed: the preview only answers GET and HEAD.');
+    }
+    if (!isLocalHost(req.headers.host, port)) {
+      return send(
+        res,
+        403,
+        'text/plain; charset=utf-8',
+        `Forbidden: open the preview as http://127.0.0.1:${port}/ or http://localhost:${port}/.`,
+      );
+    }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const pathname = decodeURIComponent(url.pathname);
-    if (options.extraRoute && (await options.extraRoute(req, res, url))) return;
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      return send(res, 400, 'text/plain; charset=utf-8', 'Bad request: the address has a malformed % escape.');
+    }
+    if (options.extraRoute && (await options.extraRoute(req, res, url, pathname))) return;
     if (pathname.startsWith('/__coursekit/scorm-again/')) {
       const name = path.basename(pathname);
       if (!/^[\w.-]+\.js$/.test(name)) return notFound(res);
@@ -107,12 +142,11 @@ export async function startPackageServer(
     }
     return notFound(res);
   }
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  port = await listenFrom(server, options.port ?? 0, options.exactPort ?? false);
   return {
     server,
     origin: `http://127.0.0.1:${port}`,
+    port,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -121,8 +155,61 @@ export async function startPackageServer(
   };
 }
 
+/** localhost, 127.0.0.1 or [::1], with the port the server listens on. */
+function isLocalHost(host: string | undefined, port: number): boolean {
+  const match = /^(localhost|127\.0\.0\.1|\[::1\]):(\d+)$/i.exec(host ?? '');
+  return match !== null && Number(match[2]) === port;
+}
+
+/** Listens on 127.0.0.1 at `first`, or the next free port unless `exact`; returns the port. */
+async function listenFrom(server: Server, first: number, exact: boolean): Promise<number> {
+  const attempts = exact || first === 0 ? 1 : Math.min(PORT_ATTEMPTS, 65536 - first);
+  for (let i = 0; ; i++) {
+    try {
+      await listen(server, first + i);
+      const address = server.address();
+      return typeof address === 'object' && address ? address.port : first + i;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE' && i + 1 < attempts) continue;
+      throw new DiagnosticsError([portProblem(first, first + i, code, exact)]);
+    }
+  }
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const failed = (error: Error) => {
+      server.off('listening', listening);
+      reject(error);
+    };
+    const listening = () => {
+      server.off('error', failed);
+      resolve();
+    };
+    server.once('error', failed);
+    server.once('listening', listening);
+    server.listen(port, '127.0.0.1');
+  });
+}
+
+function portProblem(first: number, last: number, code: string | undefined, exact: boolean): Diagnostic {
+  const ports = first === last ? `port ${first}` : `ports ${first} to ${last}`;
+  if (code === 'EADDRINUSE') {
+    return diagnostic('preview-port-unavailable', {
+      message: `${ports} on 127.0.0.1 ${first === last ? 'is' : 'are all'} in use: another preview, or another program, is listening there.`,
+      hint: exact
+        ? 'Stop the other program, or choose another port with --port. Without --port, the preview moves on to the next free port.'
+        : 'Stop the other programs, or choose a free port with --port.',
+    });
+  }
+  return diagnostic('preview-port-unavailable', {
+    message: `${ports} on 127.0.0.1 cannot be used (${code ?? 'unknown error'}${code === 'EACCES' ? ': ports below 1024 need administrator rights' : ''}).`,
+  });
+}
+
 export function send(res: ServerResponse, status: number, type: string, body: string | Uint8Array): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.writeHead(status, { 'content-type': type });
   res.end(body);
 }
 

@@ -8,7 +8,15 @@ import { escapeHtml } from '../render/markdown.js';
 
 export type SimulatorMode = 'scorm12' | 'scorm2004' | 'web';
 
-export function simulatorPage(moduleId: string, title: string, mode: SimulatorMode): string {
+/** `liveTag`: the live client's script tag (live-client.ts). */
+/** Faults an LMS can have, injected into the next calls (No LMS: into the next launch). */
+const faultControls = `<fieldset class="faults"><legend>Faults</legend>
+<label><input type="checkbox" id="fault-nolms"> No LMS</label>
+<label><input type="checkbox" id="fault-commit"> Commit fails</label>
+<label>SetValue <select id="fault-setvalue"><option value="">stores every value</option><option value="all">refuses every value</option><option value="suspend_data">refuses suspend_data</option></select></label>
+</fieldset>`;
+
+export function simulatorPage(moduleId: string, title: string, mode: SimulatorMode, liveTag: string): string {
   const frameUrl = mode === 'web' ? `/packages/${moduleId}-web/index.html` : `/lms/${moduleId}-${mode}/`;
   const tab = (m: SimulatorMode, label: string) =>
     `<a href="/sim/${moduleId}/?mode=${m}"${m === mode ? ' aria-current="page"' : ''}>${label}</a>`;
@@ -30,6 +38,7 @@ aside h2{font-size:14px;margin:1rem 0 .35rem}
 table{border-collapse:collapse;width:100%;font-size:12.5px}th,td{text-align:start;border-bottom:1px solid #dde2e8;padding:.2rem .3rem;vertical-align:top;word-break:break-word}
 .buttons{display:flex;flex-wrap:wrap;gap:.4rem}button{font:inherit;padding:.35rem .7rem;min-height:36px;border:1px solid #0b4f8a;background:#fff;color:#0b4f8a;border-radius:5px;cursor:pointer}
 label{display:inline-flex;gap:.3rem;align-items:center;margin-inline-end:.75rem}
+.faults{border:1px solid #c9d0d9;border-radius:5px;margin:.75rem 0;padding:.35rem .75rem .5rem}.faults legend{font-weight:600;padding:0 .25rem}select{font:inherit}
 .over{color:#9f1239;font-weight:700}.err{color:#9f1239}
 pre{white-space:pre-wrap;word-break:break-all;background:#fff;border:1px solid #dde2e8;padding:.4rem;margin:0;max-height:9rem;overflow:auto;font-size:12px}
 </style>
@@ -46,14 +55,14 @@ pre{white-space:pre-wrap;word-break:break-all;background:#fff;border:1px solid #
     <button type="button" id="new-attempt">New attempt</button>
     <button type="button" id="relaunch">Exit and relaunch</button>
   </div>
-  <p>${mode === 'web' ? '' : '<label><input type="checkbox" id="fault-nolms"> No LMS</label><label><input type="checkbox" id="fault-commit"> Commit fails</label>'}</p>
+  ${mode === 'web' ? '' : faultControls}
   <h2>Status</h2><table><tbody id="status"></tbody></table>
   <h2>suspend_data <span id="suspend-size"></span></h2><pre id="suspend"></pre>
   <h2>Interactions</h2><table><thead><tr><th scope="col">#</th><th scope="col">id</th><th scope="col">type</th><th scope="col">response</th><th scope="col">result</th></tr></thead><tbody id="interactions"></tbody></table>
   <h2>API calls <span id="call-count"></span></h2><table><thead><tr><th scope="col">call</th><th scope="col">element</th><th scope="col">value</th><th scope="col">error</th></tr></thead><tbody id="log"></tbody></table>
 </aside>
 <script src="/__coursekit/simulator.js"></script>
-<script src="/__coursekit/live.js"></script>
+${liveTag}
 </body>
 </html>
 `;

@@ -14,7 +14,7 @@ import type { FileMap } from '../model/files.js';
 import { stylesDir, templatesDir } from '../paths.js';
 import { eleventyOptions, type PageObserver } from './eleventy-options.js';
 import type { RenderResult } from './site-files.js';
-import { buildSiteModel, type IndexEntry } from './view-model.js';
+import { buildSiteModel, type IndexEntry, type ModuleView, type PageView, type SiteModel } from './view-model.js';
 import { themeCss } from './theme-css.js';
 
 export interface RenderOptions {
@@ -26,13 +26,24 @@ export interface RenderOptions {
   earlierIndex?: IndexEntry[];
   /** Called with each page, by its path in the site folder, as soon as Eleventy has rendered it. */
   onPage?: PageObserver;
+  /**
+   * Which pages to render (all by default): the preview leaves out pages whose inputs did not
+   * change. The assets and the site index are always rendered.
+   */
+  renderPage?: (page: PageView, site: SiteModel) => boolean;
+  /** Which modules' coverage reports to render (all by default). */
+  renderReport?: (module: ModuleView, site: SiteModel) => boolean;
 }
 
 export type { RenderResult } from './site-files.js';
 
 export async function renderSite(modules: CourseModule[], options: RenderOptions): Promise<RenderResult> {
   const site = buildSiteModel(modules, options.earlierIndex);
-  const eleventy = new Eleventy(templatesDir, options.outDir, eleventyOptions(site, options.onPage));
+  const { renderPage, renderReport } = options;
+  const pages = renderPage ? site.pages.filter((page) => renderPage(page, site)) : site.pages;
+  // The reports are paginated over `modules` (templates/reports.njk).
+  const reported = renderReport ? site.modules.filter((view) => renderReport(view, site)) : site.modules;
+  const eleventy = new Eleventy(templatesDir, options.outDir, eleventyOptions({ ...site, pages, modules: reported }, options.onPage));
   // toJSON renders without writing or logging.
   const rendered = await eleventy.toJSON();
   const encoder = new TextEncoder();

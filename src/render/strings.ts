@@ -18,6 +18,11 @@ export function loadStrings(language: string): Strings {
   return strings;
 }
 
+/** After a locale file changed (the preview): read the strings again. */
+export function forgetStrings(): void {
+  cache.clear();
+}
+
 function readLocale(tag: string): Strings | undefined {
   const file = path.join(localesDir, `${tag}.json`);
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Strings) : undefined;

@@ -119,6 +119,65 @@ export function buildSiteModel(modules: CourseModule[], earlierIndex: IndexEntry
   return { modules: views, pages, runtimeData, index: [...index.values()].sort((a, b) => a.id.localeCompare(b.id)), untranslated };
 }
 
+/**
+ * Everything a page's template and filters read, as JSON parts: a page whose inputs are the
+ * same as in an earlier build renders to the same HTML, so the preview re-renders only pages
+ * whose inputs changed. Every page reads the module's shared data (title, strings, glossary,
+ * sources, the number of lessons, a draft's untranslated texts); only the start page lists
+ * every lesson, and only the assessment renders the question bank. A template that starts
+ * reading another part of the module must be reflected here (tests/preview/incremental.test.ts
+ * compares with full builds). Parts, not one string: the large ones (the shared data, a lesson)
+ * are the same string for every page of a build, and are not copied a thousand times.
+ */
+export type Inputs = readonly string[];
+
+export function pageInputs(page: PageView, site: SiteModel): Inputs {
+  const { module: view, lesson, tocLessons, ...own } = page;
+  const parts = [sharedInputs(view, site), JSON.stringify(own), lesson ? memoJson(lesson) : '', ...tocLessons.map(memoJson)];
+  if (page.kind === 'start') parts.push(...view.lessons.map(memoJson));
+  if (page.kind === 'assessment') parts.push(JSON.stringify(view.bank));
+  return parts;
+}
+
+/** Everything a module's coverage report reads (templates/reports.njk), as pageInputs for pages. */
+export function reportInputs(view: ModuleView, site: SiteModel): Inputs {
+  return [sharedInputs(view, site), JSON.stringify(view.coverageReport), ...view.lessons.map(memoJson)];
+}
+
+export function sameInputs(a: Inputs | undefined, b: Inputs): boolean {
+  return a !== undefined && a.length === b.length && a.every((part, i) => part === b[i]);
+}
+
+const sharedByView = new WeakMap<ModuleView, string>();
+const jsonByObject = new WeakMap<object, string>();
+
+/** The module's data every page reads, and a draft's untranslated texts, which the content filters mark. */
+function sharedInputs(view: ModuleView, site: SiteModel): string {
+  let json = sharedByView.get(view);
+  if (json === undefined) {
+    const { lessons, bank: _bank, coverage: _coverage, coverageReport: _report, ...shared } = view;
+    const draft = site.untranslated.get(view.id);
+    const untranslated = draft && { ...draft, texts: [...draft.texts].sort() };
+    json = JSON.stringify({ ...shared, lessonCount: lessons.length, untranslated });
+    sharedByView.set(view, json);
+  }
+  return json;
+}
+
+/**
+ * JSON of an object that is not modified once built: a lesson (the file's own data, the same
+ * object between loads while the file is unchanged) or a module's lesson entry (listed by
+ * several pages of a build).
+ */
+function memoJson(value: object): string {
+  let json = jsonByObject.get(value);
+  if (json === undefined) {
+    json = JSON.stringify(value);
+    jsonByObject.set(value, json);
+  }
+  return json;
+}
+
 function toModuleView(module: CourseModule): ModuleView {
   const { meta } = module;
   const strings = loadStrings(meta.language);
@@ -260,7 +319,11 @@ export function runtimeAssessmentOf(module: CourseModule): RuntimeAssessment {
           maxAttempts: assessment.maxAttempts,
           shuffleQuestions: assessment.shuffleQuestions ?? true,
           shuffleOptions: assessment.shuffleOptions ?? true,
-          draw: assessment.draw.map((d) => ({ key: citationKey(d.source), count: d.count })),
+          draw: assessment.draw.map((d) => ({
+            key: citationKey(d.source),
+            count: d.count,
+            ...(d.minAtOrAbove ? { minAtOrAbove: { level: d.minAtOrAbove.level, count: d.minAtOrAbove.count } } : {}),
+          })),
           failedAttemptStatus: module.meta.tracking.failedAttemptStatus ?? 'incomplete',
           reportedScore: module.meta.tracking.reportedScore ?? 'best',
         }
@@ -275,7 +338,7 @@ function runtimeStrings(strings: Strings): Strings {
 }
 
 export function toRuntimeQuestion(q: Question, bank: boolean): RuntimeQuestion {
-  const common = { type: q.type, source: citationKey(q.source), prompt: q.prompt, bank };
+  const common = { type: q.type, source: citationKey(q.source), prompt: q.prompt, level: q.level, bank };
   switch (q.type) {
     case 'single':
       return { ...common, ids: q.options.map((o) => o.id), correct: [q.correct] };

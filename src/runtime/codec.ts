@@ -57,13 +57,19 @@ export function pagesFingerprint(course: Course): string {
   return short(hash(course.pages.map((p) => p.id).join(' ')));
 }
 
+/**
+ * Everything the draw depends on. Levels and draw rules count only where a rule is set, so an
+ * attempt saved before rules existed still resumes when none was added.
+ */
 export function bankFingerprint(course: Course): string {
   const a = course.assessment;
   if (!a) return '0';
-  const parts = [a.draw.map((d) => `${d.key}:${d.count}`).join(','), String(a.shuffleQuestions), String(a.shuffleOptions)];
+  const rule = (d: (typeof a.draw)[number]) => (d.minAtOrAbove ? `:${d.minAtOrAbove.level}>=${d.minAtOrAbove.count}` : '');
+  const ruled = new Set(a.draw.filter((d) => d.minAtOrAbove).map((d) => d.key));
+  const parts = [a.draw.map((d) => `${d.key}:${d.count}${rule(d)}`).join(','), String(a.shuffleQuestions), String(a.shuffleOptions)];
   for (const id of Object.keys(course.questions)) {
     const q = course.questions[id]!;
-    if (q.bank) parts.push(`${id}:${q.type}:${q.source}:${q.ids.join(',')}`);
+    if (q.bank) parts.push(`${id}:${q.type}:${q.source}:${q.ids.join(',')}${ruled.has(q.source) ? `:${q.level}` : ''}`);
   }
   return short(hash(parts.join(' ')));
 }
@@ -142,6 +148,15 @@ const EXTENSIONS: Extension[] = [
       const score = int36(text);
       state.bestScore = score / 100;
       return score >= 0 && score <= 10000;
+    },
+  },
+  {
+    // The seed of the learner's knowledge-check option order.
+    name: 'k',
+    write: (state) => (state.practiceSeed === undefined ? undefined : b36(state.practiceSeed)),
+    read: (text, state) => {
+      state.practiceSeed = int36(text);
+      return state.practiceSeed >= 0 && state.practiceSeed <= 0x7fffffff;
     },
   },
 ];

@@ -41,7 +41,7 @@ export function runPage(course: Course): Host {
   refresh();
   const stop = host.listen(refresh);
   window.addEventListener('pagehide', stop);
-  setupKnowledgeChecks(course, t);
+  setupKnowledgeChecks(course, t, host.view().practiceSeed);
   setupReflections(course);
   setupAssessment(host, course, t);
   // Set once the page is wired: tests (and styles) can wait for it.

@@ -47,6 +47,8 @@ export interface HostView {
   notices: Notice[];
   /** Without an LMS: the id that names this learner's downloaded results. */
   learner: string | undefined;
+  /** Shuffles this learner's knowledge-check options, the same way on every page load. */
+  practiceSeed: number;
 }
 
 export interface AttemptView {
@@ -119,6 +121,8 @@ export class Session implements Host {
       this.state.score = launch.score;
       this.state.bestScore = launch.score;
     }
+    // A learner's knowledge checks keep their option order from the first launch on.
+    this.state.practiceSeed ??= newSeed();
     this.bookmark = pageById(this.course, launch.location) ? launch.location : undefined;
     this.review = launch.review;
     if (this.review) this.notify('reviewMode', 'info');
@@ -153,6 +157,7 @@ export class Session implements Host {
       },
       notices: Array.from(this.notices, ([key, level]) => ({ key, level })),
       learner: this.tracker.learner,
+      practiceSeed: this.state.practiceSeed ?? 0,
     };
   }
 
@@ -174,7 +179,7 @@ export class Session implements Host {
     return {
       number: this.state.attemptsUsed + (attempt.submitted ? 0 : 1),
       questions,
-      answers: questions.map((_, i) => attempt.answers[i]?.slice() ?? null),
+      answers: this.answersOf(attempt, questions).map((answer) => answer?.slice() ?? null),
       current: attempt.current,
       submitted: attempt.submitted,
       results,
@@ -221,6 +226,7 @@ export class Session implements Host {
     if (!attempt || !a) return false;
     this.clock(attempt);
     const questions = drawAttempt(this.course, attempt.seed);
+    attempt.answers = this.answersOf(attempt, questions);
     const results = this.results(attempt, questions);
     const score = scoreOf(results, a.passMark);
     attempt.submitted = true;
@@ -303,6 +309,18 @@ export class Session implements Host {
   private openAttempt(): Attempt | undefined {
     const attempt = this.state.attempt;
     return attempt && !attempt.submitted && !this.review && !this.ended ? attempt : undefined;
+  }
+
+  /**
+   * The learner's answers. An ordering question left as it was shown is answered with the order
+   * shown: the learner may agree with it, and it is never the right order (draw.ts), so an
+   * untouched question scores nothing.
+   */
+  private answersOf(attempt: Attempt, questions: DrawnQuestion[]): (Response | undefined)[] {
+    return questions.map((drawn, i) => {
+      const question = this.course.questions[drawn.id]!;
+      return attempt.answers[i] ?? (question.type === 'ordering' ? drawn.order.map((n) => question.ids[n]!) : undefined);
+    });
   }
 
   private results(attempt: Attempt, questions: DrawnQuestion[]): boolean[] {

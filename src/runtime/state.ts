@@ -25,6 +25,8 @@ export interface LearnerState {
   bestScore: number | undefined;
   /** The attempt in progress, or the last submitted one (for its review). */
   attempt: Attempt | undefined;
+  /** This learner's order of knowledge-check options: kept, so a reload or a relaunch shows the same order. */
+  practiceSeed?: number;
 }
 
 export function emptyState(): LearnerState {

@@ -117,7 +117,7 @@ export function questionBankJson(schemaRef: string, objectiveId: string): Questi
         prompt: `${placeholder('questionPrompt')} What does paragraph 1 recommend?`,
         source,
         objective: objectiveId,
-        level: 'recall',
+        level: 'remember',
         options: [
           { id: 'a', text: placeholder('correctOption'), feedback: placeholder('correctOptionFeedback') },
           { id: 'b', text: placeholder('wrongOption'), feedback: placeholder('wrongOptionFeedback') },
@@ -131,7 +131,7 @@ export function questionBankJson(schemaRef: string, objectiveId: string): Questi
         prompt: placeholder('statementPrompt'),
         source,
         objective: objectiveId,
-        level: 'recall',
+        level: 'remember',
         correct: true,
         feedback: { correct: placeholder('trueFeedback'), incorrect: placeholder('falseFeedback') },
       },

@@ -10,6 +10,7 @@ import type { LoadedModule } from '../load/index.js';
 import type { CourseModule } from '../model/course.js';
 import type { JsonFile } from '../model/json-file.js';
 import type { ContentKind } from './place.js';
+import { renameOldLevels } from './renamed-levels.js';
 import { checkModuleRules } from './rules/index.js';
 import { validateAgainstSchema } from './schema.js';
 
@@ -19,8 +20,9 @@ export interface ValidateResult {
   diagnostics: Diagnostic[];
 }
 
-export async function validateModule(loaded: LoadedModule): Promise<ValidateResult> {
-  const diagnostics: Diagnostic[] = [];
+export async function validateModule(original: LoadedModule): Promise<ValidateResult> {
+  // Old level names are read as the new ones, on a copy: the file is never changed.
+  const { loaded, diagnostics } = renameOldLevels(original);
   const broken = new Map<JsonFile, string[]>();
   const check = (kind: ContentKind, file: JsonFile) => {
     const result = validateAgainstSchema(kind, file);

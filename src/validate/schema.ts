@@ -8,9 +8,13 @@ import { pointerToSegments, segmentsToPointer } from '../load/json-pointer.js';
 import type { JsonFile } from '../model/json-file.js';
 import type { ContentKind } from './place.js';
 import { collapseErrors, translateError } from './schema-messages.js';
-import { getPrecompiled, getSchemaSet } from './schema-set.js';
+import { forgetCompiledSchemas as forgetSchemaSet, getPrecompiled, getSchemaSet } from './schema-set.js';
 
-export { forgetCompiledSchemas } from './schema-set.js';
+/**
+ * Results by file object: a file the load stage hands over again unchanged (the preview's
+ * file cache) is not checked again. Files are never modified after loading.
+ */
+let results = new WeakMap<JsonFile, SchemaCheck>();
 
 export interface SchemaCheck {
   diagnostics: Diagnostic[];
@@ -22,6 +26,21 @@ export interface SchemaCheck {
 }
 
 export function validateAgainstSchema(kind: ContentKind, file: JsonFile): SchemaCheck {
+  let checked = results.get(file);
+  if (!checked) {
+    checked = check(kind, file);
+    results.set(file, checked);
+  }
+  return checked;
+}
+
+/** After a schema changed: compile the schemas again and check every file again. */
+export function forgetCompiledSchemas(): void {
+  forgetSchemaSet();
+  results = new WeakMap();
+}
+
+function check(kind: ContentKind, file: JsonFile): SchemaCheck {
   if (getPrecompiled()?.[kind](file.data)) return { diagnostics: [], broken: [] };
   const set = getSchemaSet();
   const validate = set.validators[kind];

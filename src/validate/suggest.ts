@@ -18,7 +18,8 @@ export function closest(word: string, candidates: readonly string[]): string | u
   return candidates.find((c) => plain(c).length >= 3 && (target.startsWith(plain(c)) || plain(c).startsWith(target)) && target.length >= 3);
 }
 
-function editDistance(a: string, b: string): number {
+/** Levenshtein distance: the fewest one-character insertions, deletions and substitutions from a to b. */
+export function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let previous = row[0]!;

@@ -43,6 +43,8 @@ describe('coursekit report', () => {
       | Assessed (drawn in every attempt) | 2 of 2 |
       | Learning objectives | 2 (0 without questions) |
       | Question bank | 5 question(s), 2 drawn per attempt |
+      | Bank by cognitive level | 3 remember, 0 understand, 2 apply, 0 analyse |
+      | Every attempt draws at least | 2 in all; 0 at understand or above, 0 at apply or above, 0 at analyse |
       | Knowledge-check questions | 1 |
 
       ## By recommendation
@@ -51,6 +53,15 @@ describe('coursekit report', () => {
       | --- | --- | --- | --- | --- | --- | --- |
       | A/58/275, paragraph 74 | 1 | 1 | 2 | 1 | 1 | taught and assessed |
       | A/58/275, paragraph 75 | 1 | 1 | 3 | 1 | 0 | taught and assessed |
+
+      ## Cognitive levels
+
+      Bank questions at each level, and the fewest questions at each level or above that any attempt draws (remember, understand, apply, analyse: lowest first).
+
+      | Recommendation | Remember | Understand | Apply | Analyse | Drawn per attempt | Draw rule | Every attempt draws at least |
+      | --- | --- | --- | --- | --- | --- | --- | --- |
+      | A/58/275, paragraph 74 | 2 | 0 | 0 | 0 | 1 | none | 1 in all; 0 at understand or above, 0 at apply or above, 0 at analyse |
+      | A/58/275, paragraph 75 | 1 | 0 | 2 | 0 | 1 | none | 1 in all; 0 at understand or above, 0 at apply or above, 0 at analyse |
 
       ### A/58/275, paragraph 74
 
@@ -61,6 +72,8 @@ describe('coursekit report', () => {
       Lessons: What migrants contribute (\`01-contributions\`)
 
       Bank questions (2, 1 drawn per attempt): \`q74-overshadow\`, \`q74-word\`
+
+      By level: remember \`q74-overshadow\`, \`q74-word\`
 
       Knowledge checks (1): \`kc74-remittances\`
 
@@ -73,6 +86,8 @@ describe('coursekit report', () => {
       Lessons: Not only national security (\`02-ministries\`)
 
       Bank questions (3, 1 drawn per attempt): \`q75-ministries\`, \`q75-match\`, \`q75-order\`
+
+      By level: remember \`q75-ministries\`; apply \`q75-match\`, \`q75-order\`
 
       Knowledge checks (0): –
       "
@@ -158,6 +173,20 @@ describe('the coverage report page', () => {
     expect(html).toContain('<th scope="row" lang="en" dir="ltr">A/58/275, paragraph 74</th>');
     expect(html.match(/>taught and assessed</g)).toHaveLength(4);
     expect(html).toContain('4 of 4 recommendations taught, 4 assessed in every attempt (12 questions drawn from a bank of 32)');
+  });
+
+  it('counts the bank questions of each recommendation by cognitive level, with what every attempt draws', async () => {
+    const report = buildCoverageReport(module, view.strings);
+    const html = env.renderString(await template(), { m: { ...view, coverageReport: report } });
+    expect(html).toContain('<caption>Bank questions by cognitive level, and what every attempt draws</caption>');
+    const row = report.rows[0]!;
+    const counts = (['remember', 'understand', 'apply', 'analyse'] as const).map(
+      (l) => `<td class="number">${row.bankByLevel[l].length}</td>`,
+    );
+    expect(html).toContain(
+      `<th scope="row" lang="en" dir="ltr">A/58/275, paragraph 74</th>\n${counts.join('\n')}\n<td class="number">${row.drawn}</td>`,
+    );
+    expect(html).toContain(`<td>${row.drawn} in all; ${row.guaranteedAtOrAbove.understand} at understand or above`);
   });
 });
 

@@ -59,6 +59,18 @@ describe('quiz forms A and B', () => {
     }
   });
 
+  it('keep the draw rules by level: at least one question of paragraph 74 and two of paragraph 76 that apply it', () => {
+    for (let seed = 0; seed < 200; seed++) {
+      const forms = drawForms(course, module, seed);
+      for (const form of [forms.A, forms.B]) {
+        const applying = (paragraph: number) =>
+          form.questions.filter((q) => course.questions[q.id]!.source === `A/58/275#${paragraph}` && levelOf(q.id) === 'apply').length;
+        expect(applying(74)).toBeGreaterThanOrEqual(1);
+        expect(applying(76)).toBeGreaterThanOrEqual(2);
+      }
+    }
+  });
+
   it('print the option order the draw gives, lettered A, B, C…', () => {
     const forms = drawForms(course, module, 7);
     const drawn = drawAttempt(course, forms.A.seed);

@@ -43,7 +43,7 @@ export function bigBankCourse(size = 200, lessons = 40): RuntimeCourseData {
             : type === 'fillIn'
               ? ['x'.repeat(200), 'an accepted answer']
               : ids.slice();
-    questions[id] = { type, source, prompt: `Question ${i}?`, ids, correct, bank: true };
+    questions[id] = { type, source, prompt: `Question ${i}?`, ids, correct, level: 'remember', bank: true };
   }
   const pages: RuntimeCourseData['pages'] = [{ id: 'start', url: 'index.html', title: 'Start', kind: 'start' }];
   for (let i = 0; i < lessons; i++) pages.push({ id: `lesson-${i}`, url: `lesson-${i}.html`, title: `Lesson ${i}`, kind: 'lesson' });

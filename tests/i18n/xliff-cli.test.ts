@@ -91,7 +91,7 @@ describe('coursekit xliff export', () => {
       'A/58/275',
       'media/dot.svg',
       'background',
-      'recall',
+      'remember',
       'knowledgeCheck',
       'obj-74-contributions',
       'a',

@@ -99,6 +99,30 @@ describe('fault injection', () => {
   });
 });
 
+describe.each([
+  ['scorm12', 'suspend_data', 'cmi.suspend_data', '101'],
+  ['scorm2004', 'all', 'cmi.location', '351'],
+] as const)('fault injection (%s): SetValue refuses %s', (mode, refused, element, code) => {
+  it('makes the course tell the learner that progress may not be saved, and the log shows each refused value with its error', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${preview.origin}/sim/tiny-course/?mode=${mode}`);
+    await courseFrame(page);
+    await page.locator('#fault-setvalue').selectOption(refused);
+    await page.locator('#new-attempt').click();
+    const frame = await courseFrame(page);
+    await ready(frame, 'start');
+    await frame.locator('a[data-ck-toc="01-contributions"]').click();
+    await ready(frame, '01-contributions');
+    await frame.locator('[data-ck-notice]').filter({ hasText: 'could not be saved' }).waitFor({ timeout: 15_000 });
+    const refusedRow = page.locator('#log tr.err', { hasText: 'refused by fault injection' }).filter({ hasText: element });
+    expect(await refusedRow.count()).toBeGreaterThan(0);
+    expect(await refusedRow.first().locator('td').last().textContent()).toBe(code);
+    // What the LMS did not store is not in its data.
+    if (refused === 'suspend_data') expect(await page.locator('#suspend').textContent()).toBe('');
+    await page.close();
+  });
+});
+
 describe('the simulator with the web package', () => {
   it('shows the progress kept in the browser, and "New attempt" clears it', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

@@ -37,6 +37,9 @@ interface BankQuestion {
   keys: string[];
 }
 
+/** The 1.0.0 bank uses the level names of its time, which coursekit reads as their new names. */
+const RENAMED_LEVELS: Record<string, string> = { recall: 'remember', application: 'apply' };
+
 const bank: BankQuestion[] = readdirSync(path.join(COHORT_MODULES, COHORT_MODULE, 'questions'))
   .sort()
   .flatMap(
@@ -47,7 +50,7 @@ const bank: BankQuestion[] = readdirSync(path.join(COHORT_MODULES, COHORT_MODULE
     id: q.id,
     type: q.type,
     paragraph: q.source.paragraph,
-    level: q.level,
+    level: RENAMED_LEVELS[q.level] ?? q.level,
     objective: q.objective,
     options: q.type === 'trueFalse' ? ['t', 'f'] : (q.options ?? []).map((o: { id: string }) => o.id),
     keys: q.type === 'trueFalse' ? [q.correct ? 't' : 'f'] : q.type === 'single' ? [q.correct] : q.type === 'multiple' ? q.correct : [],

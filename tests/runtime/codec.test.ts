@@ -10,7 +10,7 @@ import type { Question, Response } from '../../src/runtime/course.js';
 import { drawAttempt } from '../../src/shared/draw.js';
 import { isCorrect } from '../../src/shared/scoring.js';
 import { hash } from '../../src/shared/random.js';
-import type { LearnerState } from '../../src/runtime/state.js';
+import { emptyState, type LearnerState } from '../../src/runtime/state.js';
 import { bigBankCourse, runtimeCourse, worstState } from '../helpers/runtime-course.js';
 
 const q = (type: Question['type'], ids: string[], correct: string[]): Question => ({
@@ -19,6 +19,7 @@ const q = (type: Question['type'], ids: string[], correct: string[]): Question =
   correct,
   source: 'D#1',
   prompt: 'P',
+  level: 'remember',
   bank: true,
 });
 
@@ -155,6 +156,58 @@ describe('the state', () => {
     const afterPagesChange = decodeState(text, changedPages);
     expect(afterPagesChange.problems).toEqual(['pagesChanged']);
     expect(afterPagesChange.state).toMatchObject({ viewed: [], attemptsUsed: 1, attempt: state.attempt });
+  });
+});
+
+describe("the learner's knowledge-check order", () => {
+  it('is kept with the state, and absent from data written before it existed', () => {
+    const encoded = encodeState({ ...emptyState(), practiceSeed: 2147483647 }, smallCourse).text;
+    expect(encoded.split('|').at(-2)).toBe('k:zik0zj');
+    expect(decodeState(encoded, smallCourse).state.practiceSeed).toBe(2147483647);
+    const before = encodeState(emptyState(), smallCourse).text;
+    expect(decodeState(before, smallCourse).state.practiceSeed).toBeUndefined();
+  });
+});
+
+describe('draw rules by level and saved attempts', () => {
+  let tiny: RuntimeCourseData;
+  beforeAll(async () => {
+    tiny = await runtimeCourse('tiny');
+  });
+  const withRule = (course: RuntimeCourseData, rule: { level: Question['level']; count: number }): RuntimeCourseData => ({
+    ...course,
+    assessment: { ...course.assessment!, draw: course.assessment!.draw.map((d, i) => (i === 1 ? { ...d, minAtOrAbove: rule } : d)) },
+  });
+
+  it('resumes an attempt saved by a build from before draw rules and levels were in the course data', () => {
+    // Written by the 1.0 runtime (main at 5c1fc9d) for the tiny fixture: seed 424242, at question 2, both answered.
+    const saved = '1|9g5m|rzro|1|0|2||93ci|1|remittances~10|5~7|gnavt';
+    const decoded = decodeState(saved, tiny);
+    expect(decoded.problems).toEqual([]);
+    expect(decoded.state.attempt).toEqual({
+      seed: 424242,
+      current: 1,
+      submitted: false,
+      answers: [['remittances'], ['b', 'a']],
+      seconds: [5, 7],
+    });
+  });
+
+  it('sets aside an unfinished attempt when a rule, or a level its rule depends on, changes; not for other levels', () => {
+    const saved = encodeState({ ...emptyState(), attempt: { seed: 5, current: 0, submitted: false, answers: [], seconds: [] } }, tiny).text;
+    const ruled = withRule(tiny, { level: 'apply', count: 1 });
+    expect(decodeState(saved, ruled)).toMatchObject({ problems: ['bankChanged'], lostAttempt: true });
+    const savedRuled = encodeState(decodeState(saved, tiny).state, ruled).text;
+    expect(decodeState(savedRuled, ruled).problems).toEqual([]);
+    expect(decodeState(savedRuled, withRule(tiny, { level: 'apply', count: 2 })).problems).toEqual(['bankChanged']);
+    const relevel = (course: RuntimeCourseData, id: string): RuntimeCourseData => ({
+      ...course,
+      questions: { ...course.questions, [id]: { ...course.questions[id]!, level: 'analyse' } },
+    });
+    // q75-order is in the ruled paragraph (75); q74-word is not.
+    expect(decodeState(savedRuled, relevel(ruled, 'q75-order')).problems).toEqual(['bankChanged']);
+    expect(decodeState(savedRuled, relevel(ruled, 'q74-word')).problems).toEqual([]);
+    expect(decodeState(saved, relevel(tiny, 'q75-order')).problems).toEqual([]);
   });
 });
 

@@ -70,6 +70,72 @@ describe('drawAttempt', () => {
   });
 });
 
+describe('drawAttempt with a rule by level', () => {
+  // Paragraph 1: 9 questions, 2 at apply and 1 at analyse; each attempt draws 3, at least 2 at apply or above.
+  const levels: Question['level'][] = [
+    'remember',
+    'remember',
+    'apply',
+    'remember',
+    'understand',
+    'remember',
+    'analyse',
+    'remember',
+    'apply',
+  ];
+  const questions: Record<string, Question> = {};
+  levels.forEach((level, i) => {
+    questions[`q${i}`] = { type: 'single', source: 'D#1', prompt: '', level, ids: ['a', 'b'], correct: ['a'], bank: true };
+  });
+  questions.other = { type: 'single', source: 'D#2', prompt: '', level: 'remember', ids: ['a', 'b'], correct: ['a'], bank: true };
+  const course = (rule?: { level: Question['level']; count: number }): RuntimeCourseData => ({
+    ...tiny,
+    assessment: {
+      ...tiny.assessment!,
+      shuffleQuestions: true,
+      shuffleOptions: true,
+      draw: [
+        { key: 'D#1', count: 3, ...(rule ? { minAtOrAbove: rule } : {}) },
+        { key: 'D#2', count: 1 },
+      ],
+    },
+    questions,
+  });
+  const applied = (c: RuntimeCourseData, seed: number) =>
+    drawAttempt(c, seed).filter((d) => ['apply', 'analyse'].includes(c.questions[d.id]!.level)).length;
+
+  it("draws at least the rule's count at its level or above in every attempt, where a free draw often would not", () => {
+    const ruled = course({ level: 'apply', count: 2 });
+    for (let seed = 0; seed < 2000; seed++) {
+      expect(applied(ruled, seed), `seed ${seed}`).toBeGreaterThanOrEqual(2);
+      expect(drawAttempt(ruled, seed)).toHaveLength(4);
+    }
+    const free = course();
+    expect(Array.from({ length: 2000 }, (_, seed) => applied(free, seed)).filter((n) => n < 2).length).toBeGreaterThan(1000);
+  });
+
+  it('changes nothing in an attempt that keeps the rule anyway', () => {
+    const free = course();
+    const ruled = course({ level: 'apply', count: 1 });
+    let kept = 0;
+    for (let seed = 0; seed < 500; seed++) {
+      if (applied(free, seed) < 1) continue;
+      kept++;
+      expect(drawAttempt(ruled, seed), `seed ${seed}`).toEqual(drawAttempt(free, seed));
+    }
+    expect(kept).toBeGreaterThan(100);
+  });
+
+  it('still draws every question of the paragraph in some attempt, and the same draw from the same seed', () => {
+    const ruled = course({ level: 'analyse', count: 1 });
+    const seen = new Set<string>();
+    for (let seed = 0; seed < 300; seed++) for (const d of drawAttempt(ruled, seed)) seen.add(d.id);
+    expect([...seen].sort()).toEqual(Object.keys(questions).sort());
+    for (let seed = 0; seed < 300; seed++) expect(drawAttempt(ruled, seed).some((d) => d.id === 'q6')).toBe(true);
+    expect(drawAttempt(ruled, 7)).toEqual(drawAttempt(structuredClone(ruled), 7));
+  });
+});
+
 describe('scoring', () => {
   const question = (type: Question['type'], correct: string[], ids: string[] = ['a', 'b', 'c']): Question => ({
     type,
@@ -77,6 +143,7 @@ describe('scoring', () => {
     ids,
     source: '',
     prompt: '',
+    level: 'remember',
     bank: true,
   });
 

@@ -11,6 +11,7 @@ const q = (type: Question['type'], ids: string[], correct: string[], prompt = 'W
   correct,
   prompt,
   source: 'A/58/275#74',
+  level: 'remember',
   bank: true,
 });
 const at = new Date(2024, 4, 1, 9, 30, 5);

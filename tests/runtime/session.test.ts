@@ -279,6 +279,38 @@ describe.each<Version>(['scorm12', 'scorm2004'])('%s session', (version) => {
     expect(api.calls.filter((c) => /SetValue|Commit/.test(c.method) && c.result !== 'true')).toEqual([]);
   });
 
+  it('counts an untouched ordering question as answered with the order shown, which is never right', () => {
+    let api = lms(version);
+    let session = api.session(tiny);
+    session.pageViewed('assessment');
+    session.startAttempt();
+    // tiny draws its ordering question in one attempt in three.
+    for (let tries = 0; !session.attempt()!.questions.some((d) => tiny.questions[d.id]!.type === 'ordering'); tries++) {
+      expect(tries).toBeLessThan(100);
+      api = lms(version);
+      session = api.session(tiny);
+      session.pageViewed('assessment');
+      session.startAttempt();
+    }
+    const drawn = session.attempt()!.questions;
+    const position = drawn.findIndex((d) => tiny.questions[d.id]!.type === 'ordering');
+    const ordering = tiny.questions[drawn[position]!.id]!;
+    const shown = drawn[position]!.order.map((n) => ordering.ids[n]!);
+    expect(session.attempt()!.answers[position]).toEqual(shown);
+    expect(session.attempt()!.answers[1 - position]).toBeNull();
+    expect(session.submit()).toBe(true);
+    expect(session.attempt()!.results[position]).toBe(false);
+    const interactions = Object.values(api.cmi().interactions).filter((i: any) => i?.id) as any[];
+    // Only the ordering question was answered, so it is the one interaction recorded.
+    expect(interactions).toEqual([
+      expect.objectContaining({
+        type: 'sequencing',
+        [is12 ? 'student_response' : 'learner_response']: shown.join(is12 ? ',' : '[,]'),
+        result: is12 ? 'wrong' : 'incorrect',
+      }),
+    ]);
+  });
+
   it('never reports passed before the course is complete, and reports it once it is', () => {
     const api = lms(version);
     const session = api.session(tiny);
@@ -324,7 +356,23 @@ describe.each<Version>(['scorm12', 'scorm2004'])('%s session', (version) => {
     expect(after.current).toBe(1);
     expect(after.answers).toEqual(before.answers);
     expect(after.answers[0]).not.toBeNull();
-    expect(after.answers[1]).toBeNull();
+    // The refused answer left the question unanswered (an ordering question: answered as shown).
+    const second = tiny.questions[after.questions[1]!.id]!;
+    expect(after.answers[1]).toEqual(second.type === 'ordering' ? after.questions[1]!.order.map((n) => second.ids[n]) : null);
+  });
+
+  it("keeps a learner's knowledge-check order from launch to launch, and gives each learner their own", () => {
+    const first = lms(version);
+    const session = first.session(tiny);
+    session.end();
+    const kept = first.cmi();
+    const saved = is12
+      ? { cmi: { suspend_data: kept.suspend_data, core: { lesson_status: kept.core.lesson_status, entry: 'resume' } } }
+      : { cmi: { suspend_data: kept.suspend_data, completion_status: kept.completion_status, entry: 'resume' } };
+    const seed = session.view().practiceSeed;
+    expect(lms(version, saved).session(tiny).view().practiceSeed).toBe(seed);
+    const others = Array.from({ length: 5 }, () => lms(version).session(tiny).view().practiceSeed);
+    expect(new Set([seed, ...others]).size).toBeGreaterThan(1);
   });
 
   it('terminates exactly once', () => {

@@ -7,12 +7,13 @@ import { hasErrors } from '../../diagnostics/diagnostic.js';
 import type { OutputFormat } from '../../diagnostics/format.js';
 import { toDisplayPath } from '../../load/index.js';
 import { loadStrings } from '../../render/strings.js';
-import { buildCoverageReport, coverageMarkdown } from '../../report/coverage.js';
+import { buildCoverageReport, coverageJson, coverageMarkdown } from '../../report/coverage.js';
 import { printDiagnostics, summaryLine, withReportingOptions, type CommandContext } from '../context.js';
 
 interface ReportOptions {
   modules: string;
   out: string | undefined;
+  json: boolean;
   format: OutputFormat;
 }
 
@@ -22,7 +23,8 @@ export function registerReport(program: Command, { io, setExitCode }: CommandCon
       .command('report')
       .description('print how the recommendations are covered by objectives, lessons and questions, as Markdown')
       .argument('<module>', 'module folder name')
-      .option('--out <file>', 'write the Markdown to this file instead of printing it'),
+      .option('--json', 'print the report as JSON data instead (its shape: docs/coverage-report.md)', false)
+      .option('--out <file>', 'write the report to this file instead of printing it'),
   ).action(async (moduleName: string, options: ReportOptions) => {
     const result = await checkModules({ cwd: io.cwd, modulesDir: path.resolve(io.cwd, options.modules), only: [moduleName] });
     const module = result.modules[0];
@@ -34,14 +36,15 @@ export function registerReport(program: Command, { io, setExitCode }: CommandCon
       setExitCode(1);
       return;
     }
-    const markdown = coverageMarkdown(buildCoverageReport(module, loadStrings(module.meta.language)));
+    const report = buildCoverageReport(module, loadStrings(module.meta.language));
+    const text = options.json ? coverageJson(report) : coverageMarkdown(report);
     if (options.out === undefined) {
-      io.stdout(markdown);
+      io.stdout(text);
       return;
     }
     const target = path.resolve(io.cwd, options.out);
     try {
-      await writeFile(target, markdown);
+      await writeFile(target, text);
     } catch (error) {
       const reason = (error as { code?: string }).code === 'ENOENT' ? 'its folder does not exist' : (error as Error).message;
       printDiagnostics(

@@ -7,6 +7,9 @@
 
 export type ScormVersion = 'scorm12' | 'scorm2004';
 
+/** Which values an LMS refuses to store, when the fault is injected. */
+export type RefusedValues = 'all' | 'suspend_data';
+
 export interface LmsLogEntry {
   method: string;
   element: string;
@@ -21,6 +24,8 @@ export interface LaunchOptions {
   noLms?: boolean;
   /** Make every commit fail, as an LMS that refuses to save while the page unloads. */
   failCommits?: boolean;
+  /** Make SetValue answer "false", for every element or for `cmi.suspend_data` only, as an LMS that will not store them. */
+  refuseValues?: RefusedValues;
   /** Added to the launch URL, e.g. `?sco=assessment`. */
   query?: string;
 }
@@ -36,6 +41,7 @@ interface ScormAgainApi {
   renderCMIToJSONObject(): CmiData;
   lmsGetLastError?(): unknown;
   GetLastError?(): unknown;
+  throwSCORMError(element: string, code: number, message: string): void;
   [method: string]: unknown;
 }
 
@@ -46,7 +52,7 @@ export interface LmsHost {
   log: LmsLogEntry[];
   api: ScormAgainApi | null;
   launches: number;
-  faults: { commit: boolean; noLms: boolean };
+  faults: { commit: boolean; noLms: boolean; refuseValues: RefusedValues | null };
   onchange?: () => void;
   launch(saved: CmiData | null | undefined, options?: LaunchOptions): void;
   /** The CMI data model as the LMS holds it. */
@@ -75,10 +81,11 @@ const host: LmsHost = {
   log: [],
   api: null,
   launches: 0,
-  faults: { commit: false, noLms: false },
+  faults: { commit: false, noLms: false, refuseValues: null },
   launch(saved, options = {}) {
     host.faults.noLms = Boolean(options.noLms);
     host.faults.commit = Boolean(options.failCommits);
+    host.faults.refuseValues = options.refuseValues ?? null;
     delete hostWindow.API;
     delete hostWindow.API_1484_11;
     const settings = { autocommit: false, lmsCommitUrl: false, logLevel: 5, mastery_override: false };
@@ -108,6 +115,18 @@ const host: LmsHost = {
         return 'false';
       }
       return realCommit(arg);
+    };
+    const setValueName = version === 'scorm12' ? 'LMSSetValue' : 'SetValue';
+    const realSetValue = (api[setValueName] as (element: string, value: string) => string).bind(api);
+    api[setValueName] = (element: string, value: string) => {
+      const refused = host.faults.refuseValues;
+      if (refused === 'all' || (refused === 'suspend_data' && element === 'cmi.suspend_data')) {
+        // As an LMS that refuses: "false", and a general error for GetLastError (101 in 1.2, 351 in 2004).
+        api.throwSCORMError(element, version === 'scorm12' ? 101 : 351, 'refused by fault injection');
+        record(`${setValueName} (refused by fault injection)`, element, value);
+        return 'false';
+      }
+      return realSetValue(element, value);
     };
     if (!host.faults.noLms) {
       if (version === 'scorm12') hostWindow.API = api;

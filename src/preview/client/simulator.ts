@@ -124,7 +124,12 @@ function render(): void {
 function options(): LaunchOptions {
   const noLms = document.getElementById('fault-nolms') as HTMLInputElement | null;
   const commit = document.getElementById('fault-commit') as HTMLInputElement | null;
-  return { noLms: Boolean(noLms?.checked), failCommits: Boolean(commit?.checked) };
+  const refused = (document.getElementById('fault-setvalue') as HTMLSelectElement | null)?.value;
+  return {
+    noLms: Boolean(noLms?.checked),
+    failCommits: Boolean(commit?.checked),
+    ...(refused === 'all' || refused === 'suspend_data' ? { refuseValues: refused } : {}),
+  };
 }
 
 /** Launches the package once the LMS host page in the frame is there. */
@@ -168,10 +173,14 @@ byId('relaunch').addEventListener('click', () => {
   void host()?.exitAndRelaunch(options()).then(render);
 });
 
-for (const id of ['fault-nolms', 'fault-commit']) {
+// Commit and SetValue faults apply at once; "No LMS" at the next launch.
+for (const id of ['fault-nolms', 'fault-commit', 'fault-setvalue']) {
   document.getElementById(id)?.addEventListener('change', () => {
     const h = host();
-    if (h) h.faults.commit = options().failCommits === true;
+    if (!h) return;
+    const chosen = options();
+    h.faults.commit = chosen.failCommits === true;
+    h.faults.refuseValues = chosen.refuseValues ?? null;
   });
 }
 

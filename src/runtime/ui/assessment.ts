@@ -21,6 +21,7 @@ export function setupAssessment(host: Host, course: Course, t: Translate): void 
   const submit = part<HTMLButtonElement>('submit');
   const confirm = part('confirm');
   const confirmText = part('confirm-text');
+  const unansweredList = part('unanswered');
   let attempt: AttemptView | undefined;
   let shownSeed = '';
 
@@ -45,7 +46,8 @@ export function setupAssessment(host: Host, course: Course, t: Translate): void 
     form.addEventListener('submit', (event) => event.preventDefault());
     form.addEventListener('change', record);
     form.addEventListener('input', record);
-    // An ordering question counts as answered once the learner has moved an item.
+    // Moving an item records the new order; an ordering question left untouched is answered
+    // with the order shown (the session's rule).
     enableOrdering(form, t, record);
   }
 
@@ -128,16 +130,38 @@ export function setupAssessment(host: Host, course: Course, t: Translate): void 
   function trySubmit(anyway: boolean): void {
     const fresh = host.attempt();
     if (!fresh || fresh.submitted) return;
-    const unanswered = fresh.answers.filter((a) => !a).length;
-    if (unanswered > 0 && !anyway) {
+    const unanswered = fresh.answers.flatMap((a, position) => (a ? [] : [position]));
+    if (unanswered.length > 0 && !anyway) {
       // Never a blocking dialog: the confirmation is part of the page.
-      if (confirmText) confirmText.textContent = t('unansweredWarning', { n: unanswered });
+      if (confirmText) confirmText.textContent = t('unansweredWarning', { n: unanswered.length });
+      listUnanswered(fresh, unanswered);
       show(confirm, true);
       focus(confirmText);
       return;
     }
     host.submit();
     render(true);
+  }
+
+  /** A button per unanswered question, named by its number and prompt, that takes the learner (and focus) to it. */
+  function listUnanswered(current: AttemptView, positions: number[]): void {
+    if (!unansweredList) return;
+    unansweredList.textContent = '';
+    for (const position of positions) {
+      const prompt = course.questions[current.questions[position]!.id]?.prompt ?? '';
+      const number = t('questionOf', { n: position + 1, total: current.questions.length });
+      const button = el('button', `${t('colon', { label: number })} ${shorten(prompt)}`, {
+        type: 'button',
+        class: 'ck-link-button',
+      });
+      button.addEventListener('click', () => {
+        host.goTo(position);
+        showQuestion(position, true);
+      });
+      const item = el('li');
+      item.appendChild(button);
+      unansweredList.appendChild(item);
+    }
   }
 
   function showResults(moveFocus: boolean): void {
@@ -234,4 +258,11 @@ export function setupAssessment(host: Host, course: Course, t: Translate): void 
   submit?.addEventListener('click', () => trySubmit(false));
   part('submit-anyway')?.addEventListener('click', () => trySubmit(true));
   render(false);
+}
+
+/** A prompt cut at a word after about 60 characters, to name a question in a list. */
+function shorten(prompt: string): string {
+  if (prompt.length <= 60) return prompt;
+  const cut = prompt.slice(0, 60);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 30 ? cut.lastIndexOf(' ') : 60).replace(/[\s,;:.]+$/, '')}…`;
 }

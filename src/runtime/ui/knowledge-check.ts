@@ -1,17 +1,22 @@
 /**
  * Knowledge checks inside lessons: formative, checked at once, never recorded. Feedback goes
  * to the question's live region; focus stays on "Check answer" so the learner hears it and
- * can change the answer and check again.
+ * can change the answer and check again. Choice options are shuffled by the learner's seed,
+ * so the right answer is not always where the author wrote it, yet stays put across reloads;
+ * without JavaScript they keep the authored order.
  */
 import type { Course } from '../course.js';
+import { optionOrder } from '../../shared/draw.js';
 import { isCorrect, isPartlyCorrect } from '../../shared/scoring.js';
 import { $, $$, el, type Translate } from './dom.js';
-import { authoredFeedback, enableOrdering, responseOf } from './question.js';
+import { arrange, authoredFeedback, enableOrdering, responseOf } from './question.js';
 
-export function setupKnowledgeChecks(course: Course, t: Translate): void {
+export function setupKnowledgeChecks(course: Course, t: Translate, practiceSeed: number): void {
   for (const form of $$<HTMLFormElement>('form[data-ck-mode="practice"]')) {
-    const q = course.questions[form.dataset.ckQuestion ?? ''];
+    const id = form.dataset.ckQuestion ?? '';
+    const q = course.questions[id];
     if (!q) continue;
+    if (q.type === 'single' || q.type === 'multiple') arrange(form, q, optionOrder(q, id, practiceSeed));
     const feedback = $('[data-ck-feedback]', form);
     const clearMarks = () => {
       for (const option of $$('[data-ck-result]', form)) if (option !== feedback) option.removeAttribute('data-ck-result');

@@ -2,9 +2,10 @@
  * The assessment and coverage: every declared part (paragraph, article…) is taught by an
  * objective and, when there is an assessment, drawn from; each draw entry names a part once and
  * the bank has enough questions for it (citing it, or a part inside it), and more than it draws
- * when learners may try again.
+ * when learners may try again; a draw rule by level can be kept by every attempt.
  */
 import { citationKey, citedUnit, type Citation, type CoverageRow, type Question, UNIT_LISTS, unitName } from '../../model/course.js';
+import { isAtOrAbove, type CognitiveLevel } from '../../shared/levels.js';
 import { isWithinUnit } from '../../shared/units.js';
 import type { Citations } from './citations.js';
 import { citationJson, plural, type Located, type RuleContext } from './context.js';
@@ -13,6 +14,7 @@ export interface Draw {
   index: number;
   count: number;
   source: Citation;
+  minAtOrAbove: { level: CognitiveLevel; count: number } | undefined;
 }
 
 /** The assessment's draw entries that resolve, each paragraph once. */
@@ -30,7 +32,7 @@ export function checkDrawEntries({ meta, broken, report, moduleAt }: RuleContext
       return;
     }
     seenDraws.set(citationKey(draw.source), i);
-    if (citations.check(draw.source, at)) draws.push({ index: i, count: draw.count, source: draw.source });
+    if (citations.check(draw.source, at)) draws.push({ index: i, count: draw.count, source: draw.source, minAtOrAbove: draw.minAtOrAbove });
   });
   return draws;
 }
@@ -70,10 +72,12 @@ export function checkCoverageAndDraws(
     for (const draw of broken.questionBank ? [] : draws) {
       const at = moduleAt(`/assessment/draw/${draw.index}/count`);
       const drawnUnit = citedUnit(draw.source);
-      const available = bank.filter(
+      const pool = bank.filter(
         (q) => q.value.source.document === draw.source.document && isWithinUnit(citedUnit(q.value.source).id, drawnUnit.id),
-      ).length;
+      );
+      const available = pool.length;
       const name = unitName(drawnUnit.kind, drawnUnit.id);
+      checkLevelRule(context, draw, pool);
       if (draw.count > available) {
         report(
           'draw-unsatisfiable',
@@ -118,4 +122,39 @@ export function checkCoverageAndDraws(
 function describeCitation(citation: Citation): string {
   const { kind, id } = citedUnit(citation);
   return `${citation.document} ${unitName(kind, id)}`;
+}
+
+/**
+ * A rule "at least n questions at level L or above" holds in every attempt exactly when the
+ * attempt draws at least n questions and the bank has at least n at L or above: the runtime
+ * draws the rule's questions first (shared/draw.ts), whatever the seed.
+ */
+function checkLevelRule({ report, moduleAt }: RuleContext, draw: Draw, pool: Located<Question>[]): void {
+  const rule = draw.minAtOrAbove;
+  if (!rule) return;
+  const part = describeCitation(draw.source);
+  const { kind, id } = citedUnit(draw.source);
+  const levelText = `at ${rule.level}${rule.level === 'analyse' ? '' : ' or above'}`;
+  const at = moduleAt(`/assessment/draw/${draw.index}/minAtOrAbove/count`);
+  if (rule.count > draw.count) {
+    report(
+      'draw-level-unsatisfiable',
+      at,
+      `every attempt must draw at least ${plural(rule.count, 'question')} ${levelText} from ${part}, but it draws only ${draw.count} from that ${kind}.`,
+      { hint: `Raise the entry's "count" to ${rule.count}, or lower "minAtOrAbove.count" to ${draw.count}.` },
+    );
+    return;
+  }
+  const qualifying = pool.filter((q) => isAtOrAbove(q.value.level, rule.level));
+  if (qualifying.length >= rule.count) return;
+  const missing = rule.count - qualifying.length;
+  const listed = qualifying.length === 0 ? 'none' : `${qualifying.length} (${qualifying.map((q) => `\`${q.value.id}\``).join(', ')})`;
+  report(
+    'draw-level-unsatisfiable',
+    at,
+    `every attempt must draw at least ${plural(rule.count, 'question')} ${levelText} from ${part}, but the bank has ${listed}.`,
+    {
+      hint: `Write ${plural(missing, 'more question')} on ${unitName(kind, id)} ${levelText} (a situation the learner must apply the ${kind} to, or a case to analyse against it), or ${qualifying.length === 0 ? 'remove "minAtOrAbove"' : `lower "minAtOrAbove.count" to ${qualifying.length}`}. Raising the "level" of a question that only asks to remember does not count: the level says what the question really asks.`,
+    },
+  );
 }

@@ -12,6 +12,7 @@ import type { JsonFile } from '../../model/json-file.js';
 import { findBrokenContent } from './broken.js';
 import { checkQuotes, readSources } from './citations.js';
 import { createRuleContext } from './context.js';
+import { checkItemWriting } from '../item-writing/index.js';
 import { checkCoverageAndDraws, checkDrawEntries } from './draws.js';
 import { checkLanguages } from './language.js';
 import { checkImages } from './media.js';
@@ -50,6 +51,7 @@ export async function checkModuleRules(
   const questions = collectQuestions(context, lessons);
   checkMarkdownFields(context, lessons, [...questions.bank, ...questions.knowledgeChecks]);
   checkQuestions(context, questions, objectives, citations);
+  checkItemWriting(context, questions, citations);
 
   const content = { lessons, glossary, objectives: objectives.all, ...questions, sources: citations.sources, media };
   const draws = checkDrawEntries(context, citations);
