@@ -16,9 +16,9 @@ export async function contentFrame(page: Page): Promise<Frame> {
   return inner;
 }
 
-/** Waits until the runtime has wired the page with this page id. */
+/** Waits until the runtime has wired the page with this page id (a page still loading may have no root element yet). */
 export async function ready(frame: Frame, pageId: string): Promise<void> {
-  await frame.waitForFunction((id) => document.documentElement.getAttribute('data-ck-ready') === id, pageId);
+  await frame.waitForFunction((id) => document.documentElement?.getAttribute('data-ck-ready') === id, pageId);
 }
 
 export interface ShownQuestion {
