@@ -33,7 +33,9 @@ export function bundlePreviewScript(name: PreviewScript): Promise<string> {
 function bundle(key: string, options: BuildOptions): Promise<string> {
   let bundled = cache.get(key);
   if (!bundled) {
-    bundled = build({ ...options, bundle: true, write: false, format: 'iife', target: ['es2019'], logLevel: 'silent' }).then(
+    // ES2020 (Chrome and Edge 80, Firefox 74, Safari 13.1, all from 2020): optional chaining and
+    // "??" stay as written, which keeps the runtime about 700 bytes (gzipped) under its budget.
+    bundled = build({ ...options, bundle: true, write: false, format: 'iife', target: ['es2020'], logLevel: 'silent' }).then(
       (result) => result.outputFiles![0]!.text,
     );
     cache.set(key, bundled);

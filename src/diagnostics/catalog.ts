@@ -222,6 +222,18 @@ export const catalog = {
     title: 'Reference to something that does not exist',
     hint: 'Check the spelling of the id, or add the missing item.',
   },
+  'scenario-step-unreachable': {
+    severity: 'warning',
+    group: 'structure',
+    title: 'Scenario step no choice leads to',
+    hint: 'No path from the first step reaches it, so no learner will see it. Point a choice\'s "next" at it, or remove the step.',
+  },
+  'scenario-no-ending': {
+    severity: 'error',
+    group: 'structure',
+    title: 'Scenario that can never end',
+    hint: 'Every scenario needs a way out from every step: a step without choices, or a choice without "next", ends the conversation. Point a choice at an ending, or add one.',
+  },
   'glossary-missing': {
     severity: 'error',
     group: 'structure',
@@ -475,6 +487,30 @@ export const catalog = {
     group: 'media',
     title: 'Alt text does not describe the image',
     hint: 'Say what the image shows and why it is there (e.g. "Map of the four policy areas in paragraph 76"), not its file name or "image".',
+  },
+  'media-type-unsupported': {
+    severity: 'error',
+    group: 'media',
+    title: 'File type the block cannot use',
+    hint: 'Video blocks play .mp4 and .webm files; audio blocks .mp3, .m4a, .ogg, .opus, .wav and .webm; download blocks offer .pdf, Word, Excel, PowerPoint, OpenDocument, .txt, .csv and .rtf files; captions are WebVTT (.vtt). Convert the file, or use another block.',
+  },
+  'media-content-mismatch': {
+    severity: 'error',
+    group: 'media',
+    title: 'File content does not match its name',
+    hint: 'The file name says one type but the file holds another, so browsers would refuse it or open it wrongly. Export the file again in the type its name gives, or rename it to its real type.',
+  },
+  'captions-invalid': {
+    severity: 'error',
+    group: 'media',
+    title: 'Captions are not valid WebVTT',
+    hint: 'A WebVTT file starts with the line WEBVTT, then cues separated by blank lines, each a timing line such as 00:00:01.000 --> 00:00:04.500 followed by the text. Most caption editors export it ("Save as WebVTT").',
+  },
+  'media-captions-missing': {
+    severity: 'error',
+    group: 'media',
+    title: 'Video or audio without captions or transcript',
+    hint: 'Learners who cannot hear need the words: add "captions" (a WebVTT file) or a "transcript", or both.',
   },
 
   // Style and review

@@ -12,13 +12,14 @@ import type { CourseModule, Question } from '../model/course.js';
 import type { Strings } from '../model/runtime-data.js';
 import { loadStrings, textDirection } from '../render/strings.js';
 import { fillPlaceholders } from '../shared/ui-text.js';
-import { runtimeAssessmentOf } from '../render/view-model.js';
+import { preferredTrack } from '../render/eleventy-options.js';
+import { formatSize, runtimeAssessmentOf } from '../render/view-model.js';
 import { practiceLayout } from '../shared/paper-form.js';
 import { defaultSeed, drawForms, type FormPair, type QuizForm } from './forms.js';
 import { renderDocument, type PageSetup, type PaperSize } from './html.js';
 import { sessionPlan } from './plan.js';
 import { resultsSheet } from './sheet.js';
-import { formQuestions, keyItem, planRows, practiceQuestions } from './view.js';
+import { formQuestions, keyItem, planRows, practiceQuestions, scenarioView } from './view.js';
 
 export type { PaperSize } from './html.js';
 
@@ -68,6 +69,7 @@ export async function makeHandouts(module: CourseModule, options: HandoutOptions
     sources: module.sources.map((source) => ({ document: source.document, title: source.title })),
     versionLine: `${meta.id} ${meta.version}`,
     glossary: Object.fromEntries(module.glossary.map((t) => [t.id, t])),
+    ...blockData(module, s),
   };
   // Each part of a source as learners see it, by "document#part": the answer keys quote them.
   const citedTexts = new Map<string, string>();
@@ -124,7 +126,10 @@ export async function makeHandouts(module: CourseModule, options: HandoutOptions
           minutes: part.minutes,
           objectives: lesson.objectives,
           keyPoints: lesson.blocks.flatMap((b) => (b.type === 'keyPoints' ? b.items : [])),
-          prompts: lesson.blocks.flatMap((b) => (b.type === 'reflection' ? [{ prompt: b.prompt, guidance: b.guidance ?? '' }] : [])),
+          prompts: lesson.blocks.flatMap((b) =>
+            b.type === 'reflection' ? [{ prompt: b.prompt, guidance: b.guidance ?? '', modelAnswer: b.modelAnswer ?? '' }] : [],
+          ),
+          scenarios: lesson.blocks.flatMap((b) => (b.type === 'scenario' ? [scenarioView(b, s)] : [])),
           background: lesson.blocks.flatMap((b) =>
             b.type === 'callout' && b.variant === 'background' ? [{ heading: b.heading ?? '', markdown: b.markdown }] : [],
           ),
@@ -184,4 +189,27 @@ export async function makeHandouts(module: CourseModule, options: HandoutOptions
   }
   for (const file of module.media) files.push({ name: file, content: await readFile(path.join(module.folder, file)) });
   return { documents, files, forms, diagnostics };
+}
+
+/**
+ * What the printed blocks need beyond their own fields: media files' type and size, the
+ * transcript a recording without one gets from its captions (in the handout's language if
+ * there are such), the prompts of reflections an action plan gathers, and each scenario's steps.
+ */
+function blockData(module: CourseModule, s: Strings) {
+  const language = module.meta.language;
+  const blocks = module.lessons.flatMap((lesson) => lesson.blocks);
+  const transcripts: Record<string, string[]> = {};
+  for (const block of blocks) {
+    if ((block.type === 'video' || block.type === 'audio') && block.captions)
+      transcripts[block.src] = module.mediaDetails[block.captions[preferredTrack(block.captions, language)]!.src]?.cues ?? [];
+  }
+  return {
+    media: Object.fromEntries(
+      Object.entries(module.mediaDetails).map(([file, d]) => [file, { label: d.label, size: formatSize(d.bytes, language, s) }]),
+    ),
+    transcripts,
+    reflections: Object.fromEntries(blocks.flatMap((b) => (b.type === 'reflection' && b.id !== undefined ? [[b.id, b.prompt]] : []))),
+    scenarios: Object.fromEntries(blocks.flatMap((b) => (b.type === 'scenario' ? [[b.id, scenarioView(b, s)]] : []))),
+  };
 }

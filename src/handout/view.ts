@@ -3,7 +3,7 @@
  * get their paper layout here (letters, numbered prompts, the boxes to fill), so the
  * templates only loop; the answer key is built from the very layout its form prints.
  */
-import { citationKey, citationLabel, citedUnit, type CourseModule, type Question } from '../model/course.js';
+import { citationKey, citationLabel, citedUnit, type CourseModule, type Lesson, type Question } from '../model/course.js';
 import type { Strings } from '../model/runtime-data.js';
 import type { RuntimeAssessment } from '../render/view-model.js';
 import { fillPlaceholders } from '../shared/ui-text.js';
@@ -169,4 +169,43 @@ export function planRows(plan: SessionPlan, module: CourseModule, s: Strings, la
         ? fillPlaceholders(s['handout.session']!, { n: part.lesson! + 1, title: module.lessons[part.lesson!]!.title }, language)
         : s[`handout.${part.kind}`]!,
   }));
+}
+
+type ScenarioBlock = Extract<Lesson['blocks'][number], { type: 'scenario' }>;
+
+export interface ScenarioStepView {
+  /** Numbered from the start step, then in the order written. */
+  number: number;
+  speaker: string;
+  text: string;
+  choices: { letter: string; text: string; feedback: string; source: string; next: number | undefined }[];
+}
+
+export interface ScenarioView {
+  heading: string;
+  introduction: string;
+  opening: ScenarioStepView;
+  steps: ScenarioStepView[];
+}
+
+/** A branching conversation on paper: every step, each reply with its consequence and the step it leads to. */
+export function scenarioView(block: ScenarioBlock, s: Strings): ScenarioView {
+  const start = block.steps.find((step) => step.id === block.start)!;
+  const ordered = [start, ...block.steps.filter((step) => step !== start)];
+  const numberOf = new Map(ordered.map((step, i) => [step.id, i + 1]));
+  const steps = ordered.map(
+    (step): ScenarioStepView => ({
+      number: numberOf.get(step.id)!,
+      speaker: step.speaker ?? '',
+      text: step.text,
+      choices: (step.choices ?? []).map((choice, i) => ({
+        letter: letter(i),
+        text: choice.text,
+        feedback: choice.feedback,
+        source: choice.source ? citationLabel(s, choice.source.document, citedUnit(choice.source).kind, citedUnit(choice.source).id) : '',
+        next: choice.next === undefined ? undefined : numberOf.get(choice.next),
+      })),
+    }),
+  );
+  return { heading: block.heading, introduction: block.introduction ?? '', opening: steps[0]!, steps };
 }

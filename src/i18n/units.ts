@@ -5,25 +5,17 @@
  * the two can never disagree about which unit is which.
  *
  * Unit ids are XLIFF NMTOKENs: content ids are lowercase letters, digits and hyphens, so `.`
- * separates the parts unambiguously. Blocks have no ids, so they are numbered from 1 (as in
- * every other coursekit message); questions, objectives, options, pairs, items and glossary
- * terms use their ids, so inserting a block renumbers only the blocks after it (and translations
- * are also found by their source text, so a renumbered block keeps its translation: compare.ts).
- *
- *   module.title  module.description  module.audience  module.source.A_58_275.title
- *   module.assessment.title  module.assessment.introduction
- *   lesson.<lesson>.title  lesson.<lesson>.summary  lesson.<lesson>.objective.<objective>.text
- *   lesson.<lesson>.block.<n>.heading|markdown|text|prompt|guidance|alt|caption
- *   lesson.<lesson>.block.<n>.item.<m>                          (key points)
- *   question.<question>.prompt|scenario|accept
- *   question.<question>.option.<option>.text|feedback
- *   question.<question>.pair.<pair>.prompt|match   question.<question>.item.<item>.text
- *   question.<question>.feedback.correct|incorrect               (bank and knowledge checks)
- *   glossary.<term>.term  glossary.<term>.definition
+ * separates the parts unambiguously. Blocks are numbered from 1 (as in every other coursekit
+ * message); questions, objectives, options, pairs, steps, choices, prompts and glossary terms
+ * use their ids, so inserting a block renumbers only the blocks after it (and translations are
+ * also found by their source text, so a renumbered block keeps its translation: compare.ts).
+ * Which fields of each block and question type are texts is listed once, in model/texts.ts;
+ * docs/translation.md shows the resulting ids (generated from that list).
  */
 import type { Citation, CourseModule, Question } from '../model/course.js';
+import { blockTexts, questionTexts, walkTexts, type FoundText, type TextKind } from '../model/texts.js';
 
-export type TextKind = 'plain' | 'markdown' | 'quote' | 'accept' | 'alt';
+export type { TextKind } from '../model/texts.js';
 
 export interface TranslatableText {
   /** The XLIFF unit id, e.g. `lesson.01-human-face.block.3.markdown`. */
@@ -118,39 +110,15 @@ export function collectTexts(module: CourseModule, questionFiles?: QuestionFiles
       );
     });
     lesson.blocks.forEach((block, i) => {
-      const b = `${l}.block.${i + 1}`;
-      const bp = `/blocks/${i}`;
-      const place = `${lp} block ${i + 1} (${block.type})`;
-      switch (block.type) {
-        case 'text':
-        case 'callout':
-          add(`${b}.heading`, file, `${bp}/heading`, `${place} heading`, block.heading, (v) => (block.heading = v));
-          add(`${b}.markdown`, file, `${bp}/markdown`, `${place} text`, block.markdown, (v) => (block.markdown = v), 'markdown');
-          break;
-        case 'quote':
-          add(`${b}.text`, file, `${bp}/text`, `${place}`, block.text, (v) => (block.text = v), 'quote', block.citation);
-          break;
-        case 'keyPoints':
-          add(`${b}.heading`, file, `${bp}/heading`, `${place} heading`, block.heading, (v) => (block.heading = v));
-          for (const [n, item] of block.items.entries())
-            add(`${b}.item.${n + 1}`, file, `${bp}/items/${n}`, `${place} point ${n + 1}`, item, (v) => (block.items[n] = v));
-          break;
-        case 'image':
-          add(`${b}.alt`, file, `${bp}/alt`, `${place} alt text`, block.alt, (v) => (block.alt = v), 'alt');
-          add(`${b}.caption`, file, `${bp}/caption`, `${place} caption`, block.caption, (v) => (block.caption = v));
-          break;
-        case 'glossary':
-          add(`${b}.heading`, file, `${bp}/heading`, `${place} heading`, block.heading, (v) => (block.heading = v));
-          break;
-        case 'reflection':
-          add(`${b}.prompt`, file, `${bp}/prompt`, `${place} prompt`, block.prompt, (v) => (block.prompt = v));
-          add(`${b}.guidance`, file, `${bp}/guidance`, `${place} guidance`, block.guidance, (v) => (block.guidance = v));
-          break;
-        case 'knowledgeCheck':
-          add(`${b}.heading`, file, `${bp}/heading`, `${place} heading`, block.heading, (v) => (block.heading = v));
-          for (const [n, question] of block.questions.entries()) addQuestion(add, question, file, `${bp}/questions/${n}`);
-          break;
-      }
+      const at = { id: `${l}.block.${i + 1}`, file, pointer: `/blocks/${i}`, place: `${lp} block ${i + 1} (${block.type})` };
+      walkTexts(
+        blockTexts[block.type],
+        block as unknown as Record<string, unknown>,
+        (found) => addFound(add, found, at),
+        (questions, pointer) => {
+          for (const [n, question] of questions.entries()) addQuestion(add, question, file, `${at.pointer}${pointer}/${n}`);
+        },
+      );
     });
   }
 
@@ -182,74 +150,37 @@ type Add = (
 ) => void;
 
 function addQuestion(add: Add, question: Question, file: string, pointer: string): void {
-  const q = `question.${question.id}`;
-  const qp = `question \`${question.id}\``;
-  add(`${q}.prompt`, file, `${pointer}/prompt`, `${qp} prompt`, question.prompt, (v) => (question.prompt = v));
-  add(`${q}.scenario`, file, `${pointer}/scenario`, `${qp} scenario`, question.scenario, (v) => (question.scenario = v), 'markdown');
-  switch (question.type) {
-    case 'single':
-    case 'multiple':
-      question.options.forEach((option, i) => {
-        const o = `${q}.option.${option.id}`;
-        const op = `${qp} option \`${option.id}\``;
-        add(`${o}.text`, file, `${pointer}/options/${i}/text`, op, option.text, (v) => (option.text = v));
-        add(`${o}.feedback`, file, `${pointer}/options/${i}/feedback`, `${op} feedback`, option.feedback, (v) => (option.feedback = v));
-      });
-      break;
-    case 'matching':
-      question.pairs.forEach((pair, i) => {
-        const p = `${q}.pair.${pair.id}`;
-        const pp = `${qp} pair \`${pair.id}\``;
-        add(`${p}.prompt`, file, `${pointer}/pairs/${i}/prompt`, `${pp} prompt`, pair.prompt, (v) => (pair.prompt = v));
-        add(`${p}.match`, file, `${pointer}/pairs/${i}/match`, `${pp} match`, pair.match, (v) => (pair.match = v));
-      });
-      break;
-    case 'ordering':
-      question.items.forEach((item, i) => {
-        add(
-          `${q}.item.${item.id}.text`,
-          file,
-          `${pointer}/items/${i}/text`,
-          `${qp} item \`${item.id}\``,
-          item.text,
-          (v) => (item.text = v),
-        );
-      });
-      break;
-    case 'fillIn':
-      add(
-        `${q}.accept`,
-        file,
-        `${pointer}/accept`,
-        `${qp} accepted answers`,
-        question.accept.join(ACCEPT_SEPARATOR),
-        (v) => {
-          const answers = splitAccepted(v);
-          if (answers.length > 0) question.accept = answers as [string, ...string[]];
-        },
-        'accept',
-      );
-      break;
-    case 'trueFalse':
-      break;
-  }
-  const feedback = question.feedback;
-  if (feedback) {
+  const at = { id: `question.${question.id}`, file, pointer, place: `question \`${question.id}\`` };
+  walkTexts(questionTexts[question.type], question as unknown as Record<string, unknown>, (found) => addFound(add, found, at));
+}
+
+/** One text the registry found, under the unit id, pointer and place of the block or question holding it. */
+function addFound(add: Add, found: FoundText, at: { id: string; file: string; pointer: string; place: string }): void {
+  const citation = found.kind === 'quote' ? (found.holder.citation as Citation) : undefined;
+  if (Array.isArray(found.value)) {
+    // Accepted answers travel as one unit, so a translation may accept more or fewer spellings.
     add(
-      `${q}.feedback.correct`,
-      file,
-      `${pointer}/feedback/correct`,
-      `${qp} feedback when correct`,
-      feedback.correct,
-      (v) => (feedback.correct = v),
+      `${at.id}.${found.unit}`,
+      at.file,
+      `${at.pointer}${found.pointer}`,
+      `${at.place}${found.place}`,
+      found.value.join(ACCEPT_SEPARATOR),
+      (v) => {
+        const answers = splitAccepted(v);
+        if (answers.length > 0) found.set(answers);
+      },
+      found.kind,
     );
-    add(
-      `${q}.feedback.incorrect`,
-      file,
-      `${pointer}/feedback/incorrect`,
-      `${qp} feedback when incorrect`,
-      feedback.incorrect,
-      (v) => (feedback.incorrect = v),
-    );
+    return;
   }
+  add(
+    `${at.id}.${found.unit}`,
+    at.file,
+    `${at.pointer}${found.pointer}`,
+    `${at.place}${found.place}`,
+    found.value,
+    found.set,
+    found.kind,
+    citation,
+  );
 }

@@ -343,7 +343,22 @@ export interface Workshop {
   };
 }
 
-export type Block = Text | VerbatimQuote | KeyPoints | Callout | Image | KeyTerms | ReflectionPrompt | KnowledgeCheck;
+export type Block =
+  | Text
+  | VerbatimQuote
+  | KeyPoints
+  | Callout
+  | Image
+  | KeyTerms
+  | ReflectionPrompt
+  | KnowledgeCheck
+  | Video
+  | Audio
+  | Download
+  | Accordion
+  | Tabs
+  | Scenario
+  | ActionPlan;
 /**
  * One quiz question. Every question cites the paragraph it is drawn from and names the learning objective it assesses.
  */
@@ -622,9 +637,16 @@ export interface KeyTerms {
    */
   terms: [string, ...string[]];
 }
+/**
+ * A question for the learner to think about and answer in their own words. The answer stays in the learner's browser (it is never sent to the LMS); an action plan can gather it.
+ */
 
 export interface ReflectionPrompt {
   type: "reflection";
+  /**
+   * A stable identifier: lowercase letters, digits and hyphens, starting with a letter or digit. It becomes part of file names, URLs and SCORM identifiers, so never change it once a course is published.
+   */
+  id?: string;
   /**
    * Plain text shown to the learner (no markup).
    */
@@ -633,6 +655,10 @@ export interface ReflectionPrompt {
    * Plain text shown to the learner (no markup).
    */
   guidance?: string;
+  /**
+   * Text in coursekit's safe markdown subset: paragraphs separated by a blank line, **bold**, *italic*, lists starting with '- ' or '1. '. HTML is shown as text, never interpreted.
+   */
+  modelAnswer?: string;
 }
 /**
  * Ungraded practice questions inside the lesson. They are not part of the final assessment's bank.
@@ -700,6 +726,445 @@ export interface ChoiceOption {
    * Plain text shown to the learner (no markup).
    */
   feedback?: string;
+}
+/**
+ * A video file from the module folder (MP4 or WebM), played with the browser's own controls and never started automatically. It needs captions, a transcript, or both.
+ */
+
+export interface Video {
+  type: "video";
+  /**
+   * A path to a file inside the module folder, relative to module.json, with forward slashes (e.g. media/map.svg). No URLs, absolute paths or '..', and no spaces, '#', '?' or '%' (in a web address they end the path or start an escape).
+   */
+  src: string;
+  /**
+   * Plain text shown to the learner (no markup).
+   */
+  title: string;
+  /**
+   * Captions as WebVTT files (.vtt) in the module folder, one per language. The build checks each file is WebVTT.
+   *
+   * @minItems 1
+   * @maxItems 10
+   */
+  captions?: [
+    {
+      /**
+       * A path to a file inside the module folder, relative to module.json, with forward slashes (e.g. media/map.svg). No URLs, absolute paths or '..', and no spaces, '#', '?' or '%' (in a web address they end the path or start an escape).
+       */
+      src: string;
+      /**
+       * The language of the captions, e.g. en.
+       */
+      language: string;
+    },
+    ...{
+      /**
+       * A path to a file inside the module folder, relative to module.json, with forward slashes (e.g. media/map.svg). No URLs, absolute paths or '..', and no spaces, '#', '?' or '%' (in a web address they end the path or start an escape).
+       */
+      src: string;
+      /**
+       * The language of the captions, e.g. en.
+       */
+      language: string;
+    }[]
+  ];
+  /**
+   * Text in coursekit's safe markdown subset: paragraphs separated by a blank line, **bold**, *italic*, lists starting with '- ' or '1. '. HTML is shown as text, never interpreted.
+   */
+  transcript?: string;
+}
+/**
+ * A sound file from the module folder (MP3, Ogg, M4A, WAV or WebM audio), played with the browser's own controls and never started automatically. It needs a transcript, captions, or both: the captions' text is shown as the transcript when there is none.
+ */
+
+export interface Audio {
+  type: "audio";
+  /**
+   * A path to a file inside the module folder, relative to module.json, with forward slashes (e.g. media/map.svg). No URLs, absolute paths or '..', and no spaces, '#', '?' or '%' (in a web address they end the path or start an escape).
+   */
+  src: string;
+  /**
+   * Plain text shown to the learner (no markup).
+   */
+  title: string;
+  /**
+   * Captions as WebVTT files (.vtt) in the module folder, one per language. The build checks each file is WebVTT.
+   *
+   * @minItems 1
+   * @maxItems 10
+   */
+  captions?: [
+    {
+      /**
+       * A path to a file inside the module folder, relative to module.json, with forward slashes (e.g. media/map.svg). No URLs, absolute paths or '..', and no spaces, '#', '?' or '%' (in a web address they end the path or start an escape).
+       */
+      src: string;
+      /**
+       * The language of the captions, e.g. en.
+       */
+      language: string;
+    },
+    ...{
+      /**
+       * A path to a file inside the module folder, relative to module.json, with forward slashes (e.g. media/map.svg). No URLs, absolute paths or '..', and no spaces, '#', '?' or '%' (in a web address they end the path or start an escape).
+       */
+      src: string;
+      /**
+       * The language of the captions, e.g. en.
+       */
+      language: string;
+    }[]
+  ];
+  /**
+   * Text in coursekit's safe markdown subset: paragraphs separated by a blank line, **bold**, *italic*, lists starting with '- ' or '1. '. HTML is shown as text, never interpreted.
+   */
+  transcript?: string;
+}
+/**
+ * A document from the module folder for the learner to download and keep: PDF, Word, Excel, PowerPoint, OpenDocument, plain text or CSV. The page shows its type and size.
+ */
+
+export interface Download {
+  type: "download";
+  /**
+   * A path to a file inside the module folder, relative to module.json, with forward slashes (e.g. media/map.svg). No URLs, absolute paths or '..', and no spaces, '#', '?' or '%' (in a web address they end the path or start an escape).
+   */
+  src: string;
+  /**
+   * Plain text shown to the learner (no markup).
+   */
+  title: string;
+  /**
+   * Plain text shown to the learner (no markup).
+   */
+  description?: string;
+}
+/**
+ * Sections the learner opens one by one (each a title and its text). All of them are printed, open.
+ */
+
+export interface Accordion {
+  type: "accordion";
+  /**
+   * Plain text shown to the learner (no markup).
+   */
+  heading?: string;
+  /**
+   * @minItems 1
+   * @maxItems 30
+   */
+  items: [
+    {
+      /**
+       * Plain text shown to the learner (no markup).
+       */
+      title: string;
+      /**
+       * Text in coursekit's safe markdown subset: paragraphs separated by a blank line, **bold**, *italic*, lists starting with '- ' or '1. '. HTML is shown as text, never interpreted.
+       */
+      markdown: string;
+    },
+    ...{
+      /**
+       * Plain text shown to the learner (no markup).
+       */
+      title: string;
+      /**
+       * Text in coursekit's safe markdown subset: paragraphs separated by a blank line, **bold**, *italic*, lists starting with '- ' or '1. '. HTML is shown as text, never interpreted.
+       */
+      markdown: string;
+    }[]
+  ];
+}
+/**
+ * Two to eight panels of text, one shown at a time under a row of tabs (arrow keys move between tabs). Without JavaScript, and when printed, they are shown one after the other.
+ */
+
+export interface Tabs {
+  type: "tabs";
+  /**
+   * Plain text shown to the learner (no markup).
+   */
+  heading?: string;
+  /**
+   * @minItems 2
+   * @maxItems 8
+   */
+  tabs: [
+    {
+      /**
+       * Plain text shown to the learner (no markup).
+       */
+      label: string;
+      /**
+       * Text in coursekit's safe markdown subset: paragraphs separated by a blank line, **bold**, *italic*, lists starting with '- ' or '1. '. HTML is shown as text, never interpreted.
+       */
+      markdown: string;
+    },
+    {
+      /**
+       * Plain text shown to the learner (no markup).
+       */
+      label: string;
+      /**
+       * Text in coursekit's safe markdown subset: paragraphs separated by a blank line, **bold**, *italic*, lists starting with '- ' or '1. '. HTML is shown as text, never interpreted.
+       */
+      markdown: string;
+    },
+    ...{
+      /**
+       * Plain text shown to the learner (no markup).
+       */
+      label: string;
+      /**
+       * Text in coursekit's safe markdown subset: paragraphs separated by a blank line, **bold**, *italic*, lists starting with '- ' or '1. '. HTML is shown as text, never interpreted.
+       */
+      markdown: string;
+    }[]
+  ];
+}
+/**
+ * A short branching conversation: each step says something, the learner picks a reply, and each reply has a consequence with feedback, tied to a paragraph of the source, and leads to another step. A step without choices ends the conversation. The path the learner took is saved, and reported to the LMS as an interaction.
+ */
+
+export interface Scenario {
+  type: "scenario";
+  /**
+   * A stable identifier: lowercase letters, digits and hyphens, starting with a letter or digit. It becomes part of file names, URLs and SCORM identifiers, so never change it once a course is published.
+   */
+  id: string;
+  /**
+   * Plain text shown to the learner (no markup).
+   */
+  heading: string;
+  /**
+   * Text in coursekit's safe markdown subset: paragraphs separated by a blank line, **bold**, *italic*, lists starting with '- ' or '1. '. HTML is shown as text, never interpreted.
+   */
+  introduction?: string;
+  /**
+   * A stable identifier: lowercase letters, digits and hyphens, starting with a letter or digit. It becomes part of file names, URLs and SCORM identifiers, so never change it once a course is published.
+   */
+  start: string;
+  /**
+   * @minItems 1
+   * @maxItems 40
+   */
+  steps: [
+    {
+      /**
+       * A stable identifier: lowercase letters, digits and hyphens, starting with a letter or digit. It becomes part of file names, URLs and SCORM identifiers, so never change it once a course is published.
+       */
+      id: string;
+      /**
+       * Plain text shown to the learner (no markup).
+       */
+      speaker?: string;
+      /**
+       * Text in coursekit's safe markdown subset: paragraphs separated by a blank line, **bold**, *italic*, lists starting with '- ' or '1. '. HTML is shown as text, never interpreted.
+       */
+      text: string;
+      /**
+       * The learner's possible replies. Leave out for a step that ends the conversation.
+       *
+       * @minItems 1
+       * @maxItems 6
+       */
+      choices?: [
+        {
+          /**
+           * An answer option identifier, unique within its question: lowercase letters, digits and hyphens, starting with a letter (for example a, b, c).
+           */
+          id: string;
+          /**
+           * Plain text shown to the learner (no markup).
+           */
+          text: string;
+          /**
+           * Plain text shown to the learner (no markup).
+           */
+          feedback: string;
+          source?: Citation1;
+          /**
+           * A stable identifier: lowercase letters, digits and hyphens, starting with a letter or digit. It becomes part of file names, URLs and SCORM identifiers, so never change it once a course is published.
+           */
+          next?: string;
+        },
+        ...{
+          /**
+           * An answer option identifier, unique within its question: lowercase letters, digits and hyphens, starting with a letter (for example a, b, c).
+           */
+          id: string;
+          /**
+           * Plain text shown to the learner (no markup).
+           */
+          text: string;
+          /**
+           * Plain text shown to the learner (no markup).
+           */
+          feedback: string;
+          source?: Citation1;
+          /**
+           * A stable identifier: lowercase letters, digits and hyphens, starting with a letter or digit. It becomes part of file names, URLs and SCORM identifiers, so never change it once a course is published.
+           */
+          next?: string;
+        }[]
+      ];
+    },
+    ...{
+      /**
+       * A stable identifier: lowercase letters, digits and hyphens, starting with a letter or digit. It becomes part of file names, URLs and SCORM identifiers, so never change it once a course is published.
+       */
+      id: string;
+      /**
+       * Plain text shown to the learner (no markup).
+       */
+      speaker?: string;
+      /**
+       * Text in coursekit's safe markdown subset: paragraphs separated by a blank line, **bold**, *italic*, lists starting with '- ' or '1. '. HTML is shown as text, never interpreted.
+       */
+      text: string;
+      /**
+       * The learner's possible replies. Leave out for a step that ends the conversation.
+       *
+       * @minItems 1
+       * @maxItems 6
+       */
+      choices?: [
+        {
+          /**
+           * An answer option identifier, unique within its question: lowercase letters, digits and hyphens, starting with a letter (for example a, b, c).
+           */
+          id: string;
+          /**
+           * Plain text shown to the learner (no markup).
+           */
+          text: string;
+          /**
+           * Plain text shown to the learner (no markup).
+           */
+          feedback: string;
+          source?: Citation1;
+          /**
+           * A stable identifier: lowercase letters, digits and hyphens, starting with a letter or digit. It becomes part of file names, URLs and SCORM identifiers, so never change it once a course is published.
+           */
+          next?: string;
+        },
+        ...{
+          /**
+           * An answer option identifier, unique within its question: lowercase letters, digits and hyphens, starting with a letter (for example a, b, c).
+           */
+          id: string;
+          /**
+           * Plain text shown to the learner (no markup).
+           */
+          text: string;
+          /**
+           * Plain text shown to the learner (no markup).
+           */
+          feedback: string;
+          source?: Citation1;
+          /**
+           * A stable identifier: lowercase letters, digits and hyphens, starting with a letter or digit. It becomes part of file names, URLs and SCORM identifiers, so never change it once a course is published.
+           */
+          next?: string;
+        }[]
+      ];
+    }[]
+  ];
+}
+/**
+ * Where in a source document this comes from: the document's symbol as declared in module.json sources, and the part cited, named as the document's parts are: its paragraph, or its article, principle, section or rule.
+ */
+
+export interface Citation1 {
+  /**
+   * The source document's symbol, e.g. A/58/275.
+   */
+  document: string;
+  /**
+   * The paragraph number in that document, e.g. 75.
+   */
+  paragraph?: number | string;
+  /**
+   * For a document divided into articles: the article, e.g. 13, or "14(1)" for paragraph 1 of Article 14.
+   */
+  article?: number | string;
+  /**
+   * For a document divided into principles: the principle, e.g. 5.
+   */
+  principle?: number | string;
+  /**
+   * For a document divided into sections: the section, e.g. "2.3".
+   */
+  section?: number | string;
+  /**
+   * For a document divided into rules: the rule, e.g. 10, or "10(2)" for paragraph 2 of Rule 10.
+   */
+  rule?: number | string;
+}
+/**
+ * A plan the learner fills in, with their answers to earlier reflections gathered above it. They can print it or download it as a file. Like reflections, it stays in the learner's browser and is never sent to the LMS.
+ */
+
+export interface ActionPlan {
+  type: "actionPlan";
+  /**
+   * A stable identifier: lowercase letters, digits and hyphens, starting with a letter or digit. It becomes part of file names, URLs and SCORM identifiers, so never change it once a course is published.
+   */
+  id: string;
+  /**
+   * Plain text shown to the learner (no markup).
+   */
+  heading: string;
+  /**
+   * Text in coursekit's safe markdown subset: paragraphs separated by a blank line, **bold**, *italic*, lists starting with '- ' or '1. '. HTML is shown as text, never interpreted.
+   */
+  introduction?: string;
+  /**
+   * The ids of reflection blocks (anywhere in the module) whose answers are gathered in the plan, in this order.
+   *
+   * @maxItems 30
+   *
+   * Items: A stable identifier: lowercase letters, digits and hyphens, starting with a letter or digit. It becomes part of file names, URLs and SCORM identifiers, so never change it once a course is published.
+   */
+  reflections: string[];
+  /**
+   * The parts of the plan the learner writes.
+   *
+   * @minItems 1
+   * @maxItems 12
+   */
+  prompts: [
+    {
+      /**
+       * A stable identifier: lowercase letters, digits and hyphens, starting with a letter or digit. It becomes part of file names, URLs and SCORM identifiers, so never change it once a course is published.
+       */
+      id: string;
+      /**
+       * Plain text shown to the learner (no markup).
+       */
+      label: string;
+      /**
+       * Plain text shown to the learner (no markup).
+       */
+      hint?: string;
+    },
+    ...{
+      /**
+       * A stable identifier: lowercase letters, digits and hyphens, starting with a letter or digit. It becomes part of file names, URLs and SCORM identifiers, so never change it once a course is published.
+       */
+      id: string;
+      /**
+       * Plain text shown to the learner (no markup).
+       */
+      label: string;
+      /**
+       * Plain text shown to the learner (no markup).
+       */
+      hint?: string;
+    }[]
+  ];
 }
 
 /**

@@ -37,6 +37,17 @@ export interface SourceText {
   displayed: Map<string, string>;
 }
 
+export interface MediaDetails {
+  /** Size in bytes. */
+  bytes: number;
+  /** What the file is, as learners call it: "PDF", "MP4 video". */
+  label: string;
+  mime: string;
+  /** WebVTT captions: the file's text, and the text of each cue, in order. */
+  webVtt?: string;
+  cues?: string[];
+}
+
 export interface CoverageRow {
   document: string;
   /** The declared part, by number: "74", "13". */
@@ -61,6 +72,8 @@ export interface CourseModule {
   sources: SourceText[];
   /** Media files the lessons use, relative to the module folder, sorted. */
   media: string[];
+  /** What pages show of the files of video, audio and download blocks and their captions, by path. */
+  mediaDetails: Record<string, MediaDetails>;
   coverage: CoverageRow[];
   /** Set on a module made from another's translation (i18n/apply.ts). */
   translation?: TranslationInfo;

@@ -39,7 +39,17 @@ export interface RuntimeCourseData {
   citedTexts: Record<string, { label: string; text: string }>;
   /** The language of the cited texts when it is not the course's (a translation quotes the source documents as written). */
   citedTextsLanguage?: { lang: string; dir: 'ltr' | 'rtl' };
+  /** Scenario blocks by id: how their steps connect, so the session can keep and report the learner's path. */
+  scenarios: Record<string, RuntimeScenario>;
   strings: Strings;
+}
+
+export interface RuntimeScenario {
+  /** The heading, for the LMS's description of the interaction. */
+  title: string;
+  start: string;
+  /** Each step's choices, by step id: the choice id and the step it leads to (none: the conversation ends). */
+  steps: Record<string, { id: string; next?: string }[]>;
 }
 
 export interface RuntimeQuestion {

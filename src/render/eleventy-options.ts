@@ -10,7 +10,7 @@ import { generator, hash, shuffle } from '../shared/random.js';
 import { contentBlock, contentText, languageAttributes } from './content-text.js';
 import { escapeHtml, renderMarkdown } from './markdown.js';
 import { fillPlaceholders } from '../shared/ui-text.js';
-import type { ModuleView, SiteModel } from './view-model.js';
+import { languageNameIn, type ModuleView, type SiteModel } from './view-model.js';
 
 /** Called with each page as soon as Eleventy has rendered it, with its path in the site folder. */
 export type PageObserver = (file: string, content: string) => void;
@@ -66,6 +66,11 @@ export function eleventyOptions(site: SiteModel, onPage?: PageObserver) {
         [...items].sort((a, b) => String(a[key]).localeCompare(String(b[key]))),
       );
       eleventyConfig.addFilter('scramble', <T>(items: T[], seed: string) => scramble(items, seed));
+      eleventyConfig.addFilter('languageName', (tag: string, inLanguage: string) => languageNameIn(tag, inLanguage));
+      eleventyConfig.addFilter('preferredTrack', (captions: { language: string }[], language: string) =>
+        preferredTrack(captions, language),
+      );
+      eleventyConfig.addFilter('stepNumber', (steps: { id: string }[], id: string) => steps.findIndex((s) => s.id === id) + 1);
     },
   };
 }
@@ -79,6 +84,14 @@ export function scramble<T>(items: readonly T[], seed: string): T[] {
   // A shuffle that lands on the answer would give it away.
   if (result.length > 1 && result.every((item, i) => item === items[i])) result.push(result.shift()!);
   return result;
+}
+
+/** The caption track shown by default: the one in the page's language, else the first. */
+export function preferredTrack(captions: { language: string }[], language: string): number {
+  const base = (tag: string) => tag.toLowerCase().split('-')[0];
+  const exact = captions.findIndex((c) => c.language.toLowerCase() === language.toLowerCase());
+  const sameBase = captions.findIndex((c) => base(c.language) === base(language));
+  return Math.max(exact >= 0 ? exact : sameBase, 0);
 }
 
 interface EleventyUserConfig {

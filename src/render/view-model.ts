@@ -68,6 +68,13 @@ export interface ModuleView {
   hasTheme: boolean;
   /** The same report `coursekit report` prints, for reports/<id>.html. */
   coverageReport: CoverageReport;
+  /**
+   * Files of video, audio and download blocks and their captions, by path: type, size in words;
+   * for captions their cues, and the file as a data: URL (browsers load no track from file://).
+   */
+  media: Record<string, { label: string; size: string; cues: string[]; track: string }>;
+  /** The prompts of reflections that have an id, for the action plans that gather them. */
+  reflections: Record<string, string>;
   /** A draft translation says so on every page, naming the language its untranslated texts are in. */
   draftNotice: string | undefined;
 }
@@ -216,6 +223,20 @@ function toModuleView(module: CourseModule): ModuleView {
     coverage: module.coverage,
     coverageReport: buildCoverageReport(module, strings),
     hasTheme: module.meta.theme !== undefined,
+    media: Object.fromEntries(
+      Object.entries(module.mediaDetails).map(([file, d]) => [
+        file,
+        {
+          label: d.label,
+          size: formatSize(d.bytes, meta.language, strings),
+          cues: d.cues ?? [],
+          track: d.webVtt === undefined ? '' : `data:text/vtt;base64,${Buffer.from(d.webVtt).toString('base64')}`,
+        },
+      ]),
+    ),
+    reflections: Object.fromEntries(
+      module.lessons.flatMap((l) => l.blocks.flatMap((b) => (b.type === 'reflection' && b.id !== undefined ? [[b.id, b.prompt]] : []))),
+    ),
     draftNotice: module.translation?.draft
       ? fillPlaceholders(
           strings.draftNotice ?? '',
@@ -226,8 +247,15 @@ function toModuleView(module: CourseModule): ModuleView {
   };
 }
 
+/** "641 bytes", "12 KB", "3.4 MB", with the number in the module language's own style. */
+export function formatSize(bytes: number, language: string, strings: Strings): string {
+  if (bytes < 1024) return fillPlaceholders(strings.sizeBytes ?? '{n} bytes', { n: bytes }, language);
+  if (bytes < 1024 * 1024) return fillPlaceholders(strings.sizeKB ?? '{n} KB', { n: Math.round(bytes / 1024) }, language);
+  return fillPlaceholders(strings.sizeMB ?? '{n} MB', { n: Math.round((bytes / (1024 * 1024)) * 10) / 10 }, language);
+}
+
 /** "anglais": a language's name in the page's language; the tag itself when the runtime does not know it. */
-function languageNameIn(tag: string, pageLanguage: string): string {
+export function languageNameIn(tag: string, pageLanguage: string): string {
   try {
     return new Intl.DisplayNames([pageLanguage], { type: 'language', fallback: 'code' }).of(tag) ?? tag;
   } catch {
@@ -278,6 +306,19 @@ function toRuntimeData(module: CourseModule, view: ModuleView, pages: PageView[]
     const text = module.sources.find((s) => s.document === q.source.document)?.displayed.get(id);
     if (text) citedTexts[citationKey(q.source)] = { label: citationLabel(view.strings, q.source.document, kind, id), text };
   }
+  const scenarios: RuntimeCourseData['scenarios'] = {};
+  for (const lesson of module.lessons) {
+    for (const block of lesson.blocks) {
+      if (block.type !== 'scenario') continue;
+      const steps = Object.fromEntries(
+        block.steps.map((step) => [
+          step.id,
+          (step.choices ?? []).map((c) => (c.next === undefined ? { id: c.id } : { id: c.id, next: c.next })),
+        ]),
+      );
+      scenarios[block.id] = { title: block.heading, start: block.start, steps };
+    }
+  }
   return {
     id: module.id,
     version: module.meta.version,
@@ -290,6 +331,7 @@ function toRuntimeData(module: CourseModule, view: ModuleView, pages: PageView[]
     assessment,
     questions,
     citedTexts,
+    scenarios,
     ...(module.translation
       ? { citedTextsLanguage: { lang: module.translation.sourceLanguage, dir: textDirection(module.translation.sourceLanguage) } }
       : {}),

@@ -14,7 +14,7 @@
  *   2 | pages fingerprint | bank fingerprint | viewed pages (hex bitset) | attempts used |
  *   flags (1 passed, 2 attempt present, 4 attempt submitted) | score × 100 | seed |
  *   current question | answers ("~"-separated) | seconds ("~"-separated) | extensions | checksum
- * Extensions are named values ("b:2s;…", see EXTENSIONS), so the state can grow without a new
+ * Extensions are named values ("b:2s;s:…", see EXTENSIONS), so the state can grow without a new
  * format: a reader skips names it does not know. Format 1 (no extensions field) is still read,
  * so learners keep their progress when a course is republished with a newer coursekit.
  * Numbers are base 36. An answer refers to options by their authored position, one base-36
@@ -158,6 +158,24 @@ const EXTENSIONS: Extension[] = [
       state.practiceSeed = int36(text);
       return state.practiceSeed >= 0 && state.practiceSeed <= 0x7fffffff;
     },
+  },
+  {
+    // Scenario blocks: "<id>=<choice>.<choice>…*<runs>" for each, ","-separated; runs when not 0.
+    name: 's',
+    write: (state) => {
+      const parts = Object.keys(state.scenarios).flatMap((id) => {
+        const { path, runs } = state.scenarios[id]!;
+        return path.length || runs ? [`${id}=${path.join('.')}${runs ? `*${b36(runs)}` : ''}`] : [];
+      });
+      return parts.length ? parts.join(',') : undefined;
+    },
+    read: (text, state) =>
+      text.split(',').every((part) => {
+        const found = /^([a-z0-9][a-z0-9-]{0,63})=((?:[a-z][a-z0-9-]{0,15}(?:\.|(?=\*|$)))*)(?:\*([0-9a-z]{1,6}))?$/.exec(part);
+        if (!found) return false;
+        state.scenarios[found[1]!] = { path: found[2] ? found[2].split('.') : [], runs: found[3] ? int36(found[3]) : 0 };
+        return true;
+      }),
   },
 ];
 

@@ -56,3 +56,42 @@ function description(prompt: string, language: string): string {
   const text = clean2004(prompt.replace(/\s+/g, ' ')).slice(0, 250);
   return /^[a-zA-Z]{1,8}(-[a-zA-Z0-9-]{2,8})?$/.test(language) ? `{lang=${language}}${text}` : text;
 }
+
+export interface ScenarioInteractionInput {
+  moduleId: string;
+  scenarioId: string;
+  title: string;
+  /** 1 the first time the learner reaches an ending. */
+  run: number;
+  steps: { step: string; choice: string }[];
+  at: Date;
+  language: string;
+}
+
+/**
+ * A finished run through a scenario: no answer is right or wrong (result "neutral"), and the
+ * response is the path, "step.choice" for each reply. SCORM 2004 calls this type "other"; SCORM
+ * 1.2 has none, and its "choice" would lose which step each reply answered, so it is a
+ * "performance", whose response is free text too. Weighting 0: it never counts towards a score.
+ */
+export function scenarioInteractionFields(version: ScormVersion, input: ScenarioInteractionInput): InteractionFields {
+  const is12 = version === 'scorm12';
+  const path = input.steps.map((s) => `${s.step}.${s.choice}`).join(',');
+  const fields: InteractionFields = [
+    [
+      'id',
+      is12
+        ? `scenario_${input.scenarioId.replace(/[^A-Za-z0-9]/g, '_')}_${input.run}`
+        : `urn:coursekit:${input.moduleId}:scenario:${input.scenarioId}:${input.run}`,
+    ],
+    ['type', is12 ? 'performance' : 'other'],
+  ];
+  if (!is12) fields.push(['description', description(input.title, input.language)]);
+  fields.push(
+    [is12 ? 'student_response' : 'learner_response', path.slice(0, is12 ? 255 : 4000)],
+    ['result', 'neutral'],
+    [is12 ? 'time' : 'timestamp', is12 ? scorm12Time(input.at) : scorm2004Timestamp(input.at)],
+    ['weighting', '0'],
+  );
+  return fields;
+}

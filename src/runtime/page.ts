@@ -5,11 +5,14 @@
 import type { Course } from './course.js';
 import { Session, type Host } from './session.js';
 import { LocalTracker, storageKey } from './tracking/local.js';
+import { setupActionPlans } from './ui/action-plan.js';
 import { setupAssessment } from './ui/assessment.js';
-import { translator } from './ui/dom.js';
+import { $$, translator } from './ui/dom.js';
 import { setupKnowledgeChecks } from './ui/knowledge-check.js';
 import { renderNavigation, renderNotices } from './ui/navigation.js';
 import { setupReflections } from './ui/reflection.js';
+import { setupScenarios } from './ui/scenario.js';
+import { setupTabs } from './ui/tabs.js';
 
 export function launcherHost(course: Course): Host | undefined {
   try {
@@ -42,9 +45,28 @@ export function runPage(course: Course): Host {
   const stop = host.listen(refresh);
   window.addEventListener('pagehide', stop);
   setupKnowledgeChecks(course, t, host.view().practiceSeed);
-  setupReflections(course);
+  setupReflections(course, t);
+  setupActionPlans(course, t);
+  setupTabs();
+  setupScenarios(host, t);
+  openDetailsForPrinting();
   setupAssessment(host, course, t);
   // Set once the page is wired: tests (and styles) can wait for it.
   document.documentElement.setAttribute('data-ck-ready', pageId);
   return host;
+}
+
+/**
+ * Closed details (accordions, transcripts, model answers) print open. The stylesheet does it in
+ * browsers with ::details-content (Chromium 131, Safari 18.4, Firefox 143); this covers older ones.
+ */
+function openDetailsForPrinting(): void {
+  let opened: HTMLDetailsElement[] = [];
+  window.addEventListener('beforeprint', () => {
+    opened = $$<HTMLDetailsElement>('details:not([open])');
+    for (const details of opened) details.open = true;
+  });
+  window.addEventListener('afterprint', () => {
+    for (const details of opened) details.open = false;
+  });
 }

@@ -7,7 +7,9 @@
 import { decodeResponse, decodeState, encodeResponse, encodeState } from './codec.js';
 import { lessonIds, pageById, type Course, type Response } from './course.js';
 import { drawAttempt, type DrawnQuestion } from '../shared/draw.js';
-import { interactionFields } from './interactions.js';
+import type { RuntimeScenario } from '../model/runtime-data.js';
+import { interactionFields, scenarioInteractionFields } from './interactions.js';
+import { MAX_SCENARIO_PATH, walkScenario } from './scenario.js';
 import { newSeed } from './seed.js';
 import { isAnswered, isCorrect, scoreOf, type Score } from '../shared/scoring.js';
 import { emptyState, type Attempt, type LearnerState } from './state.js';
@@ -75,6 +77,10 @@ export interface Host {
   answer(position: number, response: Response | null): void;
   goTo(position: number): void;
   submit(): boolean;
+  /** The choices made so far in a scenario block (undefined: no such scenario), and whether it has ended. */
+  scenario(id: string): { path: string[]; ended: boolean } | undefined;
+  choose(scenarioId: string, choiceId: string): void;
+  restartScenario(id: string): void;
   listen(listener: () => void): () => void;
 }
 
@@ -258,6 +264,51 @@ export class Session implements Host {
     return true;
   }
 
+  scenario(id: string): { path: string[]; ended: boolean } | undefined {
+    const scenario = this.scenarioById(id);
+    if (!scenario) return undefined;
+    const walk = walkScenario(scenario, this.state.scenarios[id]?.path ?? []);
+    return { path: walk.steps.map((s) => s.choice), ended: walk.current === undefined };
+  }
+
+  choose(scenarioId: string, choiceId: string): void {
+    const id = String(scenarioId);
+    const scenario = this.scenarioById(id);
+    if (!scenario || this.ended) return;
+    const kept = this.state.scenarios[id] ?? { path: [], runs: 0 };
+    const walk = walkScenario(scenario, kept.path);
+    if (walk.current === undefined || walk.steps.length >= MAX_SCENARIO_PATH) return;
+    const path = [...walk.steps.map((s) => s.choice), String(choiceId)];
+    const next = walkScenario(scenario, path);
+    if (next.broken) return;
+    kept.path = path;
+    this.state.scenarios[id] = kept;
+    if (next.current === undefined) {
+      kept.runs += 1;
+      if (this.tracker.version && !this.review) {
+        this.tracker.addInteraction(
+          scenarioInteractionFields(this.tracker.version, {
+            moduleId: this.course.id,
+            scenarioId: id,
+            title: scenario.title,
+            run: kept.runs,
+            steps: next.steps,
+            at: new Date(),
+            language: this.course.language,
+          }),
+        );
+      }
+    }
+    this.save(true);
+  }
+
+  restartScenario(id: string): void {
+    const kept = this.state.scenarios[String(id)];
+    if (!kept || this.ended) return;
+    kept.path = [];
+    this.save(true);
+  }
+
   listen(listener: () => void): () => void {
     this.listeners.push(listener);
     return () => {
@@ -299,6 +350,11 @@ export class Session implements Host {
   }
 
   // ---- internals ----
+
+  /** Ids come from pages: only the course's own scenarios, never an inherited property. */
+  private scenarioById(id: string): RuntimeScenario | undefined {
+    return Object.hasOwn(this.course.scenarios, id) ? this.course.scenarios[id] : undefined;
+  }
 
   private canStart(): boolean {
     const a = this.course.assessment;

@@ -27,8 +27,15 @@ export interface LearnerState {
   attempt: Attempt | undefined;
   /** This learner's order of knowledge-check options: kept, so a reload or a relaunch shows the same order. */
   practiceSeed?: number;
+  /** Scenario blocks by id: the choices made so far, and how many times the learner reached an ending. */
+  scenarios: Record<string, ScenarioProgress>;
+}
+
+export interface ScenarioProgress {
+  path: string[];
+  runs: number;
 }
 
 export function emptyState(): LearnerState {
-  return { viewed: [], attemptsUsed: 0, passed: false, score: undefined, bestScore: undefined, attempt: undefined };
+  return { viewed: [], attemptsUsed: 0, passed: false, score: undefined, bestScore: undefined, attempt: undefined, scenarios: {} };
 }

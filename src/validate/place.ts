@@ -3,6 +3,7 @@
  * (quote)", "question `q-remit`", "entry 2 of `items`". Every diagnostic message starts with it.
  */
 import { pointerToSegments } from '../load/json-pointer.js';
+import type { Question } from '../model/content.generated.js';
 
 export type ContentKind = 'module' | 'lesson' | 'question-bank' | 'glossary';
 
@@ -19,7 +20,7 @@ export interface Place {
 }
 
 /** What authors call each question type (the `type` values are for the file, not for people). */
-const QUESTION_NOUNS: Record<string, string> = {
+const QUESTION_NOUNS: Record<Question['type'], string> = {
   single: 'single-choice question',
   multiple: 'multiple-response question',
   trueFalse: 'true-or-false question',
@@ -55,7 +56,7 @@ export function describePlace(kind: ContentKind, data: unknown, pointer: string)
       } else if (parentKey === 'questions') {
         if (kind === 'question-bank') label = '';
         part = named('question');
-        noun = type ? withArticle(QUESTION_NOUNS[type] ?? `${type} question`) : 'the question';
+        noun = type ? withArticle(QUESTION_NOUNS[type as Question['type']] ?? `${type} question`) : 'the question';
         typeNoun = 'question';
       } else if (parentKey === 'objectives') {
         part = named('objective');

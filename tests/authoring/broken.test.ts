@@ -173,6 +173,15 @@ const cases: BrokenCase[] = [
   { name: 'duplicate-objective-ids', codes: ['duplicate-id', 'unknown-reference', 'unknown-reference'] },
   { name: 'dangling-objective', codes: ['unknown-reference'] },
   { name: 'dangling-glossary-term', codes: ['unknown-reference'] },
+  {
+    name: 'scenario-dead-ends',
+    codes: ['scenario-no-ending', 'scenario-step-unreachable', 'scenario-step-unreachable', 'unknown-reference'],
+  },
+  { name: 'action-plan-unknown-reflection', codes: ['duplicate-id', 'duplicate-id', 'unknown-reference'] },
+  {
+    name: 'media-not-what-it-says',
+    codes: ['media-content-mismatch', 'captions-invalid', 'media-captions-missing', 'media-type-unsupported'],
+  },
   { name: 'lesson-file-missing', codes: ['lesson-missing'] },
   { name: 'lesson-id-mismatch', codes: ['lesson-id-mismatch'] },
   { name: 'module-id-mismatch', codes: ['module-id-mismatch'] },

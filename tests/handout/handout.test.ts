@@ -19,7 +19,8 @@ import { letter } from '../../src/shared/paper-form.js';
 import { readSheetEntry, sheetEntry } from '../../src/shared/paper-sheet.js';
 import { isCorrect } from '../../src/shared/scoring.js';
 import { CRASH, hashTree, runCli } from '../authoring/cli.js';
-import { copyProject } from '../helpers/projects.js';
+import { copyProject, repoRoot } from '../helpers/projects.js';
+import { schemasDir } from '../../src/paths.js';
 
 let dir: string;
 let module: CourseModule;
@@ -198,6 +199,58 @@ describe('the handouts', () => {
     const paragraph = module.sources[0]!.displayed.get(String(first.source.paragraph))!;
     expect(key).toContain(`<blockquote>${paragraph.replace(/'/g, '&#39;')}</blockquote>`);
     expect(key).toContain(`A/58/275, paragraph ${first.source.paragraph}`);
+  });
+});
+
+describe('lesson blocks on paper', () => {
+  it('has a print layout for every block type', async () => {
+    const lesson = JSON.parse(await readFile(path.join(schemasDir, 'lesson.schema.json'), 'utf8'));
+    const types = lesson.$defs.block.oneOf.map(
+      (entry: { $ref: string }) => lesson.$defs[entry.$ref.replace('#/$defs/', '')].properties.type.const,
+    );
+    const layouts = await readdir(path.join(repoRoot, 'src', 'handout', 'templates', 'blocks'));
+    for (const type of types) expect(layouts, `src/handout/templates/blocks/${type}.njk`).toContain(`${type}.njk`);
+  });
+
+  it('prints every block of the fixture that uses them all: open sections, transcripts, the scenario and the action plan', async () => {
+    const tiny = await copyProject('tiny');
+    try {
+      const checked = await checkModules({ cwd: tiny, modulesDir: path.join(tiny, 'modules') });
+      const handouts = await makeHandouts(checked.modules[0]!, { paper: 'a4', sourceId: 'tiny-course' });
+      const text = (name: string) => String(handouts.files.find((f) => f.name === name)!.content);
+      const workbook = text('workbook.html');
+      // Accordion sections and tabs, all open; media as what they are, with their transcripts.
+      for (const shown of ['Foreign affairs', 'Sets the rules for migrant workers.', 'Civil society</h4>', 'Associations of migrants'])
+        expect(workbook).toContain(shown);
+      expect(workbook).toContain('Video: media/clip.mp4');
+      expect(workbook).toContain('Paragraph 75 names five ministries.');
+      expect(workbook).toContain('Recording: media/tone.mp3');
+      expect(workbook).toMatch(/Checklist for reviewing a draft strategy <span class="small">\(media\/checklist\.pdf, PDF, /);
+      // The scenario's opening and replies for discussion; not its consequences.
+      expect(workbook).toContain('Health has the final draft. Is that enough?');
+      expect(workbook).toContain('Invite Health to the drafting meetings now.');
+      expect(workbook).not.toContain('Comments on a finished text come too late.');
+      // The action plan: the reflections it gathers and its prompts, with lines to write on; no model answers.
+      const plan = workbook.slice(workbook.indexOf('class="block action-plan"'));
+      for (const shown of [
+        'Which contributions of migrants does your ministry record?',
+        'One change I will propose',
+        'Name the paragraph that supports it.',
+      ])
+        expect(plan).toContain(shown);
+      expect(plan).toContain('<span class="rule"></span>');
+      expect(workbook).not.toContain('Most ministries record');
+      // The guide: model answers under the discussion prompts, and the scenario's branches.
+      const guide = text('facilitator-guide.html');
+      expect(guide).toContain('Most ministries record <strong>economic</strong> contributions only');
+      expect(guide).toContain('Comments on a finished text come too late.');
+      expect(guide).toMatch(
+        /Invite Health to the drafting meetings now\.<br><span class="consequence">Paragraph 75 asks for involvement while the policy is developed\. \(A\/58\/275, paragraph 75\)<\/span> Go to step 3/,
+      );
+      expect(guide).toContain('The conversation ends here.');
+    } finally {
+      await rm(tiny, { recursive: true, force: true });
+    }
   });
 });
 

@@ -66,6 +66,7 @@ export function bigBankCourse(size = 200, lessons = 40): RuntimeCourseData {
     },
     questions,
     citedTexts: {},
+    scenarios: {},
     strings: {},
   };
 }
@@ -96,6 +97,7 @@ export function worstState(course: RuntimeCourseData, seed: number, submitted: b
     passed: submitted,
     score: 66.67,
     bestScore: 83.33,
+    scenarios: {},
     attempt: {
       seed,
       current: drawn.length - 1,

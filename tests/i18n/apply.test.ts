@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkModules } from '../../src/pipeline/check.js';
 import { applyTranslation, loadTranslations } from '../../src/i18n/index.js';
 import type { CourseModule } from '../../src/model/course.js';
+import { collectTexts } from '../../src/i18n/units.js';
 import { runCli } from '../helpers/cli.js';
 import { copyProject } from '../helpers/projects.js';
 import { MODULE, exportXliffText, fillTargets, loadModule } from './helpers.js';
@@ -45,6 +46,10 @@ const NOT_TEXT = new Set([
   'version',
   'rationale',
   '$schema',
+  'language',
+  'start',
+  'next',
+  'reflections',
 ]);
 
 function isText(at: string[]): boolean {
@@ -54,7 +59,14 @@ function isText(at: string[]): boolean {
   const key = at[index]!;
   if (key === 'correct') return at[index - 1] === 'feedback'; // feedback.correct is text, an answer key is not
   if (NOT_TEXT.has(key)) return false;
-  if (at[0] === 'folder' || at[0] === 'media' || at[0] === 'coverage' || (at[0] === 'meta' && at[1] === 'lessons')) return false;
+  if (
+    at[0] === 'folder' ||
+    at[0] === 'media' ||
+    at[0] === 'mediaDetails' ||
+    at[0] === 'coverage' ||
+    (at[0] === 'meta' && at[1] === 'lessons')
+  )
+    return false;
   return at[0] !== 'sources' || at[2] === 'title';
 }
 
@@ -91,8 +103,10 @@ describe('applyTranslation', () => {
     const { id: _e, language: _f, ...metaEnRest } = metaEn;
     const found = { translated: 0 };
     compare({ ...restEn, meta: metaEnRest }, { ...restFr, meta: metaFrRest }, [], found);
-    // 60 units; the fill-in unit holds two answers, and source titles appear in meta and in sources.
-    expect(found.translated).toBe(62);
+    // One string per unit, except that a fill-in unit holds each accepted answer, and source titles appear in meta and in sources.
+    const texts = collectTexts(module);
+    const answers = texts.filter((t) => t.kind === 'accept').reduce((n, t) => n + t.text.split(' | ').length - 1, 0);
+    expect(found.translated).toBe(texts.length + answers + module.sources.length);
     expect(fr.bank.find((q) => q.id === 'q74-word')).toMatchObject({ accept: ['FR: remittances', 'FR: remittance'] });
     // The original module is untouched.
     expect(module.meta.title).toBe('Tiny course');
@@ -228,6 +242,7 @@ describe('applyTranslation', () => {
         'block.5.caption',
         'block.7.prompt',
         'block.7.guidance',
+        'block.7.modelAnswer',
       ].map((id) => `translation-obsolete-unit \`lesson.01-contributions.${id}\``),
     );
     const blocks = result.module!.lessons[0]!.blocks;

@@ -35,13 +35,15 @@ async function project(fixture: string, extraLessons = 0): Promise<Project> {
   const folder = path.join(dir, 'modules', MODULE);
   const template = JSON.parse(await readFile(path.join(folder, 'lessons', '02-ministries.json'), 'utf8')) as Record<string, unknown>;
   const ids: string[] = [];
+  const withoutIds = (template.blocks as { id?: string }[]).filter((block) => block.id === undefined);
   for (let i = 3; i < 3 + extraLessons; i++) {
     const id = `${String(i).padStart(2, '0')}-extra`;
     ids.push(id);
     const objectives = [{ ...(template.objectives as object[])[0], id: `obj-75-extra-${i}` }];
     await writeFile(
       path.join(folder, 'lessons', `${id}.json`),
-      JSON.stringify({ ...template, id, title: `Extra lesson ${i}`, objectives }),
+      // Without the blocks that declare ids of their own: those must be unique in the module.
+      JSON.stringify({ ...template, id, title: `Extra lesson ${i}`, objectives, blocks: withoutIds }),
     );
   }
   await editJson(path.join(folder, 'module.json'), (m) => {

@@ -172,8 +172,10 @@ describe('coursekit preview', () => {
     const newLesson = path.join(moduleDir, 'lessons', '03-new.json');
     const moduleJson = path.join(moduleDir, 'module.json');
     const moduleText = await readFile(moduleJson, 'utf8');
-    const lesson = original.replace('"02-ministries"', '"03-new"').replace('"obj-75-ministries"', '"obj-75-new"');
-    await writeFile(newLesson, lesson.replace(`"${TITLE}"`, '"A new lesson"'));
+    // A copy of lesson 2 without its blocks that declare ids of their own (those must be unique in the module).
+    const lesson = JSON.parse(original.replace('"02-ministries"', '"03-new"').replace('"obj-75-ministries"', '"obj-75-new"'));
+    lesson.blocks = lesson.blocks.filter((block: { id?: string }) => block.id === undefined);
+    await writeFile(newLesson, JSON.stringify(lesson).replace(`"${TITLE}"`, '"A new lesson"'));
     await writeFile(moduleJson, moduleText.replace('"02-ministries"]', '"02-ministries", "03-new"]'));
     await page.locator('a[data-ck-toc="03-new"]').waitFor({ timeout: 20_000 });
     expect((await page.request.get(`${preview.origin}/site/tiny-course/03-new.html`)).status()).toBe(200);

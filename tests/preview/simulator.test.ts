@@ -138,7 +138,8 @@ describe('the simulator with the web package', () => {
     await page.waitForFunction(() => document.querySelector('#status th')?.textContent?.startsWith('coursekit:tiny-course:'), null, {
       timeout: 10_000,
     });
-    expect(await page.locator('#suspend').textContent()).toContain('02-ministries');
+    // The panel reads the browser's storage once a second.
+    await expect.poll(() => page.locator('#suspend').textContent(), { timeout: 10_000 }).toContain('02-ministries');
 
     await page.locator('#new-attempt').click();
     frame = await player();

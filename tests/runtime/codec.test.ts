@@ -28,6 +28,7 @@ const smallCourse: RuntimeCourseData = {
   version: '1.0.0',
   title: 'Small',
   language: 'en',
+  scenarios: {},
   completion: 'allPagesViewedAndAssessmentPassed',
   pages: [
     { id: 'start', url: 'index.html', title: 'Start', kind: 'start' },
@@ -81,6 +82,7 @@ describe('the state', () => {
     passed: false,
     score: 50,
     bestScore: 50,
+    scenarios: {},
     attempt: { seed: 123456, current: 1, submitted: false, answers: [['b'], ['no | maybe']], seconds: [12, 3] },
   };
 
@@ -112,6 +114,31 @@ describe('the state', () => {
     expect(decodeState(signed(body.replace('|b:4tm', '|:4tm')), smallCourse).problems).toEqual(['damaged']);
   });
 
+  it('keeps the path through each scenario and how often it was finished, beside what format 2 already kept', () => {
+    const played: LearnerState = {
+      ...state,
+      scenarios: {
+        'ask-the-chair': { path: ['b', 'a', 'agree'], runs: 2 },
+        'second-talk': { path: [], runs: 1 },
+        untouched: { path: [], runs: 0 },
+      },
+    };
+    const { text } = encodeState(played, smallCourse);
+    expect(text).toMatch(/\|s:ask-the-chair=b\.a\.agree\*2,second-talk=\*1\|\w+$/);
+    const { untouched: _, ...kept } = played.scenarios;
+    expect(decodeState(text, smallCourse)).toEqual({ state: { ...played, scenarios: kept }, problems: [], lostAttempt: false });
+    // Format 1 data, saved before scenarios existed, decodes with none played.
+    expect(decodeState('1|hbex|28nn|b|1|2|3uw|2n9c|1|1~no %7C maybe|c~3|n8ij', smallCourse).state.scenarios).toEqual({});
+  });
+
+  it('refuses scenario paths that are not ids (damaged data, or data made up to reach into objects)', () => {
+    const signed = (body: string) => `${body}|${(hash(body) % 36 ** 5).toString(36)}`;
+    const text = encodeState({ ...state, scenarios: { talk: { path: ['a'], runs: 0 } } }, smallCourse).text;
+    const body = text.slice(0, text.lastIndexOf('|'));
+    for (const bad of ['s:__proto__=a', 's:talk=A', 's:talk=a..b', 's:talk=a*', 's:talk'])
+      expect(decodeState(signed(body.replace('|s:talk=a', `|${bad}`)), smallCourse).problems, bad).toEqual(['damaged']);
+  });
+
   it('still reads what format 1 (coursekit before extensions) saved', () => {
     // Written by the format 1 encoder for this state.
     const saved = '1|hbex|28nn|b|1|2|3uw|2n9c|1|1~no %7C maybe|c~3|n8ij';
@@ -135,7 +162,7 @@ describe('the state', () => {
     expect(decodeState(text.replace('|1~no', '|0~no'), smallCourse).problems).toEqual(['damaged']);
     expect(decodeState(`3${text.slice(1)}`, smallCourse).problems).toEqual(['version']);
     expect(decodeState('', smallCourse)).toEqual({
-      state: { viewed: [], attemptsUsed: 0, passed: false, score: undefined, bestScore: undefined, attempt: undefined },
+      state: { viewed: [], attemptsUsed: 0, passed: false, score: undefined, bestScore: undefined, attempt: undefined, scenarios: {} },
       problems: [],
       lostAttempt: false,
     });

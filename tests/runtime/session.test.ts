@@ -375,6 +375,65 @@ describe.each<Version>(['scorm12', 'scorm2004'])('%s session', (version) => {
     expect(new Set([seed, ...others]).size).toBeGreaterThan(1);
   });
 
+  it('keeps the path through a scenario across a relaunch, and reports each finished run as an interaction that never scores', () => {
+    const first = lms(version);
+    const session = first.session(tiny);
+    session.pageViewed('02-ministries');
+    session.choose('ask-the-chair', 'b'); // opening → again
+    session.choose('ask-the-chair', 'z'); // no such reply: ignored
+    session.choose('__proto__', 'a'); // no such scenario: ignored
+    expect(session.scenario('ask-the-chair')).toEqual({ path: ['b'], ended: false });
+    expect(session.scenario('__proto__')).toBeUndefined();
+    session.end();
+    const kept = first.cmi();
+    const saved = is12
+      ? { cmi: { suspend_data: kept.suspend_data, core: { lesson_location: kept.core.lesson_location, entry: 'resume' } } }
+      : { cmi: { suspend_data: kept.suspend_data, location: kept.location, entry: 'resume' } };
+    const second = lms(version, saved);
+    const again = second.session(tiny);
+    expect(again.scenario('ask-the-chair')).toEqual({ path: ['b'], ended: false });
+    again.choose('ask-the-chair', 'a'); // again → opening
+    again.choose('ask-the-chair', 'a'); // opening → closing, which ends it
+    expect(again.scenario('ask-the-chair')).toEqual({ path: ['b', 'a', 'a'], ended: true });
+    again.choose('ask-the-chair', 'a'); // ended: nothing more to choose
+    again.restartScenario('ask-the-chair');
+    again.choose('ask-the-chair', 'b');
+    again.choose('ask-the-chair', 'b'); // again → ends without a next step
+    const interactions = second.calls.filter((c) => /SetValue/.test(c.method) && /^cmi\.interactions\.\d+\./.test(c.element));
+    const fields = (n: number) =>
+      Object.fromEntries(
+        interactions
+          .filter((c) => c.element.startsWith(`cmi.interactions.${n}.`))
+          .map((c) => [c.element.replace(`cmi.interactions.${n}.`, ''), c.value]),
+      );
+    expect(interactions.every((c) => c.result === 'true')).toBe(true);
+    expect(fields(0)).toMatchObject(
+      is12
+        ? {
+            id: 'scenario_ask_the_chair_1',
+            type: 'performance',
+            student_response: 'opening.b,again.a,opening.a',
+            result: 'neutral',
+            weighting: '0',
+          }
+        : {
+            id: 'urn:coursekit:tiny-course:scenario:ask-the-chair:1',
+            type: 'other',
+            description: '{lang=en}Talking to the chair',
+            learner_response: 'opening.b,again.a,opening.a',
+            result: 'neutral',
+            weighting: '0',
+          },
+    );
+    expect(fields(1)).toMatchObject(
+      is12
+        ? { id: 'scenario_ask_the_chair_2', student_response: 'opening.b,again.b' }
+        : { id: 'urn:coursekit:tiny-course:scenario:ask-the-chair:2' },
+    );
+    // The score is the assessment's alone.
+    expect(Object.keys(second.sets()).filter((e) => /score/.test(e))).toEqual([]);
+  });
+
   it('terminates exactly once', () => {
     const api = lms(version);
     const session = api.session(tiny);

@@ -65,6 +65,9 @@ export function applyResponse(form: HTMLFormElement, q: Question, response: Resp
       if (input) input.value = response?.[0] ?? '';
       break;
     }
+    default:
+      // A question type without a case here fails tsc.
+      q.type satisfies never;
   }
 }
 

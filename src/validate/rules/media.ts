@@ -1,12 +1,13 @@
 /**
  * Images: each file is inside the module folder (packages must work offline and hold what they
  * show), spelt with the right letter case, an image by its content (not a page or a script
- * that ships in every package), and described by its alt text.
+ * that ships in every package), and described by its alt text. Every other media file (video,
+ * audio, downloads, captions: media-blocks.ts) is found the same way (resolveMediaFile).
  */
 import type { Lesson } from '../../model/course.js';
 import type { At, Located, RuleContext } from './context.js';
 import { checkImageContent } from './image-content.js';
-import { explainMissing } from './media-paths.js';
+import { explainMissing, type Resolved } from './media-paths.js';
 import { isUnhelpfulAlt } from './style.js';
 
 /** Checks every image block; returns the media files they use, relative to the module folder. */
@@ -31,6 +32,25 @@ export async function checkImages(context: RuleContext, lessons: Located<Lesson>
  * module folder, when it can be packaged. `what` names it in messages ("image", "logo").
  */
 export async function checkMediaFile(context: RuleContext, src: string, at: At, what: string): Promise<string | undefined> {
+  const resolved = await resolveMediaFile(context, src, at, what);
+  if (resolved?.kind === 'not-a-file') {
+    context.report('media-not-image', at, `the ${what} ${context.loaded.displayFolder}/${src} is ${resolved.what}, not an image file.`);
+    return undefined;
+  }
+  return resolved && checkImageContent(context, resolved) ? resolved.relative : undefined;
+}
+
+/**
+ * Resolves a media path written at `at`, reporting one that leaves the module or names nothing;
+ * a path that names something other than a file (a folder, a pipe) is left to the caller, who
+ * knows what the file should have been.
+ */
+export async function resolveMediaFile(
+  context: RuleContext,
+  src: string,
+  at: At,
+  what: string,
+): Promise<Extract<Resolved, { kind: 'ok' | 'not-a-file' }> | undefined> {
   const { loaded, report, paths } = context;
   const resolved = await paths.resolve(src);
   switch (resolved.kind) {
@@ -42,10 +62,7 @@ export async function checkMediaFile(context: RuleContext, src: string, at: At, 
       report('media-missing', at, `the ${what} ${loaded.displayFolder}/${src} ${problem}.`, { hint });
       return undefined;
     }
-    case 'not-a-file':
-      report('media-not-image', at, `the ${what} ${loaded.displayFolder}/${src} is ${resolved.what}, not an image file.`);
-      return undefined;
-    case 'ok':
-      return checkImageContent(context, resolved) ? resolved.relative : undefined;
+    default:
+      return resolved;
   }
 }

@@ -6,6 +6,7 @@ import {
   citedUnit,
   type GlossaryTerm,
   type Lesson,
+  type MediaDetails,
   type Module,
   type Question,
   type SourceText,
@@ -22,6 +23,7 @@ export interface CheckedContent {
   knowledgeChecks: Located<Question>[];
   sources: SourceText[];
   media: Set<string>;
+  mediaDetails: Record<string, MediaDetails>;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface CheckedContent {
  * draws. A citation of a part inside it counts: "14(1)" covers Article 14.
  */
 export function buildCoverage(
-  content: Omit<CheckedContent, 'glossary' | 'media'>,
+  content: Omit<CheckedContent, 'glossary' | 'media' | 'mediaDetails'>,
   draws: { source: Citation; count: number }[],
 ): CoverageRow[] {
   const coverage: CoverageRow[] = [];
@@ -60,6 +62,7 @@ export function buildCourseModule(folder: string, meta: Module, content: Checked
     bank: content.bank.map((q) => q.value),
     sources: content.sources,
     media: [...content.media].sort(),
+    mediaDetails: content.mediaDetails,
     coverage,
   };
 }

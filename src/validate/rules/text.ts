@@ -9,6 +9,7 @@ import { segmentsToPointer } from '../../load/json-pointer.js';
 import { markdownProblems } from '../../markdown/index.js';
 import type { Lesson, Question } from '../../model/course.js';
 import type { JsonFile } from '../../model/json-file.js';
+import { blockTexts, questionTexts, walkTexts, type FoundText } from '../../model/texts.js';
 import { describePlace, type ContentKind } from '../place.js';
 import { placeholderIn } from '../placeholders.js';
 import type { At, Located, Report, RuleContext } from './context.js';
@@ -34,23 +35,23 @@ function checkPlaceholder(value: string, segments: readonly (string | number)[],
   report('placeholder-text', { file, pointer }, `${field} still has the placeholder "${found}" that \`coursekit new\` wrote.`);
 }
 
-/** Every markdown field: text and callout blocks, the assessment's introduction, question scenarios. */
+/** Every markdown field (model/texts.ts says which fields are markdown): in blocks, the assessment's introduction, question scenarios. */
 export function checkMarkdownFields(
   { meta, broken, report, moduleAt }: RuleContext,
   lessons: Located<Lesson>[],
   questions: Located<Question>[],
 ): void {
+  const checkFound = (file: JsonFile, pointer: string) => (found: FoundText) => {
+    if (found.kind === 'markdown') checkMarkdown(found.value as string, { file, pointer: `${pointer}${found.pointer}` }, report);
+  };
   for (const lesson of lessons) {
-    for (const [b, block] of lesson.value.blocks.entries()) {
-      if (block.type === 'text' || block.type === 'callout')
-        checkMarkdown(block.markdown, { file: lesson.file, pointer: `/blocks/${b}/markdown` }, report);
-    }
+    for (const [b, block] of lesson.value.blocks.entries())
+      walkTexts(blockTexts[block.type], block as unknown as Record<string, unknown>, checkFound(lesson.file, `/blocks/${b}`));
   }
   if (meta.assessment?.introduction && broken.moduleTrusts('/assessment/introduction'))
     checkMarkdown(meta.assessment.introduction, moduleAt('/assessment/introduction'), report);
-  for (const q of questions) {
-    if (q.value.scenario) checkMarkdown(q.value.scenario, { file: q.file, pointer: `${q.pointer}/scenario` }, report);
-  }
+  for (const q of questions)
+    walkTexts(questionTexts[q.value.type], q.value as unknown as Record<string, unknown>, checkFound(q.file, q.pointer));
 }
 
 /** Text made only of spaces passes the schema's "at least one character" but shows nothing. */
