@@ -157,7 +157,7 @@ describe('the whole module with the keyboard alone', () => {
     // Focus moves to the results heading; the learner passed with every answer right.
     expect(await matches('h2[data-ck-results-heading]')).toBe(true);
     expect(await frame.locator('[data-ck-verdict]').textContent()).toBe('You passed.');
-    expect(await frame.locator('[data-ck-score]').textContent()).toBe('You scored 100% (12 of 12 correct).');
+    expect(await frame.locator('[data-ck-score]').textContent()).toBe('You scored 100% (16 of 16 correct).');
 
     // Back to the start page through the course contents (Shift+Tab from the results).
     await tabTo('nav.ck-toc a[data-ck-toc="start"]', true);

@@ -196,7 +196,7 @@ describe('accessibility of every quiz state', () => {
 
     await page.locator('[data-ck-submit-anyway]').click();
     expect(await page.locator('[data-ck-verdict]').textContent()).toBe('You did not reach the pass mark of 75%.');
-    expect(await page.locator('[data-ck-score]').textContent()).toBe('You scored 0% (0 of 12 correct).');
+    expect(await page.locator('[data-ck-score]').textContent()).toBe('You scored 0% (0 of 16 correct).');
     expect(await page.locator('[data-ck-results-attempts]').textContent()).toBe('Attempts left: 2.');
     expect(await focused('[data-ck-results-heading]')).toBe(true);
     expect(await page.locator('[data-ck-retry]').isVisible()).toBe(true);
@@ -236,7 +236,7 @@ describe('accessibility of every quiz state', () => {
     await open('assessment.html', 'assessment');
     await takeAttempt(page.mainFrame(), 'right');
     expect(await page.locator('[data-ck-verdict]').textContent()).toBe('You passed.');
-    expect(await page.locator('[data-ck-score]').textContent()).toBe('You scored 100% (12 of 12 correct).');
+    expect(await page.locator('[data-ck-score]').textContent()).toBe('You scored 100% (16 of 16 correct).');
     expect(await focused('[data-ck-results-heading]')).toBe(true);
     expect(await page.locator('[data-ck-results-heading]').evaluate((h) => h.tagName)).toBe('H2');
     await scan('results after a pass');

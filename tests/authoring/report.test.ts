@@ -172,7 +172,7 @@ describe('the coverage report page', () => {
     expectAccessible(html);
     expect(html).toContain('<th scope="row" lang="en" dir="ltr">A/58/275, paragraph 74</th>');
     expect(html.match(/>taught and assessed</g)).toHaveLength(4);
-    expect(html).toContain('4 of 4 recommendations taught, 4 assessed in every attempt (12 questions drawn from a bank of 32)');
+    expect(html).toContain('4 of 4 recommendations taught, 4 assessed in every attempt (16 questions drawn from a bank of 51)');
   });
 
   it('counts the bank questions of each recommendation by cognitive level, with what every attempt draws', async () => {

@@ -67,6 +67,8 @@ function isText(at: string[]): boolean {
     (at[0] === 'meta' && at[1] === 'lessons')
   )
     return false;
+  // A source's declaration: only its title is text; "display" edits the source document's own words.
+  if (at[0] === 'meta' && at[1] === 'sources') return at[3] === 'title';
   return at[0] !== 'sources' || at[2] === 'title';
 }
 

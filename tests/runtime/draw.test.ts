@@ -14,18 +14,25 @@ beforeAll(async () => {
 });
 
 describe('drawAttempt', () => {
-  it('draws as the module says: 3 different questions from each paragraph', () => {
+  it('draws as the module says: 4 different questions from each paragraph, at least 2 of them at apply or above', () => {
     for (let seed = 1; seed <= 200; seed++) {
       const drawn = drawAttempt(sample, seed);
-      expect(drawn).toHaveLength(12);
-      expect(new Set(drawn.map((d) => d.id)).size).toBe(12);
+      expect(drawn).toHaveLength(16);
+      expect(new Set(drawn.map((d) => d.id)).size).toBe(16);
       const perParagraph = new Map<string, number>();
+      const appliedPerParagraph = new Map<string, number>();
       for (const d of drawn) {
         const q = sample.questions[d.id]!;
         expect(q.bank).toBe(true);
         perParagraph.set(q.source, (perParagraph.get(q.source) ?? 0) + 1);
+        if (q.level === 'apply' || q.level === 'analyse') appliedPerParagraph.set(q.source, (appliedPerParagraph.get(q.source) ?? 0) + 1);
       }
-      expect([...perParagraph.values()]).toEqual([3, 3, 3, 3]);
+      expect([...perParagraph.values()]).toEqual([4, 4, 4, 4]);
+      expect(
+        [...appliedPerParagraph.values()].every((n) => n >= 2),
+        `seed ${seed}`,
+      ).toBe(true);
+      expect(appliedPerParagraph.size).toBe(4);
     }
   });
 
