@@ -779,8 +779,8 @@ export const catalog = {
   'handout-forms-not-equivalent': {
     severity: 'warning',
     group: 'handout',
-    title: 'Quiz forms A and B are not equivalent',
-    hint: 'Form B could not draw as many questions per recommendation and cognitive level as form A, or only the same questions. Add questions to the bank at the levels named, or try another --seed.',
+    title: 'Quiz forms A and B have the same questions',
+    hint: 'Form B takes as many questions per recommendation and cognitive level as form A, choosing others where the bank has them; here it has none. Add questions to the bank at the levels form A draws, or give the rooms one form.',
   },
   'handout-chromium-missing': {
     severity: 'error',

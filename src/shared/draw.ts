@@ -48,10 +48,7 @@ export function drawAttempt(course: DrawCourse, seed: number): DrawnQuestion[] {
   const random = generator(seed);
   let ids: string[] = [];
   for (const { key, count, minAtOrAbove } of assessment.draw) {
-    // A draw on a part takes the questions citing a part inside it too: "UDHR#14" takes "UDHR#14(1)".
-    const pool = Object.keys(course.questions).filter(
-      (id) => course.questions[id]!.bank && isWithinUnit(course.questions[id]!.source, key),
-    );
+    const pool = drawPool(course, key);
     const shuffled = shuffle(pool, random);
     // A rule's questions come first, the rest fill up in the same shuffled order: a draw that
     // keeps the rule anyway is the one it would be without the rule.
@@ -69,7 +66,13 @@ export function drawAttempt(course: DrawCourse, seed: number): DrawnQuestion[] {
   return ids.map((id) => ({ id, order: displayOrder(course, id, seed, assessment.shuffleOptions) }));
 }
 
-function displayOrder(course: DrawCourse, id: string, seed: number, shuffleOptions: boolean): number[] {
+/** The bank questions a draw rule takes from, in bank order. */
+export function drawPool(course: DrawCourse, key: string): string[] {
+  // A draw on a part takes the questions citing a part inside it too: "UDHR#14" takes "UDHR#14(1)".
+  return Object.keys(course.questions).filter((id) => course.questions[id]!.bank && isWithinUnit(course.questions[id]!.source, key));
+}
+
+export function displayOrder(course: DrawCourse, id: string, seed: number, shuffleOptions: boolean): number[] {
   const question = course.questions[id]!;
   if (question.type === 'ordering') {
     const order = shuffle(

@@ -5,7 +5,7 @@
  * back with it, so a letter on the form and a letter in the sheet always name the same option.
  * Shared by build-time code only, but kept with the draw it extends; it imports nothing else.
  */
-import { drawAttempt, type DrawCourse, type DrawQuestion } from './draw.js';
+import { displayOrder, drawAttempt, drawPool, type DrawCourse, type DrawnQuestion, type DrawQuestion } from './draw.js';
 import { generator, hash, shuffle } from './random.js';
 
 export interface PaperQuestion {
@@ -26,7 +26,47 @@ export function letter(index: number): string {
 }
 
 export function paperForm(course: DrawCourse, seed: number): PaperQuestion[] {
-  return drawAttempt(course, seed).map(({ id, order }) => {
+  return layOut(course, drawAttempt(course, seed), seed);
+}
+
+/**
+ * Forms A and B for one room. Form A is the online draw of its seed. Form B, from its own seed,
+ * is A's counterpart: for every draw rule it takes as many questions at each cognitive level as
+ * A does (so it keeps the same rules and weighs the same), choosing first among the questions
+ * A does not have; the two share only what the bank cannot give otherwise. Question and option
+ * order follow the online draw's. Both `coursekit handout` and `coursekit results` call this, so
+ * the seeds printed on the sheet always give back the same two papers.
+ */
+export function pairedForms(course: DrawCourse, seeds: { A: number; B: number }): { A: PaperQuestion[]; B: PaperQuestion[] } {
+  const a = drawAttempt(course, seeds.A);
+  return { A: layOut(course, a, seeds.A), B: layOut(course, counterpartDraw(course, a, seeds.B), seeds.B) };
+}
+
+function counterpartDraw(course: DrawCourse, counterpart: DrawnQuestion[], seed: number): DrawnQuestion[] {
+  const assessment = course.assessment;
+  if (!assessment) return [];
+  const random = generator(seed);
+  const onCounterpart = new Set(counterpart.map((q) => q.id));
+  const taken = new Set<string>();
+  let ids: string[] = [];
+  for (const { key } of assessment.draw) {
+    const pool = drawPool(course, key).filter((id) => !taken.has(id));
+    // Shuffled, then the counterpart's questions last (a stable sort keeps the shuffle within each group).
+    const shuffled = shuffle(pool, random).sort((x, y) => Number(onCounterpart.has(x)) - Number(onCounterpart.has(y)));
+    const picked = new Set<string>();
+    for (const id of pool.filter((id) => onCounterpart.has(id))) {
+      const level = course.questions[id]!.level;
+      picked.add(shuffled.find((other) => !picked.has(other) && course.questions[other]!.level === level)!);
+    }
+    for (const id of picked) taken.add(id);
+    ids = ids.concat(pool.filter((id) => picked.has(id)));
+  }
+  if (assessment.shuffleQuestions) ids = shuffle(ids, random);
+  return ids.map((id) => ({ id, order: displayOrder(course, id, seed, assessment.shuffleOptions) }));
+}
+
+function layOut(course: DrawCourse, drawn: DrawnQuestion[], seed: number): PaperQuestion[] {
+  return drawn.map(({ id, order }) => {
     const question = course.questions[id]!;
     switch (question.type) {
       case 'single':

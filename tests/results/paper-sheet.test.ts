@@ -30,7 +30,7 @@ beforeAll(async () => {
   expect((await runCli(['handout', 'workshop-course', '--no-pdf', '--seed', '2026'], dir)).code).toBe(0);
   template = await readFile(path.join(dir, 'dist', 'handouts', 'workshop-course', 'results-sheet.csv'), 'utf8');
   const { drawForms } = await import('../../src/handout/forms.js');
-  const pair = drawForms(course, module, 2026);
+  const pair = drawForms(course, 2026);
   forms = { A: pair.A.questions, B: pair.B.questions };
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));

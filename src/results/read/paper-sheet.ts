@@ -7,7 +7,7 @@
  */
 import type { RuntimeAssessment } from '../../render/view-model.js';
 import { loadStrings } from '../../render/strings.js';
-import { paperForm, type PaperQuestion } from '../../shared/paper-form.js';
+import { pairedForms, type PaperQuestion } from '../../shared/paper-form.js';
 import {
   FORM_NAMES,
   PAPER_SHEET_MARKER,
@@ -84,7 +84,7 @@ export function recognisePaperSheet(
       ok: false,
       description: `a workshop results sheet without its "${strings['handout.form']}" column (A or B for each participant)`,
     };
-  const forms = { A: paperForm(course, marker.seeds.A), B: paperForm(course, marker.seeds.B) };
+  const forms = pairedForms(course, marker.seeds);
   const columns = sheetColumns(course, forms).flatMap((sheet) => {
     const column = cells.indexOf(normal(sheet.label));
     return column < 0 ? [] : [{ column, sheet }];
