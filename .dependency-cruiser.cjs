@@ -19,7 +19,7 @@ const LAYERS = [
   ['render'],
   ['package'],
   ['pipeline'],
-  ['preview', 'xliff', 'scaffold', 'results'],
+  ['preview', 'xliff', 'scaffold', 'results', 'handout'],
   ['cli'],
 ];
 const BROWSER = '^src/(runtime|preview/client)/';

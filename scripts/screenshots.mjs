@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Regenerates the README screenshots (docs/screenshots/) from the sample module's web package:
-// a lesson page, and the results view of an assessment attempt; and the trainers' results report
-// of the real Moodle cohort (tests/fixtures/results/). Run after `npm run compile`.
-import { mkdtemp, cp, rm, writeFile } from 'node:fs/promises';
+// a lesson page, and the results view of an assessment attempt; the trainers' results report
+// of the real Moodle cohort (tests/fixtures/results/); and thumbnails of two printed workshop
+// handouts (a workbook page and a quiz form page, from their PDFs, drawn by pdf.js). Run after
+// `npm run compile`.
+import { mkdir, mkdtemp, cp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,5 +78,30 @@ await page.goto(`file://${reportFile}`);
 await page.screenshot({ path: path.join(root, 'docs', 'screenshots', 'results-report.png') });
 
 await browser.close();
+
+// Workshop handouts as they print: the PDFs coursekit handout makes, one page of each drawn small.
+const { makeHandouts } = await import('../lib/handout/index.js');
+const { printPdfs } = await import('../lib/handout/pdf.js');
+const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+const sample = built.modules[0];
+const handouts = await makeHandouts(sample, { paper: 'a4', sourceId: sample.id });
+const handoutDir = path.join(dir, 'handouts');
+for (const file of handouts.files) {
+  await mkdir(path.dirname(path.join(handoutDir, file.name)), { recursive: true });
+  await writeFile(path.join(handoutDir, file.name), file.content);
+}
+await printPdfs(handoutDir, ['workbook.html', 'quiz-form-a.html'], '/usr/bin/chromium');
+for (const [pdf, pageNumber, png] of [
+  ['workbook.pdf', 2, 'handout-workbook.png'],
+  ['quiz-form-a.pdf', 1, 'handout-quiz.png'],
+]) {
+  const document = await getDocument({ data: new Uint8Array(await readFile(path.join(handoutDir, pdf))), isEvalSupported: false }).promise;
+  const pdfPage = await document.getPage(pageNumber);
+  const viewport = pdfPage.getViewport({ scale: 0.6 });
+  const { canvas, context } = document.canvasFactory.create(viewport.width, viewport.height);
+  await pdfPage.render({ canvasContext: context, viewport, canvas }).promise;
+  await writeFile(path.join(root, 'docs', 'screenshots', png), canvas.toBuffer('image/png'));
+}
+
 await rm(dir, { recursive: true, force: true });
-console.log('wrote docs/screenshots/lesson.png, docs/screenshots/results.png and docs/screenshots/results-report.png');
+console.log('wrote docs/screenshots/lesson.png, results.png, results-report.png, handout-workbook.png and handout-quiz.png');

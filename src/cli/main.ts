@@ -11,6 +11,7 @@ import { describeSystemError, isSystemError, systemErrorHint } from '../diagnost
 import { toDisplayPath } from '../load/index.js';
 import { printDiagnostics, type CliIo, type CommandContext } from './context.js';
 import { registerBuild } from './commands/build.js';
+import { registerHandout } from './commands/handout.js';
 import { registerNew } from './commands/new.js';
 import { registerPreview } from './commands/preview.js';
 import { registerReport } from './commands/report.js';
@@ -31,7 +32,16 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   let exitCode = 0;
 
   const context: CommandContext = { io, setExitCode: (code) => (exitCode = Math.max(exitCode, code)) };
-  for (const register of [registerValidate, registerBuild, registerPreview, registerNew, registerReport, registerResults, registerXliff])
+  for (const register of [
+    registerValidate,
+    registerBuild,
+    registerPreview,
+    registerNew,
+    registerReport,
+    registerResults,
+    registerHandout,
+    registerXliff,
+  ])
     register(program, context);
 
   try {

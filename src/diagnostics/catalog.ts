@@ -18,7 +18,8 @@ export type CatalogGroup =
   | 'package'
   | 'commands'
   | 'translation'
-  | 'results';
+  | 'results'
+  | 'handout';
 
 export interface CatalogEntry {
   severity: Severity;
@@ -42,6 +43,7 @@ export const catalogGroups: Record<CatalogGroup, string> = {
   commands: 'Authoring commands',
   translation: 'Translations (XLIFF)',
   results: 'Results from an LMS (`coursekit results`)',
+  handout: 'Workshop handouts (`coursekit handout`)',
 };
 
 export const catalog = {
@@ -765,6 +767,32 @@ export const catalog = {
     group: 'results',
     title: 'Nothing could be analysed',
     hint: 'Fix the problems reported for each file, then run coursekit results again.',
+  },
+
+  // Workshop handouts
+  'handout-language-unknown': {
+    severity: 'error',
+    group: 'handout',
+    title: 'Handout language not published',
+    hint: 'Give --lang the module\'s own language or one listed in "translations" in module.json (each needs a complete translations/<language>.xlf).',
+  },
+  'handout-forms-not-equivalent': {
+    severity: 'warning',
+    group: 'handout',
+    title: 'Quiz forms A and B have the same questions',
+    hint: 'Form B takes as many questions per recommendation and cognitive level as form A, choosing others where the bank has them; here it has none. Add questions to the bank at the levels form A draws, or give the rooms one form.',
+  },
+  'handout-chromium-missing': {
+    severity: 'error',
+    group: 'handout',
+    title: 'Chromium not found',
+    hint: 'Give --chromium the path of a Chromium or Chrome program installed on this machine, or leave --chromium out to write the HTML only (coursekit never downloads a browser).',
+  },
+  'handout-pdf-failed': {
+    severity: 'warning',
+    group: 'handout',
+    title: 'PDF could not be printed',
+    hint: 'The HTML handouts were written: open them in a browser and print them (Print, then Save as PDF). Check that the Chromium given starts on this machine.',
   },
 } as const satisfies Record<string, CatalogEntry>;
 

@@ -61,6 +61,7 @@ export interface Module {
   assessment?: Assessment;
   tracking: Tracking;
   theme?: Theme;
+  workshop?: Workshop;
 }
 
 export interface SourceDocument {
@@ -299,6 +300,47 @@ export interface Theme {
    * An image in the module folder shown beside the course title (decorative: the title is the text).
    */
   logo?: string;
+}
+/**
+ * How an in-person workshop on this module runs: the session plan of the facilitator guide that `coursekit handout` prints. Every field is optional.
+ */
+
+export interface Workshop {
+  /**
+   * When the workshop starts, as HH:MM on a 24-hour clock, e.g. 09:30. The plan shows the clock time of each part. Default 09:00.
+   */
+  startTime?: string;
+  /**
+   * Welcome, introductions and the workshop's objectives, before the first lesson. Default 15.
+   */
+  openingMinutes?: number;
+  /**
+   * Minutes for a lesson in the room, by lesson id, when they differ from the lesson's estimatedMinutes (discussion takes longer than reading). A lesson without either gets 30.
+   */
+  lessonMinutes?: {
+    [k: string]: number | undefined;
+  };
+  /**
+   * Minutes for the paper quiz. Default: 2 per question the assessment draws.
+   */
+  quizMinutes?: number;
+  /**
+   * Action plans, questions and evaluation, after the quiz. Default 15.
+   */
+  closingMinutes?: number;
+  /**
+   * A break is planned before a part that would take the time since the last break beyond afterMinutes.
+   */
+  breaks?: {
+    /**
+     * The longest stretch without a break, in minutes. Default 90.
+     */
+    afterMinutes?: number;
+    /**
+     * How long each break is. Default 15.
+     */
+    minutes?: number;
+  };
 }
 
 export type Block =

@@ -21,7 +21,7 @@ import { preloadManifestSchemas } from '../package/manifest-schema.js';
 import { renderSite } from '../render/index.js';
 import type { IndexEntry } from '../render/view-model.js';
 import { checkModules, type CheckOptions } from './check.js';
-import { markOutputFolder, refuseOutputFolder } from './output-folder.js';
+import { HANDOUTS_FOLDER, markOutputFolder, refuseOutputFolder } from './output-folder.js';
 import { clearInterruptedBuilds, lockOutputFolder, lockPath } from './output-lock.js';
 import { startSiteOutput } from './site-output.js';
 import { SwapUndoError, swapModules, swapOutput } from './swap.js';
@@ -139,7 +139,8 @@ export async function buildModules(options: BuildOptions): Promise<BuildResult> 
       return failed(diagnostics);
     }
     if (partial) await swapModules(staging, outDir, checked.modules, options.targets);
-    else await swapOutput(staging, outDir);
+    // `coursekit handout` prints into dist/handouts/, which a build does not make: it keeps them.
+    else await swapOutput(staging, outDir, [HANDOUTS_FOLDER]);
     const finalPackages = packages.map((p) => ({ ...p, path: path.join(outDir, 'packages', path.basename(p.path)) }));
     const webLinks = new Map<string, string[]>();
     for (const module of checked.modules) {

@@ -11,7 +11,14 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** The file that says "coursekit made this folder and may replace it". */
 export const OUTPUT_MARKER = '.coursekit-output';
-const MARKER_TEXT = 'This folder is written by `coursekit build`, which replaces it on every build.\nDo not keep your own files here.\n';
+const MARKER_TEXT = {
+  build: 'This folder is written by `coursekit build`, which replaces it on every build.\nDo not keep your own files here.\n',
+  handout:
+    'This folder is written by `coursekit handout`, which replaces it every time it prints the handouts again.\nDo not keep your own files here.\n',
+};
+
+/** Where `coursekit handout` prints, inside the build's output folder; builds keep it. */
+export const HANDOUTS_FOLDER = 'handouts';
 
 /** Folders of the project that never hold build output, relative to the project folder. */
 const PROJECT_FOLDERS = ['schemas', 'src', 'tests', '.git', 'node_modules'];
@@ -21,7 +28,7 @@ export interface OutputFolderContext {
   cwd: string;
   modulesDir: string;
   /** The command that writes there, for its messages (default: build). */
-  command?: 'build' | 'results';
+  command?: 'build' | 'results' | 'handout';
 }
 
 /**
@@ -65,11 +72,22 @@ export async function refuseOutputFolder(
   );
 }
 
-/** An empty folder, one coursekit marked, or one an earlier coursekit wrote (site/ and packages/ only). */
+/**
+ * An empty folder, one coursekit marked, one an earlier coursekit wrote (site/ and packages/
+ * only), or one that holds nothing but handouts coursekit printed (`coursekit handout` before
+ * any build).
+ */
 async function isOutputFolder(dir: string): Promise<boolean> {
   const entries = await readdir(dir).catch(() => undefined);
   if (!entries) return false;
   if (entries.length === 0 || entries.includes(OUTPUT_MARKER)) return true;
+  if (entries.length === 1 && entries[0] === HANDOUTS_FOLDER) {
+    const handouts = await readdir(path.join(dir, HANDOUTS_FOLDER), { withFileTypes: true }).catch(() => []);
+    return (
+      handouts.every((entry) => entry.isDirectory()) &&
+      (await Promise.all(handouts.map((h) => isOutputFolder(path.join(dir, HANDOUTS_FOLDER, h.name))))).every(Boolean)
+    );
+  }
   const earlierLayout = entries.every((e) => e === 'site' || e === 'packages');
   return (
     earlierLayout &&
@@ -80,9 +98,9 @@ async function isOutputFolder(dir: string): Promise<boolean> {
   );
 }
 
-/** Marks a folder as coursekit's build output. */
-export async function markOutputFolder(dir: string): Promise<void> {
-  await writeFile(path.join(dir, OUTPUT_MARKER), MARKER_TEXT);
+/** Marks a folder as the output of a build, or of `coursekit handout`. */
+export async function markOutputFolder(dir: string, command: 'build' | 'handout' = 'build'): Promise<void> {
+  await writeFile(path.join(dir, OUTPUT_MARKER), MARKER_TEXT[command]);
 }
 
 function contains(outer: string, inner: string): boolean {

@@ -51,14 +51,20 @@ class Moves {
   }
 }
 
-/** Replaces the output folder with the staged one (a build of every module). */
-export async function swapOutput(staging: string, outDir: string): Promise<void> {
+/**
+ * Replaces the output folder with the staged one (a build of every module). `keep`: folders of
+ * the output that the build does not make (the handouts) and carries over.
+ */
+export async function swapOutput(staging: string, outDir: string, keep: readonly string[] = []): Promise<void> {
   // Named like the staging folder, and marked (the output carries the marker), so that a build
   // killed between the two renames is recognised and put back by the next one.
   const previous = `${staging}-previous`;
   const hadOutput = await pathExists(outDir);
   const moves = new Moves();
   try {
+    for (const name of keep) {
+      if (await pathExists(path.join(outDir, name))) await moves.move(path.join(outDir, name), path.join(staging, name));
+    }
     if (hadOutput) await moves.move(outDir, previous);
     await moves.move(staging, outDir);
   } catch (error) {

@@ -298,13 +298,7 @@ function tocFor(view: ModuleView, lessonNumber: number): { tocLessons: ModuleVie
 }
 
 function toRuntimeData(module: CourseModule, view: ModuleView, pages: PageView[]): RuntimeCourseData {
-  const questions: Record<string, RuntimeQuestion> = {};
-  for (const q of module.bank) questions[q.id] = toRuntimeQuestion(q, true);
-  for (const lesson of module.lessons) {
-    for (const block of lesson.blocks) {
-      if (block.type === 'knowledgeCheck') for (const q of block.questions) questions[q.id] = toRuntimeQuestion(q, false);
-    }
-  }
+  const { assessment, questions } = runtimeAssessmentOf(module);
   // What the results review shows under each question: the part it cites, as learners see the source.
   const citedTexts: RuntimeCourseData['citedTexts'] = {};
   for (const q of module.bank) {
@@ -325,7 +319,6 @@ function toRuntimeData(module: CourseModule, view: ModuleView, pages: PageView[]
       scenarios[block.id] = { title: block.heading, start: block.start, steps };
     }
   }
-  const assessment = module.meta.assessment;
   return {
     id: module.id,
     version: module.meta.version,
@@ -335,6 +328,33 @@ function toRuntimeData(module: CourseModule, view: ModuleView, pages: PageView[]
     pages: pages
       .filter((p): p is PageView & { kind: 'start' | 'lesson' | 'assessment' } => p.kind !== 'launch')
       .map((p) => ({ id: p.pageId, url: p.fileName, title: p.title, kind: p.kind })),
+    assessment,
+    questions,
+    citedTexts,
+    scenarios,
+    ...(module.translation
+      ? { citedTextsLanguage: { lang: module.translation.sourceLanguage, dir: textDirection(module.translation.sourceLanguage) } }
+      : {}),
+    strings: runtimeStrings(view.strings),
+  };
+}
+
+export type RuntimeAssessment = Pick<RuntimeCourseData, 'assessment' | 'questions'>;
+
+/**
+ * The assessment and every question as the runtime draws and scores them. `coursekit handout`
+ * draws its paper forms from the same data, and `coursekit results` reads them back with it.
+ */
+export function runtimeAssessmentOf(module: CourseModule): RuntimeAssessment {
+  const questions: Record<string, RuntimeQuestion> = {};
+  for (const q of module.bank) questions[q.id] = toRuntimeQuestion(q, true);
+  for (const lesson of module.lessons) {
+    for (const block of lesson.blocks) {
+      if (block.type === 'knowledgeCheck') for (const q of block.questions) questions[q.id] = toRuntimeQuestion(q, false);
+    }
+  }
+  const assessment = module.meta.assessment;
+  return {
     assessment: assessment
       ? {
           passMark: assessment.passMark,
@@ -351,13 +371,12 @@ function toRuntimeData(module: CourseModule, view: ModuleView, pages: PageView[]
         }
       : undefined,
     questions,
-    citedTexts,
-    scenarios,
-    ...(module.translation
-      ? { citedTextsLanguage: { lang: module.translation.sourceLanguage, dir: textDirection(module.translation.sourceLanguage) } }
-      : {}),
-    strings: view.strings,
   };
+}
+
+/** The printed handouts' strings ("handout.*") stay out of the data every page of the course loads. */
+function runtimeStrings(strings: Strings): Strings {
+  return Object.fromEntries(Object.entries(strings).filter(([key]) => !key.startsWith('handout.')));
 }
 
 export function toRuntimeQuestion(q: Question, bank: boolean): RuntimeQuestion {

@@ -140,7 +140,7 @@ function perLevel<T>(value: (level: CognitiveLevel) => T): PerLevel<T> {
 /**
  * The fewest of `drawn` questions at `level` or above that an attempt can hold, given the
  * levels of the paragraph's bank questions and its draw rule. An attempt draws any `drawn` of
- * them that keep the rule (runtime/draw.ts), so the fewest is what is left once as many
+ * them that keep the rule (shared/draw.ts), so the fewest is what is left once as many
  * questions below `level` as possible are drawn: the rule's own questions count when `level`
  * is at or below the rule's, and otherwise those the rule must take from `level` or above
  * because too few sit between the two levels.

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CourseModule } from '../model/course.js';
+import { runtimeAssessmentOf } from '../render/view-model.js';
 import { analyse, type Analysis } from './analyse.js';
 import { Problems, quoted } from './problems.js';
 import { moduleQuestions } from './questions.js';
@@ -41,6 +42,7 @@ export async function analyseExports(options: ResultsOptions): Promise<ResultsOu
   const problems = new Problems();
   const questions = moduleQuestions(module, options.translatedIds);
   const store = new ResponseStore(questions, problems);
+  const course = runtimeAssessmentOf(module);
   const digest = createHash('sha256');
   const files: FileReading[] = [];
   for (const file of await listExportFiles(options.inputs, options.cwd, problems)) {
@@ -48,6 +50,7 @@ export async function analyseExports(options: ResultsOptions): Promise<ResultsOu
     const reading = await readExportFile(file, {
       problems,
       module: { id: module.id, version: module.meta.version },
+      course,
       onRecord: (record: RawAttempt) => store.add(record, counts),
       onBytes: (bytes) => digest.update(bytes),
     });

@@ -1,6 +1,6 @@
 /**
  * What every reader of an export hands on: learner attempts as the source wrote them, nothing
- * interpreted yet. A new source (another LMS, the workshop's paper results sheet) only needs a
+ * interpreted yet. A new source (another LMS, like the workshop's paper results sheet) only needs a
  * reader that yields these; mapping ids to the module and the statistics stay the same.
  */
 /**
@@ -24,8 +24,8 @@ export interface RecordPlace {
 export interface RawInteraction {
   /** The interaction id as the package wrote it, or the question id in coursekit's own files. */
   id: string;
-  /** A SCORM response pattern, or option ids (notation `ids`). */
-  response: string | string[];
+  /** A SCORM response pattern, or option ids (notation `ids`); null when the source recorded only whether it was right. */
+  response: string | string[] | null;
   /** The result as written (`correct`, `wrong`, `incorrect`, …), or a verdict. */
   result: string | boolean | undefined;
   /** The right answer the source recorded (Moodle's "Right answer"), to catch another module version. */
@@ -57,13 +57,14 @@ export interface RawAttempt {
 }
 
 /** Formats coursekit reads, by what the content is (never by the file name). */
-export type ExportFormat = 'moodle-interactions' | 'moodle-basic' | 'coursekit-download' | 'cmi-dump';
+export type ExportFormat = 'moodle-interactions' | 'moodle-basic' | 'coursekit-download' | 'cmi-dump' | 'paper-sheet';
 
 export const FORMAT_NAMES: Record<ExportFormat, string> = {
   'moodle-interactions': 'Moodle SCORM Interactions report',
   'moodle-basic': 'Moodle SCORM Basic report (scores only)',
   'coursekit-download': 'coursekit results file ("Download my results")',
   'cmi-dump': 'CMI interactions dump (JSON)',
+  'paper-sheet': 'workshop results sheet (paper quiz forms A and B)',
 };
 
 /** How a file was stored: the same report can come as CSV, Excel or OpenDocument. */

@@ -222,7 +222,9 @@ export class ResponseStore {
   }
 
   /** The response as option ids (its code in the question's table) and whether the module's key finds it right; once per distinct response. */
-  private decode(question: QuestionInfo, version: ScormVersion | 'ids', response: string | string[]): Decoded {
+  private decode(question: QuestionInfo, version: ScormVersion | 'ids', response: string | string[] | null): Decoded {
+    // A verdict alone (a paper sheet's 1 or 0) counts for the question's difficulty, not its options.
+    if (response === null) return { code: UNREADABLE, computed: undefined };
     const cache = this.decoded[question.index]!;
     const key = `${version}\u0000${Array.isArray(response) ? response.join('\u0001') : response}`;
     let decoded = cache.get(key);
@@ -289,7 +291,7 @@ export class ResponseStore {
       }
       answered.add(question.index);
       const { code, computed } = this.decode(question, version, interaction.response);
-      if (code === UNREADABLE) {
+      if (code === UNREADABLE && interaction.response !== null) {
         const shown = Array.isArray(interaction.response)
           ? quoted(JSON.stringify(interaction.response))
           : `"${quoted(interaction.response)}"`;

@@ -23,7 +23,7 @@
  * % | ~ and a leading = or !), "=n" is accepted answer n, "!text" a shortened wrong answer.
  */
 import type { Course, Question, Response } from './course.js';
-import { drawAttempt } from './draw.js';
+import { drawAttempt } from '../shared/draw.js';
 import { hash } from '../shared/random.js';
 import { isCorrect, normalizeText } from '../shared/scoring.js';
 import { emptyState, type Attempt, type LearnerState } from './state.js';

@@ -6,7 +6,7 @@
  */
 import { decodeResponse, decodeState, encodeResponse, encodeState } from './codec.js';
 import { lessonIds, pageById, type Course, type Response } from './course.js';
-import { drawAttempt, type DrawnQuestion } from './draw.js';
+import { drawAttempt, type DrawnQuestion } from '../shared/draw.js';
 import type { RuntimeScenario } from '../model/runtime-data.js';
 import { interactionFields, scenarioInteractionFields } from './interactions.js';
 import { MAX_SCENARIO_PATH, walkScenario } from './scenario.js';

@@ -13,7 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeCourseData } from '../../src/model/runtime-data.js';
 import { readZip } from '../../src/package/zip.js';
 import { buildModules } from '../../src/pipeline/index.js';
-import { drawAttempt } from '../../src/runtime/draw.js';
+import { drawAttempt } from '../../src/shared/draw.js';
 import { axeViolations } from '../helpers/axe.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { copyProject } from '../helpers/projects.js';

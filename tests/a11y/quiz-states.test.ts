@@ -10,7 +10,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeCourseData } from '../../src/model/runtime-data.js';
-import { drawAttempt } from '../../src/runtime/draw.js';
+import { drawAttempt } from '../../src/shared/draw.js';
 import { axeViolations, type AxeViolation } from '../helpers/axe.js';
 import {
   ALL_QUESTION_TYPES,

@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readZip } from '../../src/package/zip.js';
 import type { RuntimeCourseData } from '../../src/model/runtime-data.js';
-import { drawAttempt } from '../../src/runtime/draw.js';
+import { drawAttempt } from '../../src/shared/draw.js';
 import { storageKey } from '../../src/runtime/tracking/local.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { buildProject, type BuiltProject } from '../helpers/projects.js';

@@ -7,6 +7,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkModules } from '../../src/pipeline/check.js';
+import { defaultSeed, drawForms } from '../../src/handout/forms.js';
+import { runtimeAssessmentOf } from '../../src/render/view-model.js';
 import type { CourseModule, Question } from '../../src/model/course.js';
 import { repoRoot } from '../helpers/projects.js';
 import { readCourseFiles, type CourseFile } from './course-files.js';
@@ -232,5 +234,26 @@ describe('the assessment draw', () => {
     expect(rationale).toContain(`the bank has ${Math.min(...appliedSizes)} to ${Math.max(...appliedSizes)} such questions per paragraph`);
     expect(assessment.passMark).toBeGreaterThan(50);
     expect(assessment.maxAttempts).toBeGreaterThan(0);
+  });
+});
+
+describe('the workshop quiz', () => {
+  it('prints forms A and B with the same questions per paragraph and level, repeating only what the bank cannot replace, and few questions at that', () => {
+    const runtime = runtimeAssessmentOf(course);
+    const cellOf = (id: string) => `${runtime.questions[id]!.source} ${course.bank.find((q) => q.id === id)!.level}`;
+    const profile = (ids: string[]) => ids.map(cellOf).sort().join(', ');
+    for (const seed of [defaultSeed(course.id, course.meta.version), 1, 2, 3, 4, 5]) {
+      const forms = drawForms(runtime, seed);
+      const [a, b] = [forms.A, forms.B].map((form) => form.questions.map((q) => q.id)) as [string[], string[]];
+      expect(profile(b)).toBe(profile(a));
+      // Where form A draws n of the m questions of a paragraph at a level, form B must repeat 2n - m.
+      let least = 0;
+      for (const cell of new Set(a.map(cellOf))) {
+        const inBank = course.bank.filter((q) => cellOf(q.id) === cell).length;
+        least += Math.max(0, 2 * a.filter((id) => cellOf(id) === cell).length - inBank);
+      }
+      expect(forms.shared).toBe(least);
+      expect(forms.shared).toBeLessThanOrEqual(4);
+    }
   });
 });

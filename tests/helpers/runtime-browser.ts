@@ -5,7 +5,7 @@
  */
 import type { Frame, Page } from 'playwright-core';
 import type { RuntimeCourseData, RuntimeQuestion } from '../../src/model/runtime-data.js';
-import { drawAttempt } from '../../src/runtime/draw.js';
+import { drawAttempt } from '../../src/shared/draw.js';
 
 /** The frame that shows course pages: #ck-frame inside the SCO frame #sco of the LMS host page. */
 export async function contentFrame(page: Page): Promise<Frame> {

@@ -4,7 +4,7 @@ import { checkModules } from '../../src/pipeline/check.js';
 import type { RuntimeCourseData, RuntimeQuestion } from '../../src/model/runtime-data.js';
 import { buildSiteModel } from '../../src/render/view-model.js';
 import type { Question, Response } from '../../src/runtime/course.js';
-import { drawAttempt } from '../../src/runtime/draw.js';
+import { drawAttempt } from '../../src/shared/draw.js';
 import type { LearnerState } from '../../src/runtime/state.js';
 import { fixturesDir, repoRoot } from './projects.js';
 

@@ -64,7 +64,8 @@ function isText(at: string[]): boolean {
     at[0] === 'media' ||
     at[0] === 'mediaDetails' ||
     at[0] === 'coverage' ||
-    (at[0] === 'meta' && at[1] === 'lessons')
+    (at[0] === 'meta' && at[1] === 'lessons') ||
+    (at[0] === 'meta' && at[1] === 'workshop') // clock times and minutes
   )
     return false;
   // A source's declaration: only its title is text; "display" edits the source document's own words.

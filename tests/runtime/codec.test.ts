@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeCourseData } from '../../src/model/runtime-data.js';
 import { SCORM12_SUSPEND_LIMIT, SHORTENED, decodeResponse, decodeState, encodeResponse, encodeState } from '../../src/runtime/codec.js';
 import type { Question, Response } from '../../src/runtime/course.js';
-import { drawAttempt } from '../../src/runtime/draw.js';
+import { drawAttempt } from '../../src/shared/draw.js';
 import { isCorrect } from '../../src/shared/scoring.js';
 import { hash } from '../../src/shared/random.js';
 import { emptyState, type LearnerState } from '../../src/runtime/state.js';

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeCourseData } from '../../src/model/runtime-data.js';
 import type { Question } from '../../src/runtime/course.js';
-import { drawAttempt } from '../../src/runtime/draw.js';
+import { drawAttempt } from '../../src/shared/draw.js';
 import { isCorrect, isPartlyCorrect, normalizeText, scoreOf } from '../../src/shared/scoring.js';
 import { runtimeCourse } from '../helpers/runtime-course.js';
 

@@ -6,11 +6,13 @@
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { toDisplayPath } from '../../load/index.js';
+import type { RuntimeAssessment } from '../../render/view-model.js';
 import type { Problems } from '../problems.js';
 import type { Container, ExportFormat, RawAttempt, RecordPlace } from '../records.js';
 import { readDelimitedFile, utf16Encoding, type DelimitedEnd } from './delimited.js';
 import { readJsonExport } from './json-exports.js';
 import { readMoodleRow, recogniseMoodleReport, type MoodleLayout } from './moodle.js';
+import { isPaperSheet, readPaperRow, readPaperSheetMarker, recognisePaperSheet, type PaperSheetLayout } from './paper-sheet.js';
 import { isZip, openSpreadsheetZip, readOdsSheet, readXlsxSheet, SheetError, type SheetRow } from './spreadsheet.js';
 
 export interface ExportFile {
@@ -29,14 +31,16 @@ export interface FileReading {
 
 export interface ReadContext {
   problems: Problems;
-  /** The module analysed: a coursekit results file made with another is skipped. */
+  /** The module analysed: a coursekit results file or results sheet made with another is skipped. */
   module: { id: string; version: string };
+  /** Its assessment as the runtime draws it: a workshop results sheet's forms are drawn again from their seeds. */
+  course: RuntimeAssessment;
   onRecord(record: RawAttempt): void;
   onBytes(bytes: Uint8Array): void;
 }
 
 const FORMATS_HINT =
-  'coursekit reads Moodle\'s SCORM Interactions and Basic reports (CSV, Excel or OpenDocument download), the files of the web package\'s "Download my results", and CMI interaction dumps (JSON); see docs/results.md.';
+  'coursekit reads Moodle\'s SCORM Interactions and Basic reports (CSV, Excel or OpenDocument download), the files of the web package\'s "Download my results", CMI interaction dumps (JSON) and the workshop results sheet of coursekit handout; see docs/results.md.';
 /** JSON inputs are parsed whole; beyond this size, use a streamed format. */
 const JSON_LIMIT = 256 * 1024 * 1024;
 
@@ -271,7 +275,9 @@ async function readTextReport(
  */
 class ReportRows {
   header: string[] | undefined;
-  private layout: MoodleLayout | undefined;
+  private layout: MoodleLayout | PaperSheetLayout | undefined;
+  /** A workshop results sheet names its module and forms in a row above its header. */
+  private sheetMarker: ReturnType<typeof readPaperSheetMarker> | undefined;
   private pending: { cells: string[]; place: RecordPlace } | undefined;
   private attempted = 0;
   private withInteractions = 0;
@@ -285,18 +291,19 @@ class ReportRows {
 
   /** False when the file is not a report coursekit reads (reported; stop reading). */
   push(cells: string[], at: SheetRow | { row: number; line: number }): boolean {
+    if (!this.header && !this.sheetMarker && isPaperSheet(cells)) return this.readSheetMarker(cells);
+    if (!this.header && this.sheetMarker?.ok) {
+      this.header = cells;
+      const recognised = recognisePaperSheet(this.sheetMarker.marker, cells, this.context.course);
+      if (!recognised.ok) return this.notAReport(recognised.description);
+      this.layout = recognised.layout;
+      this.reading.format = 'paper-sheet';
+      return true;
+    }
     if (!this.header) {
       this.header = cells;
       const recognised = recogniseMoodleReport(cells);
-      if (!recognised.ok) {
-        this.context.problems.report(
-          'results-format-unknown',
-          { file: this.file },
-          `${this.file} is ${recognised.description}, not a results export coursekit reads.`,
-          FORMATS_HINT,
-        );
-        return false;
-      }
+      if (!recognised.ok) return this.notAReport(recognised.description);
       this.layout = recognised.layout;
       this.reading.format = recognised.layout.kind;
       return true;
@@ -311,6 +318,15 @@ class ReportRows {
     const cutOff = end?.unterminatedQuote === true;
     if (this.pending) this.interpret(this.pending.cells, this.pending.place, cutOff || end?.lastRowUnterminated === true, cutOff);
     const { problems } = this.context;
+    if (this.layout.kind === 'paper-sheet') {
+      if (this.reading.records === 0)
+        problems.report(
+          'results-empty',
+          { file: this.file },
+          `${this.file} is a workshop results sheet without any participant: add one row per participant (name, form A or B, answers).`,
+        );
+      return;
+    }
     if (this.reading.records === 0) {
       problems.report(
         'results-empty',
@@ -326,9 +342,40 @@ class ReportRows {
     }
   }
 
+  private readSheetMarker(cells: string[]): boolean {
+    this.sheetMarker = readPaperSheetMarker(cells);
+    if (!this.sheetMarker.ok) return this.notAReport(this.sheetMarker.description);
+    const { module } = this.sheetMarker.marker;
+    const expected = this.context.module;
+    if (module.id !== expected.id || module.version !== expected.version) {
+      const other = module.id !== expected.id ? `module \`${module.id}\`` : `version ${module.version} of \`${expected.id}\``;
+      this.context.problems.report(
+        'results-wrong-module',
+        { file: this.file, row: 1 },
+        `${this.file} is the workshop results sheet of ${other}; this analysis is of \`${expected.id}\` ${expected.version}. The file is skipped.`,
+      );
+      return false;
+    }
+    return true;
+  }
+
+  private notAReport(description: string): boolean {
+    this.context.problems.report(
+      'results-format-unknown',
+      { file: this.file },
+      `${this.file} is ${description}, not a results export coursekit reads.`,
+      FORMATS_HINT,
+    );
+    return false;
+  }
+
   private interpret(cells: string[], place: RecordPlace, last: boolean, unterminatedQuote = false): void {
     const { problems } = this.context;
-    const reading = readMoodleRow(this.layout!, cells, place);
+    if (this.layout!.kind === 'paper-sheet') {
+      this.interpretSheetRow(this.layout as PaperSheetLayout, cells, place, unterminatedQuote);
+      return;
+    }
+    const reading = readMoodleRow(this.layout as MoodleLayout, cells, place);
     if (!reading.ok) {
       if (last && (reading.problem === 'cut' || unterminatedQuote)) {
         problems.report(
@@ -358,6 +405,26 @@ class ReportRows {
       this.attempted++;
       if (reading.attempt.interactions.length > 0) this.withInteractions++;
     }
+    this.context.onRecord(reading.attempt);
+    this.reading.records++;
+  }
+
+  private interpretSheetRow(layout: PaperSheetLayout, cells: string[], place: RecordPlace, unterminatedQuote: boolean): void {
+    const { problems } = this.context;
+    if (unterminatedQuote) {
+      problems.report(
+        'results-truncated',
+        place,
+        `${this.file} is cut off in row ${place.row} (it ends inside a quoted value): the rows before it are analysed, this one is not.`,
+      );
+      return;
+    }
+    const reading = readPaperRow(layout, cells, place);
+    if (!reading.ok) {
+      problems.tally('results-row-skipped', place, ['row skipped', 'rows skipped'], `${reading.detail}.`);
+      return;
+    }
+    if (!reading.attempt) return;
     this.context.onRecord(reading.attempt);
     this.reading.records++;
   }

@@ -6,7 +6,7 @@
  * without JavaScript they keep the authored order.
  */
 import type { Course } from '../course.js';
-import { optionOrder } from '../draw.js';
+import { optionOrder } from '../../shared/draw.js';
 import { isCorrect, isPartlyCorrect } from '../../shared/scoring.js';
 import { $, $$, el, type Translate } from './dom.js';
 import { arrange, authoredFeedback, enableOrdering, responseOf } from './question.js';

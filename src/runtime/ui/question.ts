@@ -176,7 +176,7 @@ export function authoredFeedback(form: HTMLFormElement, q: Question, response: R
   for (const key of keys) {
     const source = $(`[data-ck-feedback-for="${key}"]`, form);
     const text = source?.textContent?.trim();
-    if (!text || said.has(text)) continue;
+    if (!source || !text || said.has(text)) continue;
     said.add(text);
     const copy = source.cloneNode(true) as HTMLElement;
     copy.removeAttribute('data-ck-feedback-for');

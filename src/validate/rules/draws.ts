@@ -127,7 +127,7 @@ function describeCitation(citation: Citation): string {
 /**
  * A rule "at least n questions at level L or above" holds in every attempt exactly when the
  * attempt draws at least n questions and the bank has at least n at L or above: the runtime
- * draws the rule's questions first (runtime/draw.ts), whatever the seed.
+ * draws the rule's questions first (shared/draw.ts), whatever the seed.
  */
 function checkLevelRule({ report, moduleAt }: RuleContext, draw: Draw, pool: Located<Question>[]): void {
   const rule = draw.minAtOrAbove;

@@ -25,6 +25,7 @@ import { checkGlossaryReferences, checkModuleId, firstById, glossaryTerms, order
 import { checkScenarios } from './scenarios.js';
 import { checkMarkdownFields, checkTextValues } from './text.js';
 import { checkTheme } from './theme.js';
+import { checkWorkshop } from './workshop.js';
 
 /**
  * `schemaBroken`: the files that broke their schema, with where. The module is returned only
@@ -62,6 +63,7 @@ export async function checkModuleRules(
   const draws = checkDrawEntries(context, citations);
   const coverage = buildCoverage(content, draws);
   checkCoverageAndDraws(context, coverage, draws, questions.bank, citations);
+  checkWorkshop(context);
   const logo = await checkTheme(context);
   if (logo) media.add(logo);
 

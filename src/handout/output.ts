@@ -1,0 +1,75 @@
+/**
+ * Writing the handouts where the user asked, never over their work: the folder is checked as
+ * a build checks its own (pipeline/output-folder.ts), the handouts are written beside it and
+ * swapped in whole, so a run that fails half-way leaves the previous handouts as they were and
+ * a run without PDFs leaves none of an earlier run's behind.
+ */
+import { chmod, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { diagnostic } from '../diagnostics/create.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { pathExists } from '../fs-exists.js';
+import { toDisplayPath } from '../load/index.js';
+import { markOutputFolder, refuseOutputFolder } from '../pipeline/output-folder.js';
+import type { HandoutFile } from './index.js';
+
+export interface OutputPlaces {
+  cwd: string;
+  modulesDir: string;
+}
+
+const HANDOUT_HINT =
+  'Give the handouts a new folder (coursekit creates it) or one coursekit handout wrote before, e.g. --out handouts/november. coursekit never writes into your project, your modules or a folder of yours.';
+
+/** Why the handouts must not go to `outDir` (as the user typed it), or undefined when they may. */
+export async function refuseHandoutFolder(outDir: string, places: OutputPlaces): Promise<Diagnostic | undefined> {
+  const refused = await refuseOutputFolder(outDir, { ...places, command: 'handout' });
+  if (refused) return refused;
+  const folder = path.resolve(places.cwd, outDir);
+  // Replacing a build's output whole would delete the build.
+  if (await pathExists(path.join(folder, 'site', 'modules.json'))) {
+    return diagnostic('output-refused', {
+      message: `The output folder ${toDisplayPath(places.cwd, folder)} is a build's output; nothing was written or deleted.`,
+      hint: HANDOUT_HINT,
+    });
+  }
+  return undefined;
+}
+
+/**
+ * Writes the files into a new folder beside `outDir`, lets `finish` add to it (the PDFs), then
+ * puts it in place of `outDir`. Call refuseHandoutFolder first.
+ */
+export async function writeHandoutFolder(
+  outDir: string,
+  files: HandoutFile[],
+  places: OutputPlaces,
+  finish: (folder: string) => Promise<void>,
+): Promise<Diagnostic | undefined> {
+  const target = path.resolve(places.cwd, outDir);
+  await mkdir(path.dirname(target), { recursive: true });
+  const staging = await mkdtemp(path.join(path.dirname(target), `.${path.basename(target)}-handout-`));
+  try {
+    await chmod(staging, 0o755);
+    for (const file of files) {
+      const at = path.join(staging, file.name);
+      await mkdir(path.dirname(at), { recursive: true });
+      await writeFile(at, file.content);
+    }
+    await markOutputFolder(staging, 'handout');
+    await finish(staging);
+    const previous = `${staging}-previous`;
+    const hadTarget = await pathExists(target);
+    if (hadTarget) await rename(target, previous);
+    await rename(staging, target);
+    if (hadTarget) await rm(previous, { recursive: true, force: true });
+    return undefined;
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    const shown = toDisplayPath(places.cwd, target);
+    return diagnostic('output-unwritable', {
+      file: shown,
+      message: `cannot write the handouts into ${shown}: ${(error as Error).message}`,
+    });
+  }
+}
