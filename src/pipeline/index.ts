@@ -3,7 +3,7 @@
  * validates; the build writes into a temporary folder and swaps it into place only when
  * everything succeeded, so a failed build leaves the previous dist/ exactly as it was.
  */
-import { chmod, mkdtemp, mkdir, realpath, rm } from 'node:fs/promises';
+import { chmod, mkdir, realpath, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { bundleRuntime, type RuntimeTarget } from '../bundle/index.js';
 import { diagnostic } from '../diagnostics/create.js';
@@ -102,12 +102,15 @@ export async function buildModules(options: BuildOptions): Promise<BuildResult> 
       ]);
     }
     release = locked.lock.release;
-    await clearInterruptedBuilds(outDir, startedAt);
+    await clearInterruptedBuilds(outDir, startedAt, locked.lock.interrupted);
     const earlier = partial ? await readEarlierIndex(path.join(outDir, 'site', 'modules.json'), display) : { entries: [] };
     if ('problem' in earlier) return failed([...checked.diagnostics, earlier.problem]);
 
-    staging = await mkdtemp(path.join(path.dirname(outDir), `.${path.basename(outDir)}-build-`));
-    await chmod(staging, 0o755); // mkdtemp makes it private; dist/ should read like any folder.
+    // Named after the lock, so that a build killed before the marker below is written leaves a
+    // folder the next one can still tell is coursekit's.
+    staging = path.join(path.dirname(outDir), `.${path.basename(outDir)}-build-${locked.lock.id}`);
+    await mkdir(staging);
+    await chmod(staging, 0o755); // whatever the umask: dist/ should read like any folder
     await markOutputFolder(staging);
     const siteDir = path.join(staging, 'site');
     const packagesDir = path.join(staging, 'packages');

@@ -10,7 +10,7 @@
  * previous output if a build was stopped between its two renames.
  */
 import { randomUUID } from 'node:crypto';
-import { link, lstat, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { link, lstat, readdir, readFile, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -26,6 +26,14 @@ interface LockHolder {
 
 export interface OutputLock {
   release(): Promise<void>;
+  /**
+   * Six letters and digits from the lock's token: the build names its staging folder with them
+   * (`.dist-build-XXXXXX`), so the folder is provably coursekit's from the moment it exists,
+   * before its marker is written.
+   */
+  id: string;
+  /** The ids of stale locks this build took over: builds that were killed while holding the lock. */
+  interrupted: string[];
 }
 
 export type LockResult = { lock: OutputLock } | { busy: LockHolder | undefined };
@@ -48,10 +56,11 @@ export async function lockOutputFolder(outDir: string, { onWait, timeoutMs }: Lo
   const text = `${JSON.stringify(mine)}\n`;
   const giveUpAt = Date.now() + timeoutMs;
   let waited = false;
+  const interrupted: string[] = [];
   for (;;) {
     try {
       await writeFile(file, text, { flag: 'wx' });
-      return { lock: { release: () => releaseLock(file, mine.token) } };
+      return { lock: { release: () => releaseLock(file, mine.token), id: stagingId(mine.token), interrupted } };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
@@ -60,6 +69,7 @@ export async function lockOutputFolder(outDir: string, { onWait, timeoutMs }: Lo
     const holder = parseHolder(held);
     if (await isStale(file, holder)) {
       await takeOver(file, held);
+      if (holder) interrupted.push(stagingId(holder.token));
       continue;
     }
     if (Date.now() >= giveUpAt) return { busy: holder };
@@ -67,6 +77,13 @@ export async function lockOutputFolder(outDir: string, { onWait, timeoutMs }: Lo
     waited = true;
     await sleep(150);
   }
+}
+
+function stagingId(token: string): string {
+  return token
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(0, 6)
+    .padEnd(6, '0');
 }
 
 async function releaseLock(file: string, token: string): Promise<void> {
@@ -122,9 +139,11 @@ async function takeOver(file: string, staleText: string): Promise<void> {
  * Clears what interrupted builds into `outDir` left beside it, started before `startedAt`: a
  * staging folder is removed, and an earlier output moved aside is put back when the output
  * folder is missing (the build stopped between its two renames), removed otherwise. Only
- * folders named as coursekit names them and holding its marker are touched. Call with the lock.
+ * folders named as coursekit names them and holding its marker are touched, and the empty
+ * staging folder of a build whose lock was taken over (`interrupted`: killed before it could
+ * write the marker). Call with the lock.
  */
-export async function clearInterruptedBuilds(outDir: string, startedAt: number): Promise<void> {
+export async function clearInterruptedBuilds(outDir: string, startedAt: number, interrupted: string[] = []): Promise<void> {
   const parent = path.dirname(outDir);
   const base = path.basename(outDir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const pattern = new RegExp(`^\\.${base}-build-[A-Za-z0-9]{6}(-previous)?$`);
@@ -139,6 +158,8 @@ export async function clearInterruptedBuilds(outDir: string, startedAt: number):
       () => false,
     );
     if (marked) left.push({ dir, previous: name.endsWith('-previous'), mtimeMs: info.mtimeMs });
+    // Not recursive: a folder holding anything at all stays.
+    else if (interrupted.some((id) => name.endsWith(`-build-${id}`))) await rmdir(dir).catch(() => undefined);
   }
   const outputMissing = !(await lstat(outDir).then(
     () => true,

@@ -129,6 +129,30 @@ describe('builds at once and builds killed half-way', () => {
     }
   });
 
+  it('clears the empty staging folder of a build killed before it could mark it, and keeps one that holds anything', async () => {
+    const dir = await twoModules();
+    const past = new Date(Date.now() - 60_000);
+    // What a build killed between creating its staging folder and marking it leaves: its lock,
+    // and an empty folder named after the lock's token.
+    const killedBuild = async (token: string, staging: string) => {
+      await writeFile(path.join(dir, '.dist-build.lock'), `${JSON.stringify({ pid: deadPid(), host: os.hostname(), token, since: 0 })}\n`);
+      await mkdir(path.join(dir, staging));
+      await utimes(path.join(dir, staging), past, past);
+    };
+    await killedBuild('c0ffee12-3456-4789-8abc-def012345678', '.dist-build-c0ffee');
+    await mkdir(path.join(dir, '.dist-build-XyZ789')); // a look-alike of no build's lock
+    await utimes(path.join(dir, '.dist-build-XyZ789'), past, past);
+    expect((await runCli(['build', 'tiny-course', '--target', 'web'], dir)).code).toBe(0);
+    expect(await leftBeside(dir)).toEqual(['.dist-build-XyZ789']);
+
+    await killedBuild('bead5678-3456-4789-8abc-def012345678', '.dist-build-bead56');
+    await writeFile(path.join(dir, '.dist-build-bead56', 'notes.txt'), "not coursekit's to delete");
+    await utimes(path.join(dir, '.dist-build-bead56'), past, past);
+    expect((await runCli(['build', 'tiny-course', '--target', 'web'], dir)).code).toBe(0);
+    expect(await leftBeside(dir)).toEqual(['.dist-build-XyZ789', '.dist-build-bead56']);
+    expect(await readFile(path.join(dir, '.dist-build-bead56', 'notes.txt'), 'utf8')).toBe("not coursekit's to delete");
+  });
+
   it('puts back the earlier output when a build was stopped between its two renames, and keeps folders that are not its own', async () => {
     const dir = await twoModules();
     expect((await runCli(['build', '--target', 'web'], dir)).code).toBe(0);
