@@ -19,6 +19,7 @@ import { defaultSeed, drawForms, type FormPair, type QuizForm } from './forms.js
 import { renderDocument, type PageSetup, type PaperSize } from './html.js';
 import { sessionPlan } from './plan.js';
 import { resultsSheet } from './sheet.js';
+import { sheetColumns } from '../shared/paper-sheet.js';
 import { formQuestions, keyItem, planRows, practiceQuestions, scenarioView } from './view.js';
 
 export type { PaperSize } from './html.js';
@@ -104,9 +105,15 @@ export async function makeHandouts(module: CourseModule, options: HandoutOptions
 
   const assessment = meta.assessment;
   const diagnostics: Diagnostic[] = [];
-  const forms = assessment ? drawForms(course, options.seed ?? defaultSeed(options.sourceId, meta.version)) : undefined;
+  const forms = assessment ? drawForms(course, options.seed ?? defaultSeed(course, options.sourceId, meta.version)) : undefined;
   const quizQuestions = forms?.A.questions.length ?? 0;
   const plan = sessionPlan(module, quizQuestions);
+  // Passed when correct × 100 ≥ pass mark × questions (shared/scoring.ts), so this many are needed.
+  const scoring = meta.assessment && {
+    passMark: meta.assessment.passMark,
+    n: quizQuestions,
+    needed: Math.ceil((meta.assessment.passMark * quizQuestions) / 100),
+  };
   const formLine = (form: QuizForm) => fill(s['handout.formSeed']!, { form: form.name, seed: String(form.seed), version: meta.version });
   addDocument('facilitator-guide.html', 'facilitator-guide.njk', {
     kind: 'guide',
@@ -137,6 +144,7 @@ export async function makeHandouts(module: CourseModule, options: HandoutOptions
       }),
     quiz: forms
       ? {
+          scoring,
           questions: quizQuestions,
           seed: String(forms.A.seed),
           formA: formLine(forms.A),
@@ -158,6 +166,7 @@ export async function makeHandouts(module: CourseModule, options: HandoutOptions
       minutes: plan.parts.find((p) => p.kind === 'quiz')!.minutes,
       passMark: assessment.passMark,
     });
+    const columns = sheetColumns(course, { A: forms.A.questions, B: forms.B.questions });
     for (const form of [forms.A, forms.B]) {
       const suffix = form.name.toLowerCase();
       const view = { documentTitle: fill(s['handout.quizForm']!, { form: form.name }), formLine: formLine(form), form: form.name };
@@ -175,7 +184,11 @@ export async function makeHandouts(module: CourseModule, options: HandoutOptions
           ...view,
           kind: 'key',
           documentTitle: keyTitle,
-          items: form.questions.map((paper, i) => keyItem(questions.get(paper.id)!, paper, String(i + 1), course, citedTexts, s)),
+          scoring,
+          items: form.questions.map((paper, i) => ({
+            ...keyItem(questions.get(paper.id)!, paper, String(i + 1), course, citedTexts, s),
+            column: columns.find((c) => c.forms[form.name].id === paper.id)?.label,
+          })),
         },
         `${meta.title} · ${keyTitle} · ${view.formLine}`,
       );

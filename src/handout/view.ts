@@ -34,6 +34,8 @@ export interface KeyItemView {
   answer: string[];
   /** What the results sheet takes for the correct answer. */
   entry: string;
+  /** The results sheet column of a quiz form's question ("75 #1 (A1 B4)"); none for a practice question. */
+  column?: string;
   paragraph: { label: string; text: string };
   feedback: { correct: string | undefined; incorrect: string | undefined; options: { letter: string; text: string; right: boolean }[] };
 }

@@ -33,7 +33,7 @@ export function paperForm(course: DrawCourse, seed: number): PaperQuestion[] {
  * Forms A and B for one room. Form A is the online draw of its seed. Form B, from its own seed,
  * is A's counterpart: for every draw rule it takes as many questions at each cognitive level as
  * A does (so it keeps the same rules and weighs the same), choosing first among the questions
- * A does not have; the two share only what the bank cannot give otherwise. Question and option
+ * A does not have, and among those, questions of the same type; the two share only what the bank cannot give otherwise. Question and option
  * order follow the online draw's. Both `coursekit handout` and `coursekit results` call this, so
  * the seeds printed on the sheet always give back the same two papers.
  */
@@ -54,15 +54,38 @@ function counterpartDraw(course: DrawCourse, counterpart: DrawnQuestion[], seed:
     // Shuffled, then the counterpart's questions last (a stable sort keeps the shuffle within each group).
     const shuffled = shuffle(pool, random).sort((x, y) => Number(onCounterpart.has(x)) - Number(onCounterpart.has(y)));
     const picked = new Set<string>();
-    for (const id of pool.filter((id) => onCounterpart.has(id))) {
-      const level = course.questions[id]!.level;
-      picked.add(shuffled.find((other) => !picked.has(other) && course.questions[other]!.level === level)!);
-    }
+    // For each of A's questions here, one of B's at the same level: first a question A does not
+    // have of the same type, then of the same kind of answer (so the forms are as hard as each
+    // other), then any question A does not have; a question A has is the last resort.
+    const wanted = pool.filter((id) => onCounterpart.has(id));
+    const matched = new Map<string, string>();
+    const preferences: ((candidate: string, id: string) => boolean)[] = [
+      (c, id) => !onCounterpart.has(c) && course.questions[c]!.type === course.questions[id]!.type,
+      (c, id) => !onCounterpart.has(c) && answerKind(course.questions[c]!.type) === answerKind(course.questions[id]!.type),
+      (c) => !onCounterpart.has(c),
+      (c, id) => course.questions[c]!.type === course.questions[id]!.type,
+      () => true,
+    ];
+    for (const prefers of preferences)
+      for (const id of wanted) {
+        if (matched.has(id)) continue;
+        const level = course.questions[id]!.level;
+        const found = shuffled.find((c) => !picked.has(c) && course.questions[c]!.level === level && prefers(c, id));
+        if (found === undefined) continue;
+        matched.set(id, found);
+        picked.add(found);
+      }
     for (const id of picked) taken.add(id);
     ids = ids.concat(pool.filter((id) => picked.has(id)));
   }
   if (assessment.shuffleQuestions) ids = shuffle(ids, random);
   return ids.map((id) => ({ id, order: displayOrder(course, id, seed, assessment.shuffleOptions) }));
+}
+
+/** How a question is answered, which weighs more than its type: one choice, all or nothing, or typed. */
+export function answerKind(type: DrawQuestion['type']): string {
+  if (type === 'single' || type === 'trueFalse') return 'one';
+  return type === 'fillIn' ? 'typed' : 'all';
 }
 
 function layOut(course: DrawCourse, drawn: DrawnQuestion[], seed: number): PaperQuestion[] {

@@ -242,7 +242,7 @@ describe('the workshop quiz', () => {
     const runtime = runtimeAssessmentOf(course);
     const cellOf = (id: string) => `${runtime.questions[id]!.source} ${course.bank.find((q) => q.id === id)!.level}`;
     const profile = (ids: string[]) => ids.map(cellOf).sort().join(', ');
-    for (const seed of [defaultSeed(course.id, course.meta.version), 1, 2, 3, 4, 5]) {
+    for (const seed of [defaultSeed(runtime, course.id, course.meta.version), 1, 2, 3, 4, 5]) {
       const forms = drawForms(runtime, seed);
       const [a, b] = [forms.A, forms.B].map((form) => form.questions.map((q) => q.id)) as [string[], string[]];
       expect(profile(b)).toBe(profile(a));
@@ -255,5 +255,21 @@ describe('the workshop quiz', () => {
       expect(forms.shared).toBe(least);
       expect(forms.shared).toBeLessThanOrEqual(4);
     }
+  });
+
+  it('prints by default two forms as hard as each other: as many questions of each kind of answer, none on both', () => {
+    const runtime = runtimeAssessmentOf(course);
+    const forms = drawForms(runtime, defaultSeed(runtime, course.id, course.meta.version));
+    const kinds = (form: typeof forms.A) => {
+      const counts: Record<string, number> = {};
+      for (const q of form.questions) {
+        const type = runtime.questions[q.id]!.type;
+        const kind = type === 'single' || type === 'trueFalse' ? 'one answer' : type === 'fillIn' ? 'typed' : 'all or nothing';
+        counts[kind] = (counts[kind] ?? 0) + 1;
+      }
+      return counts;
+    };
+    expect(kinds(forms.B)).toEqual(kinds(forms.A));
+    expect(forms.shared).toBe(0);
   });
 });

@@ -196,6 +196,16 @@ describe('the handouts', () => {
         const read = readSheetEntry(question, paper, entry!.replace(/&#39;/g, "'"));
         expect('response' in read && isCorrect(question, read.response), `${id} ${entry}`).toBe(true);
       }
+      // Each item names the results sheet column its answer goes in: the one headed with its number on this form.
+      const header = String(handouts.files.find((f) => f.name === 'results-sheet.csv')!.content)
+        .split('\r\n')[1]!
+        .split(',');
+      const columns = [...html(key).matchAll(/Results sheet column ([^<]+)<\/dt>/g)].map((m) => m[1]!);
+      expect(columns).toHaveLength(drawn.questions.length);
+      columns.forEach((column, i) => {
+        expect(header).toContain(column);
+        expect(column).toMatch(new RegExp(`\\b${drawn.name}${i + 1}\\b`));
+      });
     }
   });
 
