@@ -1,6 +1,7 @@
 /**
  * The facilitator guide's session plan: an opening, each lesson for the minutes module.json
- * "workshop" gives it (or its estimatedMinutes), the paper quiz and a closing, with a break
+ * "workshop" gives it (or its estimatedMinutes), the paper quiz (after the last lesson, or the
+ * one "quizAfter" names) and a closing, with a break
  * planned before any part that would take the time since the last break beyond the limit.
  */
 import type { CourseModule } from '../model/course.js';
@@ -30,14 +31,16 @@ const QUIZ_MINUTES_PER_QUESTION = 2;
 export function sessionPlan(module: CourseModule, quizQuestions: number): SessionPlan {
   const workshop = module.meta.workshop ?? {};
   const wanted: Omit<PlanPart, 'start' | 'end'>[] = [{ kind: 'opening', minutes: workshop.openingMinutes ?? DEFAULTS.openingMinutes }];
+  const quiz = { kind: 'quiz' as const, minutes: workshop.quizMinutes ?? quizQuestions * QUIZ_MINUTES_PER_QUESTION };
   module.lessons.forEach((lesson, i) => {
     wanted.push({
       kind: 'lesson',
       lesson: i,
       minutes: workshop.lessonMinutes?.[lesson.id] ?? lesson.estimatedMinutes ?? DEFAULTS.lessonMinutes,
     });
+    if (quizQuestions > 0 && lesson.id === workshop.quizAfter) wanted.push(quiz);
   });
-  if (quizQuestions > 0) wanted.push({ kind: 'quiz', minutes: workshop.quizMinutes ?? quizQuestions * QUIZ_MINUTES_PER_QUESTION });
+  if (quizQuestions > 0 && !wanted.includes(quiz)) wanted.push(quiz);
   wanted.push({ kind: 'closing', minutes: workshop.closingMinutes ?? DEFAULTS.closingMinutes });
 
   const breakAfter = workshop.breaks?.afterMinutes ?? DEFAULTS.breakAfter;

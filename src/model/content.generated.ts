@@ -321,6 +321,10 @@ export interface Workshop {
     [k: string]: number | undefined;
   };
   /**
+   * A stable identifier: lowercase letters, digits and hyphens, starting with a letter or digit. It becomes part of file names, URLs and SCORM identifiers, so never change it once a course is published.
+   */
+  quizAfter?: string;
+  /**
    * Minutes for the paper quiz. Default: 2 per question the assessment draws.
    */
   quizMinutes?: number;

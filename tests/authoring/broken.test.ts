@@ -186,7 +186,7 @@ const cases: BrokenCase[] = [
   { name: 'lesson-id-mismatch', codes: ['lesson-id-mismatch'] },
   { name: 'module-id-mismatch', codes: ['module-id-mismatch'] },
   { name: 'folder-without-module-json', codes: ['module-json-missing'] },
-  { name: 'workshop-unknown-lesson', codes: ['unknown-reference'] },
+  { name: 'workshop-unknown-lesson', codes: ['unknown-reference', 'unknown-reference'] },
   // One mistake, one diagnostic: a schema error hides no other problem, and causes none
   { name: 'schema-error-hides-nothing', codes: ['schema-pattern', 'schema-type', 'unknown-reference'] },
   { name: 'mistyped-lesson-id', codes: ['lesson-missing'] },

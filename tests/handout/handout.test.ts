@@ -148,6 +148,13 @@ describe('the session plan', () => {
     ]);
     expect(plan.minutes).toBe(15 + 40 + 20 + 50 + 20 + 45 + 18 + 20 + 15);
   });
+
+  it('puts the quiz after the lesson "quizAfter" names, so an applied lesson can lead into the action plans', () => {
+    const lessons = module.meta.lessons;
+    const moved = { ...module, meta: { ...module.meta, workshop: { ...module.meta.workshop, quizAfter: lessons[1]! } } };
+    const kinds = sessionPlan(moved, 9).parts.map((p) => `${p.kind}${p.lesson ?? ''}`);
+    expect(kinds.filter((k) => k !== 'break')).toEqual(['opening', 'lesson0', 'lesson1', 'quiz', 'lesson2', 'closing']);
+  });
 });
 
 describe('the handouts', () => {
