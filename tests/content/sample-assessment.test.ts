@@ -156,6 +156,9 @@ describe('the question bank', () => {
       'q77-iom-ohchr-welcome',
       'q77-mainstream-project',
       'q77-training-offer',
+      // Fill-ins that other questions on a printed form answered, now choice questions (the workshop review).
+      'q75-civil-society',
+      'q77-third-partner',
     ];
     const ids = new Set([...course.bank, ...knowledgeChecks].map((q) => q.id));
     for (const id of retired) expect(ids.has(id), id).toBe(false);
