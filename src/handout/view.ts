@@ -36,6 +36,8 @@ export interface KeyItemView {
   entry: string;
   /** The results sheet column of a quiz form's question ("75 #1 (A1 B4)"); none for a practice question. */
   column?: string;
+  /** What an ordering or matching entry stands for, spelled out: "A=3, B=2, C=4, D=1"; else empty. */
+  entryPairs: string;
   paragraph: { label: string; text: string };
   feedback: { correct: string | undefined; incorrect: string | undefined; options: { letter: string; text: string; right: boolean }[] };
 }
@@ -147,6 +149,7 @@ export function keyItem(
     prompt: question.prompt,
     answer,
     entry: sheetEntry(runtime, paper, runtime.correct),
+    entryPairs: entryPairs(question.type, sheetEntry(runtime, paper, runtime.correct)),
     paragraph: {
       label: citationLabel(s, question.source.document, kind, id),
       text: citedTexts.get(citationKey(question.source)) ?? '',
@@ -160,6 +163,16 @@ export function keyItem(
         .map((o) => ({ letter: byId.get(o!.id)!.letter, text: o!.feedback!, right: runtime.correct.includes(o!.id) })),
     },
   };
+}
+
+/**
+ * An ordering entry gives, letter by letter, the number written beside each item ("3241": A=3,
+ * B=2…); a matching entry, prompt by prompt, the letter written beside it ("CA-": 1=C, 2=A…).
+ */
+function entryPairs(type: Question['type'], entry: string): string {
+  if (type === 'ordering') return [...entry].map((n, i) => `${letter(i)}=${n}`).join(', ');
+  if (type === 'matching') return [...entry].map((l, i) => `${i + 1}=${l}`).join(', ');
+  return '';
 }
 
 /** The plan's parts in words, for the guide's table. */
