@@ -34,12 +34,8 @@ export function isWebLink(href: string): boolean {
 }
 
 /** The web addresses a markdown text links to, in order, each once. */
-export function markdownWebLinks(text: string): string[] {
-  const links = new Set<string>();
-  for (const token of inlineTokens(parseMarkdown(text))) {
-    if (token.type === 'link_open' && isWebLink(attribute(token, 'href'))) links.add(attribute(token, 'href'));
-  }
-  return [...links];
+export function markdownWebLinks(text: string): readonly string[] {
+  return analysed(text).webLinks;
 }
 
 /** Something in a markdown text that a page cannot show as the author meant it. */
@@ -54,26 +50,38 @@ export interface MarkdownProblem {
  * heading marker without its space (shown as written).
  */
 export function markdownProblems(text: string): readonly MarkdownProblem[] {
-  let problems = problemsByText.get(text);
-  if (!problems) {
-    problems = findProblems(text);
-    if (problemsByText.size >= REMEMBERED_TEXTS) problemsByText.clear();
-    problemsByText.set(text, problems);
-  }
-  return problems;
+  return analysed(text).problems;
+}
+
+interface Analysis {
+  problems: readonly MarkdownProblem[];
+  webLinks: readonly string[];
 }
 
 /**
- * Problems by text: the preview checks its modules at every save, and parsing every text of a
- * thousand unchanged lessons again would be most of a rebuild. Bounded, for long sessions.
+ * What a text's markdown holds, by text: validation asks for its problems and the build for its
+ * web links, from one parse; the preview checks its modules at every save, and parsing every
+ * text of a thousand unchanged lessons again would be most of a rebuild. Bounded, for long sessions.
  */
-const problemsByText = new Map<string, readonly MarkdownProblem[]>();
+const analysisByText = new Map<string, Analysis>();
 const REMEMBERED_TEXTS = 100_000;
 
-function findProblems(text: string): MarkdownProblem[] {
+function analysed(text: string): Analysis {
+  let analysis = analysisByText.get(text);
+  if (!analysis) {
+    analysis = analyse(text);
+    if (analysisByText.size >= REMEMBERED_TEXTS) analysisByText.clear();
+    analysisByText.set(text, analysis);
+  }
+  return analysis;
+}
+
+function analyse(text: string): Analysis {
   const problems: MarkdownProblem[] = [];
+  const webLinks = new Set<string>();
   const tokens = parseMarkdown(text);
   for (const token of inlineTokens(tokens)) {
+    if (token.type === 'link_open' && isWebLink(attribute(token, 'href'))) webLinks.add(attribute(token, 'href'));
     if (token.type === 'image') {
       problems.push({
         message: `the image \`${attribute(token, 'src')}\` in the text is not shown (only its description is).`,
@@ -97,7 +105,7 @@ function findProblems(text: string): MarkdownProblem[] {
       hint: 'For a sub-heading, put a space after the "#" signs ("## Heading") and a blank line before and after it.',
     });
   }
-  return problems;
+  return { problems, webLinks: [...webLinks] };
 }
 
 /** A token's attribute as text ('' when it has none). */
