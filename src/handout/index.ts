@@ -205,7 +205,8 @@ export async function makeHandouts(module: CourseModule, options: HandoutOptions
 /**
  * What the printed blocks need beyond their own fields: media files' type and size, the
  * transcript a recording without one gets from its captions (in the handout's language if
- * there are such), the prompts of reflections an action plan gathers, and each scenario's steps.
+ * there are such), the prompts of reflections an action plan gathers, each scenario's steps, and
+ * where each key term is first defined.
  */
 function blockData(module: CourseModule, s: Strings) {
   const language = module.meta.language;
@@ -222,5 +223,18 @@ function blockData(module: CourseModule, s: Strings) {
     transcripts,
     reflections: Object.fromEntries(blocks.flatMap((b) => (b.type === 'reflection' && b.id !== undefined ? [[b.id, b.prompt]] : []))),
     scenarios: Object.fromEntries(blocks.flatMap((b) => (b.type === 'scenario' ? [[b.id, scenarioView(b, s)]] : []))),
+    glossaryFirstLesson: firstLessonOfTerms(module),
   };
+}
+
+/**
+ * The lesson (1-based) whose key terms define a term first: on paper a term is defined there,
+ * and later lessons point back to it, rather than print the same definitions again and again.
+ */
+function firstLessonOfTerms(module: CourseModule): Record<string, number> {
+  const first: Record<string, number> = {};
+  module.lessons.forEach((lesson, i) => {
+    for (const block of lesson.blocks) if (block.type === 'glossary') for (const id of block.terms) first[id] ??= i + 1;
+  });
+  return first;
 }

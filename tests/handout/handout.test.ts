@@ -227,6 +227,25 @@ describe('the handouts', () => {
 });
 
 describe('lesson blocks on paper', () => {
+  it('defines a key term where it first appears, and points back to that lesson after', async () => {
+    const remittances = module.glossary.find((t) => t.id === 'remittances')!;
+    const withRepeat: CourseModule = {
+      ...module,
+      lessons: module.lessons.map((lesson, i) =>
+        i === 2
+          ? { ...lesson, blocks: [lesson.blocks[0]!, ...lesson.blocks.slice(1), { type: 'glossary', terms: ['remittances'] }] }
+          : lesson,
+      ),
+    };
+    const handouts = await makeHandouts(withRepeat, { paper: 'a4', sourceId: module.id });
+    const workbook = String(handouts.files.find((f) => f.name === 'workbook.html')!.content);
+    // The lessons, without the full list of key terms that follows them.
+    const lessons = workbook.split('<section class="document-section glossary-all">')[0]!.split('<section class="lesson">').slice(1);
+    expect(lessons[0]).toContain(remittances.definition);
+    expect(lessons[2]).not.toContain(remittances.definition);
+    expect(lessons[2]).toMatch(new RegExp(`<dt>${remittances.term}</dt><dd class="small">Defined in lesson 1\\.</dd>`));
+  });
+
   it('has a print layout for every block type', async () => {
     const lesson = JSON.parse(await readFile(path.join(schemasDir, 'lesson.schema.json'), 'utf8'));
     const types = lesson.$defs.block.oneOf.map(
