@@ -782,6 +782,12 @@ export const catalog = {
     title: 'Quiz forms A and B have the same questions',
     hint: 'Form B takes as many questions per recommendation and cognitive level as form A, choosing others where the bank has them; here it has none. Add questions to the bank at the levels form A draws, or give the rooms one form.',
   },
+  'handout-folder-changed': {
+    severity: 'error',
+    group: 'handout',
+    title: 'Handouts folder changed since it was written',
+    hint: 'Move the files you want to keep (a filled-in results-sheet.csv, notes) out of the folder, or print into another folder with --out; then run again. coursekit replaces its handouts folder whole.',
+  },
   'handout-chromium-missing': {
     severity: 'error',
     group: 'handout',

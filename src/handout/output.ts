@@ -2,15 +2,18 @@
  * Writing the handouts where the user asked, never over their work: the folder is checked as
  * a build checks its own (pipeline/output-folder.ts), the handouts are written beside it and
  * swapped in whole, so a run that fails half-way leaves the previous handouts as they were and
- * a run without PDFs leaves none of an earlier run's behind.
+ * a run without PDFs leaves none of an earlier run's behind. A list of what was written, with
+ * each file's hash, stays in the folder: a facilitator who filled in the results sheet there, or
+ * put a file of their own in it, is told so and nothing is replaced.
  */
-import { chmod, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic } from '../diagnostics/create.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { pathExists } from '../fs-exists.js';
 import { toDisplayPath } from '../load/index.js';
-import { markOutputFolder, refuseOutputFolder } from '../pipeline/output-folder.js';
+import { markOutputFolder, OUTPUT_MARKER, refuseOutputFolder } from '../pipeline/output-folder.js';
 import type { HandoutFile } from './index.js';
 
 export interface OutputPlaces {
@@ -47,6 +50,15 @@ export async function writeHandoutFolder(
   finish: (folder: string) => Promise<void>,
 ): Promise<Diagnostic | undefined> {
   const target = path.resolve(places.cwd, outDir);
+  const changed = await changedSinceWritten(target);
+  if (changed.length > 0) {
+    const shown = toDisplayPath(places.cwd, target);
+    const named = changed.slice(0, 5).join(', ') + (changed.length > 5 ? `, and ${changed.length - 5} more` : '');
+    return diagnostic('handout-folder-changed', {
+      file: shown,
+      message: `${shown} holds files changed or added since coursekit wrote the handouts (${named}); nothing was written or deleted.`,
+    });
+  }
   await mkdir(path.dirname(target), { recursive: true });
   const staging = await mkdtemp(path.join(path.dirname(target), `.${path.basename(target)}-handout-`));
   try {
@@ -58,6 +70,7 @@ export async function writeHandoutFolder(
     }
     await markOutputFolder(staging, 'handout');
     await finish(staging);
+    await writeFile(path.join(staging, WRITTEN_LIST), `${JSON.stringify(await hashes(staging), null, 1)}\n`);
     const previous = `${staging}-previous`;
     const hadTarget = await pathExists(target);
     if (hadTarget) await rename(target, previous);
@@ -72,4 +85,48 @@ export async function writeHandoutFolder(
       message: `cannot write the handouts into ${shown}: ${(error as Error).message}`,
     });
   }
+}
+
+/** The files a run wrote into the handouts folder, with their SHA-256: how the next run tells what changed. */
+const WRITTEN_LIST = '.coursekit-files.json';
+
+async function hashes(folder: string): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  for (const file of await filesIn(folder)) {
+    if (file === OUTPUT_MARKER || file === WRITTEN_LIST) continue;
+    result[file] = createHash('sha256')
+      .update(await readFile(path.join(folder, file)))
+      .digest('hex');
+  }
+  return result;
+}
+
+/** Paths inside `folder`, with "/" between folders, sorted. */
+async function filesIn(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(folder, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/**
+ * Files in an earlier run's handouts folder that are not as it wrote them: changed, or added.
+ * A folder without the list (none yet, or written before coursekit kept one) has none known.
+ */
+async function changedSinceWritten(target: string): Promise<string[]> {
+  const listed = await readFile(path.join(target, WRITTEN_LIST), 'utf8').then(
+    (text) => {
+      try {
+        const data = JSON.parse(text) as unknown;
+        return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    () => undefined,
+  );
+  if (!listed) return [];
+  const now = await hashes(target);
+  return Object.keys(now).filter((file) => listed[file] !== now[file]);
 }

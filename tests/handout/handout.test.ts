@@ -304,6 +304,7 @@ describe('coursekit handout', () => {
     expect(result.code).toBe(0);
     const out = path.join(dir, 'dist', 'handouts', 'workshop-course');
     expect((await readdir(out)).sort()).toEqual([
+      '.coursekit-files.json',
       OUTPUT_MARKER,
       'answer-key-a.html',
       'answer-key-b.html',
@@ -335,7 +336,7 @@ describe('coursekit handout', () => {
       const result = await runCli(['handout', 'hr-migration-ar', '--no-pdf'], other);
       expect(result.code).toBe(0);
       const out = path.join(other, 'dist', 'handouts', 'hr-migration-ar');
-      expect((await readdir(out)).sort()).toEqual([OUTPUT_MARKER, 'facilitator-guide.html', 'workbook.html']);
+      expect((await readdir(out)).sort()).toEqual(['.coursekit-files.json', OUTPUT_MARKER, 'facilitator-guide.html', 'workbook.html']);
       const guide = await readFile(path.join(out, 'facilitator-guide.html'), 'utf8');
       expect(guide).toContain('<html lang="ar" dir="rtl">');
       expect(guide).not.toContain('plan-quiz');
@@ -380,6 +381,23 @@ describe('coursekit handout', () => {
       expect(result.stderr).toContain('error output-refused');
     }
     expect(await hashTree(dir)).toEqual(before);
+  });
+
+  it('replaces nothing when the results sheet was filled in where it was printed, or a file was added, and names them', async () => {
+    const out = path.join(dir, 'handouts-filled');
+    expect((await runCli(['handout', 'workshop-course', '--no-pdf', '--out', 'handouts-filled'], dir)).code).toBe(0);
+    // Printing again replaces the folder it wrote, unchanged.
+    expect((await runCli(['handout', 'workshop-course', '--no-pdf', '--out', 'handouts-filled'], dir)).code).toBe(0);
+    const sheet = path.join(out, 'results-sheet.csv');
+    await writeFile(sheet, `${await readFile(sheet, 'utf8')}Ana Diaz,ana@example.org,Labour,A,B\r\n`);
+    await writeFile(path.join(out, 'notes.txt'), 'room 4');
+    const before = await hashTree(out);
+    const result = await runCli(['handout', 'workshop-course', '--no-pdf', '--out', 'handouts-filled'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('error handout-folder-changed');
+    expect(result.stderr).toContain('holds files changed or added since coursekit wrote the handouts (notes.txt, results-sheet.csv)');
+    expect(result.stderr).not.toMatch(CRASH);
+    expect(await hashTree(out)).toEqual(before);
   });
 
   it('is kept by a build, which replaces the rest of dist/, also when printed before any build', async () => {
