@@ -4,7 +4,7 @@
  * bytes from the same seed; and a command that writes nothing for a module that does not
  * validate, a language it is not published in, or a folder that is not coursekit's.
  */
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drawForms } from '../../src/handout/forms.js';
@@ -398,6 +398,35 @@ describe('coursekit handout', () => {
     expect(result.stderr).toContain('holds files changed or added since coursekit wrote the handouts (notes.txt, results-sheet.csv)');
     expect(result.stderr).not.toMatch(CRASH);
     expect(await hashTree(out)).toEqual(before);
+  });
+
+  it('puts back the handouts a run moved aside just before it was stopped, and clears what stopped runs left, touching nothing else', async () => {
+    const out = path.join(dir, 'handouts-stopped');
+    expect((await runCli(['handout', 'workshop-course', '--no-pdf', '--out', 'handouts-stopped'], dir)).code).toBe(0);
+    // The facilitator's notes in the folder, then a run stopped between its two renames: the
+    // handouts moved aside, and a staging folder left.
+    await writeFile(path.join(out, 'notes.txt'), 'room 4');
+    const printed = await hashTree(out);
+    const past = new Date(Date.now() - 3_600_000);
+    await rename(out, path.join(dir, '.handouts-stopped-handout-AbC123-previous'));
+    await mkdir(path.join(dir, '.handouts-stopped-handout-AbC123'));
+    await writeFile(path.join(dir, '.handouts-stopped-handout-AbC123', OUTPUT_MARKER), '');
+    // Look-alikes coursekit did not make (no marker), and a run still going (too recent).
+    await mkdir(path.join(dir, '.handouts-stopped-handout-XyZ789'));
+    await mkdir(path.join(dir, '.handouts-stopped-handout-Now456'));
+    await writeFile(path.join(dir, '.handouts-stopped-handout-Now456', OUTPUT_MARKER), '');
+    for (const name of ['AbC123-previous', 'AbC123', 'XyZ789'])
+      await utimes(path.join(dir, `.handouts-stopped-handout-${name}`), past, past);
+
+    // The handouts are back, notes and all, so the run refuses to replace them.
+    const result = await runCli(['handout', 'workshop-course', '--no-pdf', '--out', 'handouts-stopped'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('(notes.txt)');
+    expect(await hashTree(out)).toEqual(printed);
+    expect((await readdir(dir)).filter((n) => n.startsWith('.handouts-stopped')).sort()).toEqual([
+      '.handouts-stopped-handout-Now456',
+      '.handouts-stopped-handout-XyZ789',
+    ]);
   });
 
   it('is kept by a build, which replaces the rest of dist/, also when printed before any build', async () => {
