@@ -7,13 +7,13 @@
  * put a file of their own in it, is told so and nothing is replaced.
  */
 import { createHash } from 'node:crypto';
-import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic } from '../diagnostics/create.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { pathExists } from '../fs-exists.js';
 import { toDisplayPath } from '../load/index.js';
-import { markOutputFolder, OUTPUT_MARKER, refuseOutputFolder } from '../pipeline/output-folder.js';
+import { clearInterruptedRuns, markOutputFolder, OUTPUT_MARKER, refuseOutputFolder } from '../pipeline/output-folder.js';
 import type { HandoutFile } from './index.js';
 
 export interface OutputPlaces {
@@ -50,7 +50,7 @@ export async function writeHandoutFolder(
   finish: (folder: string) => Promise<void>,
 ): Promise<Diagnostic | undefined> {
   const target = path.resolve(places.cwd, outDir);
-  await clearInterruptedRuns(target);
+  await clearInterruptedRuns(target, { kind: 'handout', startedBefore: Date.now() - INTERRUPTED_AFTER_MS });
   const changed = await changedSinceWritten(target);
   if (changed.length > 0) {
     const shown = toDisplayPath(places.cwd, target);
@@ -135,25 +135,3 @@ async function changedSinceWritten(target: string): Promise<string[]> {
 
 /** A run in progress has written for no longer than this; an older staging folder was left by a run that was stopped. */
 const INTERRUPTED_AFTER_MS = 10 * 60_000;
-
-/**
- * What runs stopped half-way left beside the handouts folder: their staging folders, and the
- * earlier handouts a run moved aside just before it was stopped, which are put back when the
- * folder is missing. Only folders named as coursekit names them and holding its marker are
- * touched, and only once they are old enough not to belong to a run still going.
- */
-async function clearInterruptedRuns(target: string): Promise<void> {
-  const parent = path.dirname(target);
-  const base = path.basename(target).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`^\\.${base}-handout-[A-Za-z0-9]{6}(-previous)?$`);
-  const left: { dir: string; previous: boolean; mtimeMs: number }[] = [];
-  for (const name of (await readdir(parent).catch(() => [] as string[])).filter((n) => pattern.test(n))) {
-    const dir = path.join(parent, name);
-    const info = await lstat(dir).catch(() => undefined);
-    if (!info?.isDirectory() || Date.now() - info.mtimeMs < INTERRUPTED_AFTER_MS) continue;
-    if (await pathExists(path.join(dir, OUTPUT_MARKER))) left.push({ dir, previous: name.endsWith('-previous'), mtimeMs: info.mtimeMs });
-  }
-  const restore = (await pathExists(target)) ? undefined : left.filter((l) => l.previous).sort((a, b) => b.mtimeMs - a.mtimeMs)[0];
-  if (restore) await rename(restore.dir, target);
-  for (const { dir } of left) if (dir !== restore?.dir) await rm(dir, { recursive: true, force: true });
-}

@@ -21,8 +21,8 @@ import { preloadManifestSchemas } from '../package/manifest-schema.js';
 import { renderSite } from '../render/index.js';
 import type { IndexEntry } from '../render/view-model.js';
 import { checkModules, type CheckOptions } from './check.js';
-import { HANDOUTS_FOLDER, markOutputFolder, refuseOutputFolder } from './output-folder.js';
-import { clearInterruptedBuilds, lockOutputFolder, lockPath } from './output-lock.js';
+import { clearInterruptedRuns, HANDOUTS_FOLDER, markOutputFolder, refuseOutputFolder } from './output-folder.js';
+import { lockOutputFolder, lockPath } from './output-lock.js';
 import { startSiteOutput } from './site-output.js';
 import { SwapUndoError, swapModules, swapOutput } from './swap.js';
 
@@ -102,7 +102,7 @@ export async function buildModules(options: BuildOptions): Promise<BuildResult> 
       ]);
     }
     release = locked.lock.release;
-    await clearInterruptedBuilds(outDir, startedAt, locked.lock.interrupted);
+    await clearInterruptedRuns(outDir, { kind: 'build', startedBefore: startedAt, interrupted: locked.lock.interrupted });
     const earlier = partial ? await readEarlierIndex(path.join(outDir, 'site', 'modules.json'), display) : { entries: [] };
     if ('problem' in earlier) return failed([...checked.diagnostics, earlier.problem]);
 

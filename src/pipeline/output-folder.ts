@@ -4,7 +4,7 @@
  * marks every output folder it creates, and writes only into a folder it created, an empty
  * one, or a new one.
  */
-import { lstat, readdir, writeFile } from 'node:fs/promises';
+import { lstat, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic } from '../diagnostics/create.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -112,4 +112,46 @@ function shown(outDir: string, cwd: string): string {
   if (outDir.trim() === '') return '""';
   const relative = path.relative(cwd, path.resolve(cwd, outDir));
   return `\`${relative === '' ? '.' : relative}\``;
+}
+
+export interface InterruptedRuns {
+  /** Whose leftovers: a build's staging folders are `.dist-build-XXXXXX`, the handouts' `.<folder>-handout-XXXXXX`. */
+  kind: 'build' | 'handout';
+  /** Only folders last changed before this time (ms since the epoch), so that a run still going keeps its own. */
+  startedBefore: number;
+  /** Ids of runs known to have been killed (a build's stale lock): their staging folder is removed even unmarked, if empty. */
+  interrupted?: string[];
+}
+
+/**
+ * Clears what runs into `outDir` that were stopped half-way left beside it: a staging folder is
+ * removed, and an earlier output moved aside is put back when the output folder is missing (the
+ * run stopped between its two renames), removed otherwise. Only folders named as coursekit names
+ * them and holding its marker are touched, and the empty staging folder of a run known to have
+ * been killed before it could write the marker.
+ */
+export async function clearInterruptedRuns(outDir: string, { kind, startedBefore, interrupted = [] }: InterruptedRuns): Promise<void> {
+  const parent = path.dirname(outDir);
+  const base = path.basename(outDir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`^\\.${base}-${kind}-[A-Za-z0-9]{6}(-previous)?$`);
+  const left: { dir: string; previous: boolean; mtimeMs: number }[] = [];
+  for (const name of (await readdir(parent).catch(() => [] as string[])).filter((n) => pattern.test(n))) {
+    const dir = path.join(parent, name);
+    const info = await lstat(dir).catch(() => undefined);
+    if (!info?.isDirectory() || info.mtimeMs >= startedBefore) continue;
+    const marked = await lstat(path.join(dir, OUTPUT_MARKER)).then(
+      (m) => m.isFile(),
+      () => false,
+    );
+    if (marked) left.push({ dir, previous: name.endsWith('-previous'), mtimeMs: info.mtimeMs });
+    // Not recursive: a folder holding anything at all stays.
+    else if (interrupted.some((id) => name.endsWith(`-${kind}-${id}`))) await rmdir(dir).catch(() => undefined);
+  }
+  const outputMissing = !(await lstat(outDir).then(
+    () => true,
+    () => false,
+  ));
+  const restore = outputMissing ? left.filter((l) => l.previous).sort((a, b) => b.mtimeMs - a.mtimeMs)[0] : undefined;
+  if (restore) await rename(restore.dir, outDir);
+  for (const { dir } of left) if (dir !== restore?.dir) await rm(dir, { recursive: true, force: true });
 }

@@ -5,16 +5,15 @@
  * host and a token) for as long as it writes there; another build waits for it. A lock whose
  * process is gone (a build that was killed) is taken over.
  *
- * Holding the lock, a build also clears what interrupted builds left beside the output folder:
- * their staging folders (`.dist-build-XXXXXX`, marked as coursekit's), and puts back the
- * previous output if a build was stopped between its two renames.
+ * Holding the lock, a build also clears what interrupted builds left beside the output folder
+ * (output-folder.ts `clearInterruptedRuns`); the ids of the stale locks it took over tell it
+ * which unmarked staging folders were a killed build's own.
  */
 import { randomUUID } from 'node:crypto';
-import { link, lstat, readdir, readFile, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
+import { link, lstat, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { OUTPUT_MARKER } from './output-folder.js';
 
 interface LockHolder {
   pid: number;
@@ -133,39 +132,4 @@ async function takeOver(file: string, staleText: string): Promise<void> {
   const moved = await readFile(aside, 'utf8').catch(() => undefined);
   if (moved !== staleText) await link(aside, file).catch(() => undefined);
   await unlink(aside).catch(() => undefined);
-}
-
-/**
- * Clears what interrupted builds into `outDir` left beside it, started before `startedAt`: a
- * staging folder is removed, and an earlier output moved aside is put back when the output
- * folder is missing (the build stopped between its two renames), removed otherwise. Only
- * folders named as coursekit names them and holding its marker are touched, and the empty
- * staging folder of a build whose lock was taken over (`interrupted`: killed before it could
- * write the marker). Call with the lock.
- */
-export async function clearInterruptedBuilds(outDir: string, startedAt: number, interrupted: string[] = []): Promise<void> {
-  const parent = path.dirname(outDir);
-  const base = path.basename(outDir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`^\\.${base}-build-[A-Za-z0-9]{6}(-previous)?$`);
-  const names = (await readdir(parent).catch(() => [] as string[])).filter((n) => pattern.test(n));
-  const left: { dir: string; previous: boolean; mtimeMs: number }[] = [];
-  for (const name of names) {
-    const dir = path.join(parent, name);
-    const info = await lstat(dir).catch(() => undefined);
-    if (!info?.isDirectory() || info.mtimeMs >= startedAt) continue;
-    const marked = await lstat(path.join(dir, OUTPUT_MARKER)).then(
-      (m) => m.isFile(),
-      () => false,
-    );
-    if (marked) left.push({ dir, previous: name.endsWith('-previous'), mtimeMs: info.mtimeMs });
-    // Not recursive: a folder holding anything at all stays.
-    else if (interrupted.some((id) => name.endsWith(`-build-${id}`))) await rmdir(dir).catch(() => undefined);
-  }
-  const outputMissing = !(await lstat(outDir).then(
-    () => true,
-    () => false,
-  ));
-  const restore = outputMissing ? left.filter((l) => l.previous).sort((a, b) => b.mtimeMs - a.mtimeMs)[0] : undefined;
-  if (restore) await rename(restore.dir, outDir);
-  for (const { dir } of left) if (dir !== restore?.dir) await rm(dir, { recursive: true, force: true });
 }
