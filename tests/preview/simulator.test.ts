@@ -35,6 +35,18 @@ async function courseFrame(page: Page): Promise<Frame> {
   return frame;
 }
 
+/**
+ * Clicks "New attempt" and returns the course frame of the new launch: the LMS host navigates
+ * its SCO frame, so the course frame found before the click goes away, and a frame looked up
+ * too soon could still be the old one.
+ */
+async function newAttempt(page: Page): Promise<Frame> {
+  const old = await courseFrame(page);
+  await page.locator('#new-attempt').click();
+  await expect.poll(() => old.isDetached(), { timeout: 15_000 }).toBe(true);
+  return courseFrame(page);
+}
+
 const panelValue = (page: Page, name: string) =>
   page.evaluate(
     (n) =>
@@ -88,8 +100,7 @@ describe('fault injection', () => {
     await page.goto(`${preview.origin}/sim/tiny-course/?mode=scorm12`);
     await courseFrame(page);
     await page.locator('#fault-commit').check();
-    await page.locator('#new-attempt').click();
-    const frame = await courseFrame(page);
+    const frame = await newAttempt(page);
     await ready(frame, 'start');
     await frame.locator('a[data-ck-toc="01-contributions"]').click();
     await ready(frame, '01-contributions');
@@ -108,8 +119,7 @@ describe.each([
     await page.goto(`${preview.origin}/sim/tiny-course/?mode=${mode}`);
     await courseFrame(page);
     await page.locator('#fault-setvalue').selectOption(refused);
-    await page.locator('#new-attempt').click();
-    const frame = await courseFrame(page);
+    const frame = await newAttempt(page);
     await ready(frame, 'start');
     await frame.locator('a[data-ck-toc="01-contributions"]').click();
     await ready(frame, '01-contributions');
