@@ -394,11 +394,7 @@ class ReportRows {
       return;
     }
     if (unterminatedQuote) {
-      problems.report(
-        'results-truncated',
-        place,
-        `${this.file} is cut off in row ${place.row} (it ends inside a quoted value): the rows before it are analysed, this one is not.`,
-      );
+      this.reportCutOff(place);
       return;
     }
     if (reading.attempt.attempted) {
@@ -409,14 +405,19 @@ class ReportRows {
     this.reading.records++;
   }
 
+  /** The last row ends inside a quoted value: the file was cut off there. */
+  private reportCutOff(place: RecordPlace): void {
+    this.context.problems.report(
+      'results-truncated',
+      place,
+      `${this.file} is cut off in row ${place.row} (it ends inside a quoted value): the rows before it are analysed, this one is not.`,
+    );
+  }
+
   private interpretSheetRow(layout: PaperSheetLayout, cells: string[], place: RecordPlace, unterminatedQuote: boolean): void {
     const { problems } = this.context;
     if (unterminatedQuote) {
-      problems.report(
-        'results-truncated',
-        place,
-        `${this.file} is cut off in row ${place.row} (it ends inside a quoted value): the rows before it are analysed, this one is not.`,
-      );
+      this.reportCutOff(place);
       return;
     }
     const reading = readPaperRow(layout, cells, place);
