@@ -33,8 +33,8 @@ export function paperForm(course: DrawCourse, seed: number): PaperQuestion[] {
  * Forms A and B for one room. Form A is the online draw of its seed. Form B, from its own seed,
  * is A's counterpart: for every draw rule it takes as many questions at each cognitive level as
  * A does (so it keeps the same rules and weighs the same), choosing first among the questions
- * A does not have, and among those, questions of the same type; the two share only what the bank cannot give otherwise. Question and option
- * order follow the online draw's. Both `coursekit handout` and `coursekit results` call this, so
+ * A does not have, and among those, questions of the same type; the two share only what the
+ * bank cannot give otherwise. Question and option order follow the online draw's. Both `coursekit handout` and `coursekit results` call this, so
  * the seeds printed on the sheet always give back the same two papers.
  */
 export function pairedForms(course: DrawCourse, seeds: { A: number; B: number }): { A: PaperQuestion[]; B: PaperQuestion[] } {
@@ -51,14 +51,13 @@ function counterpartDraw(course: DrawCourse, counterpart: DrawnQuestion[], seed:
   let ids: string[] = [];
   for (const { key } of assessment.draw) {
     const pool = drawPool(course, key).filter((id) => !taken.has(id));
-    // Shuffled, then the counterpart's questions last (a stable sort keeps the shuffle within each group).
-    const shuffled = shuffle(pool, random).sort((x, y) => Number(onCounterpart.has(x)) - Number(onCounterpart.has(y)));
+    const shuffled = shuffle(pool, random);
     const picked = new Set<string>();
     // For each of A's questions here, one of B's at the same level: first a question A does not
     // have of the same type, then of the same kind of answer (so the forms are as hard as each
     // other), then any question A does not have; a question A has is the last resort.
     const wanted = pool.filter((id) => onCounterpart.has(id));
-    const matched = new Map<string, string>();
+    const matched = new Set<string>();
     const preferences: ((candidate: string, id: string) => boolean)[] = [
       (c, id) => !onCounterpart.has(c) && course.questions[c]!.type === course.questions[id]!.type,
       (c, id) => !onCounterpart.has(c) && answerKind(course.questions[c]!.type) === answerKind(course.questions[id]!.type),
@@ -72,7 +71,7 @@ function counterpartDraw(course: DrawCourse, counterpart: DrawnQuestion[], seed:
         const level = course.questions[id]!.level;
         const found = shuffled.find((c) => !picked.has(c) && course.questions[c]!.level === level && prefers(c, id));
         if (found === undefined) continue;
-        matched.set(id, found);
+        matched.add(id);
         picked.add(found);
       }
     for (const id of picked) taken.add(id);
