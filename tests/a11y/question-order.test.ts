@@ -5,18 +5,16 @@
  * "unanswered" confirmation names each unanswered question with a button that takes the
  * learner, and focus, to it. With the keyboard alone, and axe-clean.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeCourseData } from '../../src/model/runtime-data.js';
-import { readZip } from '../../src/package/zip.js';
 import { buildModules } from '../../src/pipeline/index.js';
 import { drawAttempt } from '../../src/shared/draw.js';
 import { axeViolations } from '../helpers/axe.js';
 import { launchBrowser } from '../helpers/browser.js';
-import { copyProject } from '../helpers/projects.js';
+import { copyProject, unzipWebPackage } from '../helpers/projects.js';
 import { answerWithKeyboard, pinAttemptSeed, ready, rightAnswer, shownQuestion, tabTo } from '../helpers/runtime-browser.js';
 import { runtimeCourse } from '../helpers/runtime-course.js';
 
@@ -54,12 +52,7 @@ beforeAll(async () => {
   await writeFile(lessonFile, JSON.stringify(lesson));
   const built = await buildModules({ cwd: dir, modulesDir: path.join(dir, 'modules'), outDir: path.join(dir, 'dist'), targets: ['web'] });
   if (!built.ok) throw new Error(JSON.stringify(built.diagnostics));
-  const site = path.join(dir, 'site');
-  for (const [name, bytes] of readZip(await readFile(path.join(dir, 'dist', 'packages', 'tiny-course-web.zip')))) {
-    await mkdir(path.dirname(path.join(site, name)), { recursive: true });
-    await writeFile(path.join(site, name), bytes);
-  }
-  siteUrl = pathToFileURL(site).href;
+  siteUrl = await unzipWebPackage(path.join(dir, 'dist', 'packages', 'tiny-course-web.zip'), path.join(dir, 'site'));
   course = await runtimeCourse('tiny');
   browser = await launchBrowser();
 });

@@ -3,16 +3,14 @@
  * learner can send, and `coursekit results` reads a folder of such files into the same
  * figures the answers imply.
  */
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readZip } from '../../src/package/zip.js';
 import type { ResultsDocument } from '../../src/results/report.js';
 import type { ResultsFile } from '../../src/shared/results-file.js';
 import { launchBrowser } from '../helpers/browser.js';
-import { buildProject, type BuiltProject } from '../helpers/projects.js';
+import { buildProject, type BuiltProject, unzipWebPackage } from '../helpers/projects.js';
 import { COHORT_MODULE, runResults, scratchDir, type Scratch } from '../helpers/results.js';
 import { answerByClicking, ready, rightAnswer, shownQuestion, wrongAnswer } from '../helpers/runtime-browser.js';
 
@@ -23,12 +21,10 @@ let scratch: Scratch;
 
 beforeAll(async () => {
   project = await buildProject('migration-1.0.0', ['web']);
-  const site = path.join(project.dir, 'web-unzipped');
-  for (const [name, bytes] of readZip(await readFile(path.join(project.dir, 'dist', 'packages', `${COHORT_MODULE}-web.zip`)))) {
-    await mkdir(path.dirname(path.join(site, name)), { recursive: true });
-    await writeFile(path.join(site, name), bytes);
-  }
-  siteUrl = pathToFileURL(site).href;
+  siteUrl = await unzipWebPackage(
+    path.join(project.dir, 'dist', 'packages', `${COHORT_MODULE}-web.zip`),
+    path.join(project.dir, 'web-unzipped'),
+  );
   browser = await launchBrowser();
   scratch = await scratchDir();
 });

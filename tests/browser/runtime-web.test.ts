@@ -3,17 +3,14 @@
  * localStorage across reloads; practice questions, notes, and every question type with the
  * keyboard alone.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readZip } from '../../src/package/zip.js';
 import type { RuntimeCourseData } from '../../src/model/runtime-data.js';
 import { drawAttempt } from '../../src/shared/draw.js';
 import { storageKey } from '../../src/runtime/tracking/local.js';
 import { launchBrowser } from '../helpers/browser.js';
-import { buildProject, type BuiltProject } from '../helpers/projects.js';
+import { buildProject, type BuiltProject, unzipWebPackage } from '../helpers/projects.js';
 import {
   answerByClicking,
   answerWithKeyboard,
@@ -33,12 +30,10 @@ let course: RuntimeCourseData;
 
 beforeAll(async () => {
   project = await buildProject('tiny', ['web']);
-  const site = path.join(project.dir, 'web-unzipped');
-  for (const [name, bytes] of readZip(await readFile(path.join(project.dir, 'dist', 'packages', 'tiny-course-web.zip')))) {
-    await mkdir(path.dirname(path.join(site, name)), { recursive: true });
-    await writeFile(path.join(site, name), bytes);
-  }
-  siteUrl = pathToFileURL(site).href;
+  siteUrl = await unzipWebPackage(
+    path.join(project.dir, 'dist', 'packages', 'tiny-course-web.zip'),
+    path.join(project.dir, 'web-unzipped'),
+  );
   course = await runtimeCourse('tiny');
   browser = await launchBrowser();
 });
